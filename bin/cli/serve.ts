@@ -1,0 +1,100 @@
+/**
+ * `calpub serve` (what `npm start` runs): build, serve the site on 127.0.0.1 with the production
+ * content types, and rebuild when a content file changes.
+ */
+import { createReadStream, promises as fs, watch } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import * as path from 'node:path';
+import { STATE_DIR } from '../../lambda/adapters/fs-store';
+import { runBuild, type BuildOptions } from './build-command';
+
+const TYPES: Record<string, string> = {
+  '.ics': 'text/calendar; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+const NAMED_TYPES: Record<string, string> = {
+  'rss.xml': 'application/rss+xml; charset=utf-8',
+  'atom.xml': 'application/atom+xml; charset=utf-8',
+  'feed.json': 'application/feed+json; charset=utf-8',
+  'schedule.schema.json': 'application/schema+json; charset=utf-8',
+};
+
+/** Content type for a served path, as CloudFront will send it. */
+export function contentTypeFor(file: string): string {
+  return NAMED_TYPES[path.basename(file)] ?? TYPES[path.extname(file)] ?? 'application/octet-stream';
+}
+
+/** Starts a static server for `root` on 127.0.0.1; resolves once it listens. */
+export function startStaticServer(root: string, port: number): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    const file = await resolveRequest(root, req.url ?? '/');
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': contentTypeFor(file),
+      'cache-control': 'no-cache',
+      'access-control-allow-origin': '*',
+      'x-content-type-options': 'nosniff',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+/** Maps a URL path to a file under root: `/x/` → `x/index.html`; dot folders and `..` are never served. */
+async function resolveRequest(root: string, url: string): Promise<string | null> {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
+  const segments = pathname.split('/').filter(Boolean);
+  if (segments.some((s) => s.startsWith('.') || s.includes('\0'))) return null;
+  const candidate = path.join(path.resolve(root), ...segments);
+  for (const file of [candidate, path.join(candidate, 'index.html')]) {
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat?.isFile()) return file;
+  }
+  return null;
+}
+
+/** Builds, serves and watches until the process is stopped. */
+export async function runServe(options: Omit<BuildOptions, 'siteUrl'> & { port: number }): Promise<void> {
+  const siteUrl = `http://127.0.0.1:${options.port}/`;
+  const build = () => runBuild({ ...options, now: Date.now(), siteUrl });
+  await build();
+  await startStaticServer(options.out, options.port);
+  options.log(`calpub: serving ${path.resolve(options.out)} at ${siteUrl}`);
+  options.log(`  calendar:  ${siteUrl}calendar.ics`);
+  options.log(`  subscribe: webcal://127.0.0.1:${options.port}/calendar.ics`);
+  options.log(`  watching ${path.resolve(options.content)} for changes (Ctrl-C to stop)`);
+  watchContent(options.content, () =>
+    build().catch((err: Error) => options.log(`calpub: rebuild failed: ${err.message}`)),
+  );
+}
+
+/** Calls `rebuild` once per burst of changes (editors write several times per save). */
+function watchContent(dir: string, rebuild: () => Promise<unknown>): void {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  watch(dir, { recursive: true }, (_event, name) => {
+    if (name && name.split(path.sep).some((s) => s.startsWith(STATE_DIR))) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(rebuild);
+    }, 100);
+  });
+}

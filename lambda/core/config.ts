@@ -1,0 +1,129 @@
+/**
+ * Site configuration: `calpub.yaml` at the content root, validated key by key. A bad value is reported
+ * (naming the key) and replaced by its default, so a typo in the config never takes the site down.
+ */
+import yaml from 'js-yaml';
+import { Duration } from 'luxon';
+import type { Problem, SiteConfig } from './model';
+import { isKnownTimeZone } from './time';
+
+/** Name of the configuration file at the content root. */
+export const CONFIG_FILE = 'calpub.yaml';
+
+/** The configuration used when `calpub.yaml` is absent (documented in README). */
+export const DEFAULT_CONFIG: SiteConfig = {
+  title: 'Events',
+  description: 'Upcoming and past events',
+  siteUrl: 'http://127.0.0.1:8080/',
+  uidDomain: 'calpub.local',
+  timeZone: 'UTC',
+  language: 'en',
+  wallClockZ: false,
+  refreshInterval: 'PT1H',
+  color: null,
+  permalinkBase: null,
+  feedLimit: null,
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Check = (value: unknown) => { value: unknown } | { error: string };
+
+const CHECKS: Record<keyof SiteConfig, Check> = {
+  title: nonEmptyString,
+  description: (v) => (typeof v === 'string' ? { value: v.trim() } : { error: 'must be text' }),
+  siteUrl: absoluteUrl,
+  permalinkBase: absoluteUrl,
+  uidDomain: (v) =>
+    typeof v === 'string' && /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(v.trim())
+      ? { value: v.trim().toLowerCase() }
+      : { error: 'must be a domain name you control, such as `events.example.org`' },
+  timeZone: (v) =>
+    typeof v === 'string' && isKnownTimeZone(v.trim())
+      ? { value: v.trim() }
+      : { error: `${JSON.stringify(v)} is not an IANA time zone; write one such as \`Europe/Paris\`` },
+  language: (v) =>
+    typeof v === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v.trim())
+      ? { value: v.trim() }
+      : { error: 'must be a language tag such as `en` or `fr-FR`' },
+  wallClockZ: (v) => (typeof v === 'boolean' ? { value: v } : { error: 'must be `true` or `false`' }),
+  refreshInterval: (v) =>
+    typeof v === 'string' && Duration.fromISO(v.trim()).isValid && Duration.fromISO(v.trim()).as('minutes') >= 1
+      ? { value: v.trim().toUpperCase() }
+      : { error: 'must be an ISO 8601 duration of at least a minute, such as `PT1H` or `P1D`' },
+  color: (v) =>
+    typeof v === 'string' && /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v.trim())
+      ? { value: v.trim().toLowerCase() }
+      : { error: 'must be a CSS hex colour such as `#1f6feb`' },
+  feedLimit: (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v > 0 ? { value: v } : { error: 'must be a whole number above 0' },
+};
+
+/** The configuration and the problems found in it. */
+export interface ConfigResult {
+  readonly config: SiteConfig;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Reads `calpub.yaml`.
+ * @param text - the file's contents, or null when there is no file (defaults apply, no problem)
+ */
+export function parseConfig(text: string | null): ConfigResult {
+  if (text === null) return { config: DEFAULT_CONFIG, problems: [] };
+  const problems: Problem[] = [];
+  const report = (field: string | null, message: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file: CONFIG_FILE, severity, field, message });
+  let data: unknown;
+  try {
+    data = yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.CORE_SCHEMA }) ?? {};
+  } catch (err) {
+    report(null, `does not parse as YAML: ${(err as Error).message.split('\n')[0]}; defaults are used`);
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    report(null, 'must be a list of `key: value` lines; defaults are used');
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  const config: Mutable<SiteConfig> = { ...DEFAULT_CONFIG };
+  for (const [key, raw] of Object.entries(data)) {
+    if (!(key in CHECKS)) {
+      report(key, `unknown key \`${key}\` is ignored; known keys: ${Object.keys(CHECKS).join(', ')}`, 'warning');
+      continue;
+    }
+    if (raw === null || raw === undefined) continue;
+    const checked = CHECKS[key as keyof SiteConfig](raw);
+    if ('error' in checked) report(key, `\`${key}\` ${checked.error}; the default is used`);
+    else (config as Record<string, unknown>)[key] = checked.value;
+  }
+  if (!('uidDomain' in data)) {
+    config.uidDomain = 'siteUrl' in data ? new URL(config.siteUrl).hostname : DEFAULT_CONFIG.uidDomain;
+    report(
+      'uidDomain',
+      `\`uidDomain\` is not set, so UIDs end in \`@${config.uidDomain}\`; set it once (a domain you control) and never change it, or every subscriber sees the events twice`,
+      'warning',
+    );
+  }
+  return { config, problems };
+}
+
+function nonEmptyString(v: unknown): { value: unknown } | { error: string } {
+  return typeof v === 'string' && v.trim() !== '' ? { value: v.trim() } : { error: 'must be non-empty text' };
+}
+
+function absoluteUrl(v: unknown): { value: unknown } | { error: string } {
+  if (typeof v !== 'string') return { error: 'must be an absolute http(s) URL' };
+  try {
+    const url = new URL(v.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: 'must be an http(s) URL' };
+    return { value: url.href.endsWith('/') ? url.href : `${url.href}/` };
+  } catch {
+    return { error: `${JSON.stringify(v)} is not an absolute URL such as \`https://events.example.org/\`` };
+  }
+}
+
+/** Returns the config with `siteUrl` replaced (the Lambda's `SITE_URL`, the local server's address). */
+export function withSiteUrl(config: SiteConfig, siteUrl: string): SiteConfig {
+  const checked = absoluteUrl(siteUrl);
+  if ('error' in checked) throw new Error(`site URL ${checked.error}`);
+  return { ...config, siteUrl: checked.value as string };
+}

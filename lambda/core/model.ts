@@ -1,0 +1,155 @@
+/**
+ * The types every core module shares. Renderers, the build and the adapters all point down to this
+ * module; it imports nothing, so no import cycle can form around it.
+ */
+
+/** One Markdown file as a content source hands it over. */
+export interface SourceFile {
+  /** Path relative to the content root, `/`-separated (e.g. `event/my-talk/index.md`). */
+  readonly path: string;
+  /** File contents decoded as UTF-8. */
+  readonly text: string;
+}
+
+/** How bad a problem is: an `error` keeps the page out of the outputs, a `warning` does not. */
+export type Severity = 'error' | 'warning';
+
+/** Something wrong with one input file, phrased so that an organiser can act on it. */
+export interface Problem {
+  /** Path relative to the content root, or `calpub.yaml` for a configuration problem. */
+  readonly file: string;
+  readonly severity: Severity;
+  /** The front-matter key (or config key) at fault, when there is one. */
+  readonly field: string | null;
+  readonly message: string;
+}
+
+/** Front matter as written, before any validation: keys are the author's, values are untrusted. */
+export type FrontMatter = Record<string, unknown>;
+
+/** A page after the front matter was split from the body and parsed. */
+export interface ParsedPage {
+  readonly path: string;
+  readonly format: 'yaml' | 'toml' | 'json';
+  readonly data: FrontMatter;
+  readonly body: string;
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/**
+ * When an event happens, normalized.
+ * - `timed`: instants in epoch milliseconds plus the IANA zone the event is shown in.
+ * - `allDay`: calendar dates; `endDate` is inclusive (the last day), as people read it.
+ */
+export type EventTime =
+  | {
+      readonly kind: 'timed';
+      readonly start: number;
+      /** Absent when the page gives no end (or a zero-length one): the event is a point in time. */
+      readonly end: number | null;
+      readonly timeZone: string;
+    }
+  | { readonly kind: 'allDay'; readonly startDate: IsoDate; readonly endDate: IsoDate };
+
+/** Event status as RFC 5545 names it. */
+export type EventStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
+
+/** A named link shown with the event (slides, video, code, pdf, custom `links`). */
+export interface EventLink {
+  readonly name: string;
+  readonly url: string;
+}
+
+/** Structured postal address; every part optional. */
+export interface Address {
+  readonly street?: string;
+  readonly city?: string;
+  readonly region?: string;
+  readonly postcode?: string;
+  readonly country?: string;
+}
+
+/** One event, normalized: everything the renderers need and nothing they must re-validate. */
+export interface CalEvent {
+  /** Page identity, e.g. `event/my-talk` or `fr/event/my-talk`: gives the UID and the output paths. */
+  readonly id: string;
+  /** The source file, relative to the content root. */
+  readonly file: string;
+  readonly uid: string;
+  readonly title: string;
+  /** Name of the hosting series or conference (front matter `event`). */
+  readonly series: string | null;
+  readonly seriesUrl: string | null;
+  readonly time: EventTime;
+  readonly status: EventStatus;
+  readonly location: string | null;
+  readonly address: Address | null;
+  readonly geo: { readonly lat: number; readonly lon: number } | null;
+  /** Short text (front matter `summary`), Markdown. */
+  readonly summary: string | null;
+  /** Longer text (front matter `abstract`), Markdown. */
+  readonly abstract: string | null;
+  /** Page body, Markdown with Hugo shortcodes. */
+  readonly body: string;
+  readonly tags: readonly string[];
+  readonly categories: readonly string[];
+  readonly authors: readonly string[];
+  readonly links: readonly EventLink[];
+  /** Absolute URL of the event's own page (on this site, or under `permalinkBase`). */
+  readonly url: string;
+  /** When the page may appear (epoch ms), or null for "now". */
+  readonly publishDate: number | null;
+  readonly expiryDate: number | null;
+  /** Front matter `lastmod` (epoch ms). */
+  readonly lastmod: number | null;
+  /** Page date used when nothing better says when the page was written (epoch ms). */
+  readonly pageDate: number | null;
+  readonly draft: boolean;
+  /** Content language (from a `.fr.md` suffix or the site), BCP 47. */
+  readonly language: string | null;
+}
+
+/** Validated site configuration (`calpub.yaml`), with defaults applied. */
+export interface SiteConfig {
+  readonly title: string;
+  readonly description: string;
+  /** Absolute URL of the published site, ending with `/`. */
+  readonly siteUrl: string;
+  readonly uidDomain: string;
+  /** IANA zone for naive times and for showing events. */
+  readonly timeZone: string;
+  readonly language: string;
+  /** Read `Z` front-matter times as wall-clock time in the event's zone (Hugo themes display them so). */
+  readonly wallClockZ: boolean;
+  /** How often subscribers should poll, ISO 8601 duration (e.g. `PT1H`). */
+  readonly refreshInterval: string;
+  readonly color: string | null;
+  /** Existing site whose event pages the outputs should link to, ending with `/`, or null. */
+  readonly permalinkBase: string | null;
+  /** Maximum number of items in feeds, or null for all. */
+  readonly feedLimit: number | null;
+}
+
+/** A file the build produces, relative to the output root. */
+export interface OutputFile {
+  readonly path: string;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** What the build remembers about one published event between runs. */
+export interface EventMemory {
+  /** Hash of the event's published fields. */
+  readonly fingerprint: string;
+  readonly sequence: number;
+  /** When the event last changed (epoch ms): DTSTAMP and LAST-MODIFIED. */
+  readonly changedAt: number;
+}
+
+/** State kept between builds (where the next build finds it). Missing state is an empty one. */
+export interface BuildState {
+  readonly version: 1;
+  readonly events: Readonly<Record<string, EventMemory>>;
+}

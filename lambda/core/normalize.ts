@@ -1,0 +1,113 @@
+/**
+ * Turns one parsed page into one normalized event, or into the problems that keep it out.
+ * Every rule here is written down in README § "How front matter is read".
+ */
+import { readEventTime } from './event-time';
+import * as f from './fields';
+import { identityOf, languageOf, uidOf } from './identity';
+import type { CalEvent, EventStatus, FrontMatter, ParsedPage, Problem, SiteConfig } from './model';
+import { isKnownTimeZone, readWritten, toInstant, type ZoneRules } from './time';
+
+/** One page's outcome: the event (absent when an error stops it) and every problem found. */
+export interface Normalized {
+  readonly event: CalEvent | null;
+  readonly problems: readonly Problem[];
+}
+
+/** Normalizes a parsed page against the site configuration. */
+export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized {
+  const problems: Problem[] = [];
+  const warn: f.Warn = (field, message) => problems.push({ file: page.path, severity: 'warning', field, message });
+  const fail = (field: string | null, message: string): Normalized => ({
+    event: null,
+    problems: [...problems, { file: page.path, severity: 'error', field, message }],
+  });
+  const data = page.data;
+
+  const title = f.text(data, 'title', warn) ?? f.text(data, 'name', warn);
+  if (title === null) return fail('title', '`title` is missing or empty: add `title: ...` to the front matter');
+
+  const zone = f.text(data, 'timezone', warn);
+  if (zone !== null && !isKnownTimeZone(zone)) {
+    return fail('timezone', `\`timezone\` ${JSON.stringify(zone)} is not an IANA time zone; write one such as \`Europe/Paris\``);
+  }
+  const rules: ZoneRules = { timeZone: zone ?? config.timeZone, wallClockZ: config.wallClockZ };
+  const time = readEventTime(data, rules, warn);
+  if (!time.ok) return fail(time.field, time.reason);
+
+  const publishDate = instantField(data, 'publishDate', rules);
+  if (!publishDate.ok) return fail('publishDate', publishDate.reason);
+  const expiryDate = instantField(data, 'expiryDate', rules);
+  if (!expiryDate.ok) return fail('expiryDate', expiryDate.reason);
+  const lastmod = instantField(data, 'lastmod', rules);
+  if (!lastmod.ok) warn('lastmod', `${lastmod.reason}; it is ignored`);
+  const pageDate = time.pageDateField ? instantField(data, time.pageDateField, rules) : { ok: true as const, value: null };
+
+  const slug = f.text(data, 'slug', warn);
+  const id = identityOf(page.path, slug);
+  const base = config.permalinkBase ?? config.siteUrl;
+  const event: CalEvent = {
+    id,
+    file: page.path,
+    uid: uidOf(id, config.uidDomain),
+    title: oneLine(title),
+    series: optionalOneLine(f.text(data, 'event', warn)),
+    seriesUrl: f.eventUrl(data, warn),
+    time: time.time,
+    status: status(data, warn),
+    location: f.location(data, warn),
+    address: f.address(data, warn),
+    geo: f.geo(data, warn),
+    summary: f.text(data, 'summary', warn),
+    abstract: f.text(data, 'abstract', warn) ?? f.text(data, 'description', warn),
+    body: page.body,
+    tags: f.stringList(data, 'tags', warn),
+    categories: f.stringList(data, 'categories', warn),
+    authors: f.stringList(data, 'authors', warn),
+    links: f.links(data, warn),
+    url: new URL(`${id.split('/').map(encodeURIComponent).join('/')}/`, base).href,
+    publishDate: publishDate.value,
+    expiryDate: expiryDate.value,
+    lastmod: lastmod.ok ? lastmod.value : null,
+    pageDate: pageDate.ok ? pageDate.value : null,
+    draft: f.flag(data, 'draft', warn),
+    language: languageOf(page.path),
+  };
+  return { event, problems };
+}
+
+type InstantRead = { ok: true; value: number | null } | { ok: false; reason: string };
+
+/** A date field that is not the event time (`publishDate`, `expiryDate`, `lastmod`), as an instant. */
+function instantField(data: FrontMatter, key: string, rules: ZoneRules): InstantRead {
+  const value = data[key];
+  if (value === undefined || value === null || value === '') return { ok: true, value: null };
+  const read = readWritten(value);
+  if (!read.ok) return { ok: false, reason: `\`${key}\`: ${read.reason}` };
+  return { ok: true, value: toInstant(read.value, rules) };
+}
+
+const STATUSES: Record<string, EventStatus> = {
+  confirmed: 'CONFIRMED',
+  tentative: 'TENTATIVE',
+  cancelled: 'CANCELLED',
+  canceled: 'CANCELLED',
+};
+
+function status(data: FrontMatter, warn: f.Warn): EventStatus {
+  const raw = f.text(data, 'status', warn);
+  if (raw === null) return 'CONFIRMED';
+  const known = STATUSES[raw.toLowerCase()];
+  if (known) return known;
+  warn('status', `\`status\` ${JSON.stringify(raw)} is not one of confirmed, tentative, cancelled; confirmed is used`);
+  return 'CONFIRMED';
+}
+
+/** Titles wrapped over several YAML lines read as one line. */
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').replace(/[\u200B\uFEFF]/g, '').trim();
+}
+
+function optionalOneLine(s: string | null): string | null {
+  return s === null ? null : oneLine(s) || null;
+}

@@ -1,0 +1,118 @@
+/**
+ * iCalendar output (RFC 5545 + RFC 7986 + the de-facto X-WR-* properties).
+ *
+ * Each event is rendered once into a folded VEVENT string; calendars (the whole site, one event, later
+ * one tag) are assembled from those pieces with the VTIMEZONEs their TZIDs need.
+ */
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { escapeText, line, textLine } from './ics-format';
+import type { CalEvent, EventMemory, SiteConfig } from './model';
+import { nextDay, utcStamp, wallClockStamp } from './time';
+import { describeEvent } from './describe';
+import { locationLine } from './fields';
+
+/** A rendered VEVENT and the time zone it refers to (null when it needs no VTIMEZONE). */
+export interface VeventPiece {
+  readonly id: string;
+  /** Sort key: start instant (all-day: midnight UTC of the start date). */
+  readonly sortKey: number;
+  readonly timeZone: string | null;
+  /** The lines that carry the event's published fields (the fingerprint is taken over these). */
+  readonly content: string;
+}
+
+const PRODID = '-//calpub//calpub 0.1//EN';
+
+/** Renders the part of a VEVENT that depends only on the event (not on when it changed). */
+export function renderVeventContent(event: CalEvent, config: SiteConfig): VeventPiece {
+  const zone = event.time.kind === 'timed' && hasVtimezone(event.time.timeZone) ? event.time.timeZone : null;
+  let s = line('UID', escapeText(event.uid));
+  s += datesLines(event, zone);
+  s += textLine('SUMMARY', event.title);
+  const description = describeEvent(event, config);
+  if (description) s += textLine('DESCRIPTION', description);
+  const where = locationLine(event.location, event.address);
+  if (where) s += textLine('LOCATION', where);
+  if (event.geo) s += line('GEO', `${event.geo.lat};${event.geo.lon}`);
+  if (event.tags.length) s += line('CATEGORIES', event.tags.map(escapeText).join(','));
+  s += line('URL;VALUE=URI', event.url);
+  s += line('STATUS', event.status);
+  s += line('TRANSP', event.status === 'CANCELLED' || event.time.kind === 'allDay' ? 'TRANSPARENT' : 'OPAQUE');
+  const sortKey = event.time.kind === 'timed' ? event.time.start : Date.parse(`${event.time.startDate}T00:00:00Z`);
+  return { id: event.id, sortKey, timeZone: zone, content: s };
+}
+
+function datesLines(event: CalEvent, zone: string | null): string {
+  const t = event.time;
+  if (t.kind === 'allDay') {
+    const start = t.startDate.replace(/-/g, '');
+    const end = nextDay(t.endDate).replace(/-/g, ''); // RFC 5545: DTEND of a DATE event is exclusive
+    return line('DTSTART;VALUE=DATE', start) + line('DTEND;VALUE=DATE', end);
+  }
+  const stamp = (instant: number) =>
+    zone ? `;TZID=${zone}:${wallClockStamp(instant, zone)}` : `:${utcStamp(instant)}`;
+  let s = `DTSTART${stamp(t.start)}\r\n`;
+  if (t.end !== null) s += `DTEND${stamp(t.end)}\r\n`;
+  return s;
+}
+
+/** The full VEVENT: content plus the properties that say when it last changed. */
+export function wrapVevent(piece: VeventPiece, memory: EventMemory): string {
+  const changed = utcStamp(memory.changedAt);
+  return (
+    'BEGIN:VEVENT\r\n' +
+    `DTSTAMP:${changed}\r\nLAST-MODIFIED:${changed}\r\nSEQUENCE:${memory.sequence}\r\n` +
+    piece.content +
+    'END:VEVENT\r\n'
+  );
+}
+
+/** What a calendar file is called and says about itself. */
+export interface CalendarHeader {
+  readonly name: string;
+  readonly description: string;
+  /** Absolute URL of this calendar file (RFC 7986 SOURCE). */
+  readonly source: string;
+}
+
+/**
+ * Assembles a VCALENDAR from rendered events.
+ * @param events - pieces with their full VEVENT text, in any order (sorted here by start, then id)
+ */
+export function assembleCalendar(
+  header: CalendarHeader,
+  events: ReadonlyArray<{ piece: VeventPiece; vevent: string }>,
+  config: SiteConfig,
+): string {
+  const sorted = [...events].sort((a, b) => a.piece.sortKey - b.piece.sortKey || (a.piece.id < b.piece.id ? -1 : a.piece.id > b.piece.id ? 1 : 0));
+  const zones = [...new Set(sorted.map((e) => e.piece.timeZone).filter((z): z is string => z !== null))].sort();
+  let s = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n' + line('PRODID', PRODID) + 'CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n';
+  s += textLine('NAME', header.name) + textLine('X-WR-CALNAME', header.name);
+  if (header.description) s += textLine('DESCRIPTION', header.description) + textLine('X-WR-CALDESC', header.description);
+  s += line('X-WR-TIMEZONE', config.timeZone);
+  s += line('REFRESH-INTERVAL;VALUE=DURATION', config.refreshInterval) + line('X-PUBLISHED-TTL', config.refreshInterval);
+  s += line('SOURCE;VALUE=URI', header.source) + line('URL;VALUE=URI', config.siteUrl);
+  if (config.color) s += line('X-APPLE-CALENDAR-COLOR', config.color.toUpperCase());
+  for (const zone of zones) s += vtimezone(zone);
+  const parts = [s];
+  for (const e of sorted) parts.push(e.vevent);
+  parts.push('END:VCALENDAR\r\n');
+  return parts.join('');
+}
+
+const vtimezoneCache = new Map<string, string | null>();
+
+/** True when a VTIMEZONE can be written for `zone` (else the event's times are written in UTC). */
+export function hasVtimezone(zone: string): boolean {
+  return zone !== 'UTC' && zone !== 'Etc/UTC' && vtimezone(zone) !== '';
+}
+
+function vtimezone(zone: string): string {
+  let text = vtimezoneCache.get(zone);
+  if (text === undefined) {
+    const raw = getVtimezoneComponent(zone);
+    text = raw ? raw.trim().split(/\r?\n/).map((l) => line(l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1))).join('') : null;
+    vtimezoneCache.set(zone, text);
+  }
+  return text ?? '';
+}

@@ -1,0 +1,108 @@
+/**
+ * Hugo shortcodes (`{{% callout %}}…{{% /callout %}}`, `{{< youtube ID >}}`...) rewritten as plain
+ * Markdown before rendering, so no `{{%` or `{{<` ever reaches an output. Known ones get a sensible
+ * equivalent; for unknown ones the inner content is kept and the delimiters removed.
+ */
+
+/** One shortcode call: its name and its arguments (positional and named). */
+export interface ShortcodeCall {
+  readonly name: string;
+  readonly positional: readonly string[];
+  readonly named: Readonly<Record<string, string>>;
+}
+
+/** Renders a paired shortcode (with inner Markdown) or a single one (`inner` null) as Markdown. */
+export type ShortcodeRenderer = (call: ShortcodeCall, inner: string | null) => string;
+
+const TAG = /\{\{([<%])\s*(\/?)\s*([\w.-]+)((?:[^}]|\}(?!\}))*?)\s*([>%])\}\}/g;
+
+/** Markdown equivalents used for text outputs (the calendar's DESCRIPTION). */
+export const TEXT_SHORTCODES: ShortcodeRenderer = (call, inner) => {
+  const arg = (name: string, index: number) => call.named[name] ?? call.positional[index] ?? '';
+  switch (call.name) {
+    case 'youtube': {
+      const id = arg('id', 0);
+      return id ? `\n\n[Video on YouTube](https://www.youtube.com/watch?v=${encodeURIComponent(id)})\n\n` : '';
+    }
+    case 'vimeo': {
+      const id = arg('id', 0);
+      return id ? `\n\n[Video on Vimeo](https://vimeo.com/${encodeURIComponent(id)})\n\n` : '';
+    }
+    case 'video':
+    case 'audio': {
+      const src = arg('src', 0);
+      return /^https?:\/\//.test(src) ? `\n\n[${call.name === 'video' ? 'Video' : 'Audio'}](${src})\n\n` : '';
+    }
+    case 'staticref':
+    case 'ref':
+    case 'relref': {
+      const target = arg('src', 0);
+      const label = inner ?? '';
+      return /^https?:\/\//.test(target) && label ? `[${label}](${target})` : label;
+    }
+    case 'figure': {
+      const caption = arg('caption', -1) || arg('title', -1) || arg('alt', -1);
+      return caption ? `\n\n${caption}\n\n` : '';
+    }
+    case 'callout':
+    case 'alert':
+    case 'notice':
+    case 'rawhtml':
+    default:
+      return inner === null ? '' : `\n\n${inner}\n\n`;
+  }
+};
+
+/** Replaces every shortcode in `markdown` with what `render` makes of it. Never throws. */
+export function expandShortcodes(markdown: string, render: ShortcodeRenderer = TEXT_SHORTCODES): string {
+  if (!markdown.includes('{{')) return markdown;
+  const tags = [...markdown.matchAll(TAG)].map((m) => ({
+    start: m.index as number,
+    end: (m.index as number) + m[0].length,
+    closing: m[2] === '/',
+    selfClosing: /\/\s*$/.test(m[4]),
+    call: parseCall(m[3], m[4]),
+  }));
+  let out = '';
+  let pos = 0;
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i];
+    if (tag.start < pos) continue;
+    out += markdown.slice(pos, tag.start);
+    pos = tag.end;
+    if (tag.closing) continue; // a stray closing tag: drop it
+    const close = tag.selfClosing ? -1 : findClosing(tags, i);
+    if (close < 0) {
+      out += render(tag.call, null);
+      continue;
+    }
+    const inner = expandShortcodes(markdown.slice(tag.end, tags[close].start), render);
+    out += render(tag.call, inner.trim());
+    pos = tags[close].end;
+  }
+  return out + markdown.slice(pos);
+}
+
+/** Index of the tag closing `tags[open]`, respecting nesting of the same name, or -1. */
+function findClosing(tags: ReadonlyArray<{ closing: boolean; selfClosing: boolean; call: ShortcodeCall }>, open: number): number {
+  let depth = 0;
+  for (let j = open + 1; j < tags.length; j++) {
+    if (tags[j].call.name !== tags[open].call.name || tags[j].selfClosing) continue;
+    if (!tags[j].closing) depth++;
+    else if (depth === 0) return j;
+    else depth--;
+  }
+  return -1;
+}
+
+const ARG = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g;
+
+function parseCall(name: string, args: string): ShortcodeCall {
+  const positional: string[] = [];
+  const named: Record<string, string> = {};
+  for (const m of args.replace(/\/\s*$/, '').matchAll(ARG)) {
+    if (m[1] !== undefined) named[m[1]] = m[2] ?? m[3] ?? m[4] ?? '';
+    else positional.push(m[5] ?? m[6] ?? m[7] ?? '');
+  }
+  return { name: name.toLowerCase(), positional, named };
+}

@@ -1,0 +1,123 @@
+/**
+ * Front-matter date values: parsing, checking and turning them into instants, independent of the
+ * machine's time zone (luxon does the zone arithmetic; nothing here uses the host's local time).
+ */
+import { DateTime, IANAZone } from 'luxon';
+import type { IsoDate } from './model';
+
+/** A date or date-time as written, before any time zone is applied. */
+export type Written =
+  | { readonly kind: 'date'; readonly date: IsoDate }
+  | {
+      readonly kind: 'dateTime';
+      readonly date: IsoDate;
+      readonly hour: number;
+      readonly minute: number;
+      readonly second: number;
+      /** `Z`, an offset such as `+05:30`, `-00:00` (RFC 3339 "offset unknown"), or null when naive. */
+      readonly offset: string | null;
+    };
+
+/** The outcome of reading one value: the value, or why it is not a date a person can fix. */
+export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const PLACEHOLDER = /^(tba|tbd|tbc|n\/?a|unknown|soon|à venir|a definir|à définir|\?+|-+)$/i;
+
+/** Reads a front-matter value as a date or date-time (YAML, TOML and JSON all reach here as strings). */
+export function readWritten(value: unknown): Read<Written> {
+  if (typeof value !== 'string') {
+    return { ok: false, reason: `${JSON.stringify(value)} is not a date; write it as '2024-05-17T14:00:00'` };
+  }
+  const text = value.trim();
+  if (PLACEHOLDER.test(text)) {
+    return {
+      ok: false,
+      reason: `'${text}' is a placeholder, not a date; write the real date, or set \`draft: true\` until it is known`,
+    };
+  }
+  const m = PATTERN.exec(text);
+  if (!m) {
+    return { ok: false, reason: `'${text}' is not a date; write it as '2024-05-17' or '2024-05-17T14:00:00+02:00'` };
+  }
+  const [, y, mo, d, h, mi, s, offset] = m;
+  const date = `${y}-${mo}-${d}`;
+  if (!isRealDate(+y, +mo, +d)) return { ok: false, reason: `'${text}': ${date} is not a day of the calendar` };
+  if (h === undefined) return { ok: true, value: { kind: 'date', date } };
+  const hour = +h;
+  const minute = +mi;
+  const second = s === undefined ? 0 : Math.min(+s, 59);
+  if (hour > 23 || minute > 59 || (s !== undefined && +s > 60)) {
+    return { ok: false, reason: `'${text}': ${h}:${mi} is not a time of day` };
+  }
+  const offsetProblem = offset ? checkOffset(offset) : null;
+  if (offsetProblem) return { ok: false, reason: `'${text}': ${offsetProblem}` };
+  const normalizedOffset = offset ? normalizeOffset(offset) : null;
+  return { ok: true, value: { kind: 'dateTime', date, hour, minute, second, offset: normalizedOffset } };
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1];
+}
+
+function normalizeOffset(offset: string): string {
+  if (/^z$/i.test(offset)) return 'Z';
+  const digits = offset.slice(1).replace(':', '').padEnd(4, '0');
+  return `${offset[0]}${digits.slice(0, 2)}:${digits.slice(2)}`;
+}
+
+/** Real UTC offsets run from -12:00 to +14:00; anything else is a typo, not a place. */
+function checkOffset(offset: string): string | null {
+  const normalized = normalizeOffset(offset);
+  if (normalized === 'Z') return null;
+  const sign = normalized[0] === '-' ? -1 : 1;
+  const minutes = +normalized.slice(1, 3) * 60 + +normalized.slice(4);
+  if (+normalized.slice(4) > 59 || sign * minutes > 14 * 60 || sign * minutes < -12 * 60) {
+    return `the UTC offset ${normalized} does not exist anywhere (offsets run from -12:00 to +14:00)`;
+  }
+  return null;
+}
+
+/** How `Z` is read: as UTC, or as wall-clock time (Hugo themes display `14:00:00Z` as "14:00"). */
+export interface ZoneRules {
+  /** IANA zone for naive times (and `Z` times when `wallClockZ`). */
+  readonly timeZone: string;
+  readonly wallClockZ: boolean;
+}
+
+/** The instant (epoch ms) a written date-time stands for. A date alone means midnight in the zone. */
+export function toInstant(written: Written, rules: ZoneRules): number {
+  const [year, month, day] = written.date.split('-').map(Number);
+  if (written.kind === 'date') {
+    return DateTime.fromObject({ year, month, day }, { zone: rules.timeZone }).toMillis();
+  }
+  const fields = { year, month, day, hour: written.hour, minute: written.minute, second: written.second };
+  const isUtc = written.offset === 'Z' || written.offset === '-00:00';
+  if (written.offset === null || (isUtc && rules.wallClockZ)) {
+    return DateTime.fromObject(fields, { zone: rules.timeZone }).toMillis();
+  }
+  return DateTime.fromObject(fields, { zone: isUtc ? 'UTC' : `UTC${written.offset}` }).toMillis();
+}
+
+/** True when `zone` is an IANA time zone name this runtime knows (e.g. `Europe/Paris`). */
+export function isKnownTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** The day after `date` (for RFC 5545's exclusive all-day end). */
+export function nextDay(date: IsoDate): IsoDate {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate() as string;
+}
+
+/** Wall-clock fields of an instant in a zone: `YYYYMMDDTHHMMSS` (for TZID date-times). */
+export function wallClockStamp(instant: number, zone: string): string {
+  return DateTime.fromMillis(instant, { zone }).toFormat("yyyyLLdd'T'HHmmss");
+}
+
+/** An instant as an RFC 5545 UTC date-time, `YYYYMMDDTHHMMSSZ`. */
+export function utcStamp(instant: number): string {
+  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}

@@ -50,7 +50,7 @@ function parseFenced(
     const data = format === 'yaml' ? loadYaml(source) : loadToml(source);
     return { ok: true, page: { path, format, data, body } };
   } catch (err) {
-    return fail(`${format.toUpperCase()} front matter does not parse: ${describeError(err)}`);
+    return fail(`${format.toUpperCase()} front matter does not parse${lineOf(err)}: ${describeError(err)}`);
   }
 }
 
@@ -106,6 +106,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function describeError(err: unknown): string {
+  const yamlReason = (err as { reason?: unknown }).reason;
+  if (typeof yamlReason === 'string') return yamlReason;
   const message = err instanceof Error ? err.message : String(err);
   return message.split('\n')[0];
+}
+
+/** " at line N" (line of the whole file, the opening fence being line 1), when the parser says where. */
+function lineOf(err: unknown): string {
+  const mark = (err as { mark?: { line?: unknown } }).mark;
+  if (mark && typeof mark.line === 'number') return ` at line ${mark.line + 2}`;
+  const tomlLine = (err as { line?: unknown }).line;
+  return typeof tomlLine === 'number' ? ` at line ${tomlLine + 1}` : '';
 }

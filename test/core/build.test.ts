@@ -1,0 +1,195 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { buildSite } from '../../lambda/core/build';
+import type { SourceFile } from '../../lambda/core/model';
+import { parseState, serializeState } from '../../lambda/core/state';
+import { readCalendar } from '../ical';
+import { build, NOW, output, yamlPage } from '../helpers';
+
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'site');
+const GOLDEN = path.join(__dirname, 'golden');
+
+function fixtureFiles(dir = FIXTURE, rel = ''): SourceFile[] {
+  return readdirSync(path.join(dir, rel)).flatMap((name) => {
+    const child = rel ? `${rel}/${name}` : name;
+    return statSync(path.join(dir, child)).isDirectory() ? fixtureFiles(dir, child) : [{ path: child, text: readFileSync(path.join(dir, child), 'utf8') }];
+  });
+}
+const buildFixture = (now = NOW) =>
+  build(fixtureFiles().filter((f) => f.path !== 'calpub.yaml'), { config: readFileSync(path.join(FIXTURE, 'calpub.yaml'), 'utf8'), now });
+
+/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
+function expectGolden(name: string, actual: string) {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('buildSite on the fixture site', () => {
+  const result = buildFixture();
+
+  it('publishes every fixture event with no problem', () => {
+    expect(result.problems).toEqual([]);
+    expect(result.published).toEqual(['talk/legacy', 'event/paris-evening', 'event/called-off', 'event/three-days', 'event/kolkata-offset']);
+  });
+
+  it('matches the golden calendar.ics and per-event files', () => {
+    expectGolden('calendar.ics', output(result, 'calendar.ics'));
+    expectGolden('paris-evening.ics', output(result, 'event/paris-evening.ics'));
+  });
+
+  it('writes CRLF everywhere, folds at 75 octets, ends with CRLF', () => {
+    for (const o of result.outputs) {
+      expect(o.body.endsWith('END:VCALENDAR\r\n')).toBe(true);
+      expect(o.body.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+      expect(o.body.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    }
+  });
+
+  it('has a VTIMEZONE for every TZID used', () => {
+    const ics = output(result, 'calendar.ics');
+    const used = new Set([...ics.matchAll(/TZID=([^:;]+)/g)].map((m) => m[1]));
+    expect([...used].sort()).toEqual(['Asia/Kolkata', 'Europe/Paris']);
+    for (const zone of used) expect(ics).toContain(`BEGIN:VTIMEZONE\r\nTZID:${zone}\r\n`);
+  });
+
+  it('reads back in ical.js field by field as the source says', () => {
+    const cal = readCalendar(output(result, 'calendar.ics'));
+    expect(cal.props).toMatchObject({ 'X-WR-CALNAME': 'Fixture events', NAME: 'Fixture events', 'X-WR-TIMEZONE': 'Europe/Paris', 'REFRESH-INTERVAL': 'PT2H', 'X-PUBLISHED-TTL': 'PT2H' });
+    const byUid = Object.fromEntries(cal.events.map((e) => [e.uid, e]));
+    expect(byUid['event/paris-evening@example.org']).toMatchObject({
+      summary: "Soirée data : outils, méthodes; retours d'expérience, et questions",
+      start: '2022-12-05T13:00:00.000Z', // 14:00 Paris (wallClockZ)
+      end: '2022-12-05T17:00:00.000Z',
+      startZone: 'Europe/Paris',
+      location: 'Lieu de la transformation publique, 20 avenue de Ségur, Paris, 75007, France',
+      url: 'https://events.example.org/event/paris-evening/',
+      status: 'CONFIRMED',
+      categories: ['10%', 'Etalab', 'Data, science'],
+      dtstamp: '2022-11-14T23:00:00.000Z', // first sight: publishDate, midnight Paris under wallClockZ
+      sequence: 0,
+    });
+    const description = byUid['event/paris-evening@example.org'].description ?? '';
+    expect(description).toContain('Le 5 décembre, clôture de la saison.');
+    expect(description).toContain('Pour toute information : lab@example.org');
+    expect(description).toContain('14h00-15h00 : Pitchs des projets');
+    expect(description).toContain('Slides: https://example.org/slides.pdf');
+    expect(description).not.toMatch(/\{\{|__|`/);
+    expect(byUid['event/kolkata-offset@example.org']).toMatchObject({ start: '2024-12-03T04:00:00.000Z', end: '2024-12-03T12:30:00.000Z', startZone: 'Asia/Kolkata' });
+    expect(byUid['event/three-days@example.org']).toMatchObject({ allDay: true, start: '2023-11-06', end: '2023-11-09', dtstamp: '2023-10-01T10:00:00.000Z' });
+    expect(byUid['event/called-off@example.org']).toMatchObject({ status: 'CANCELLED' });
+    expect(byUid['event/called-off@example.org'].description).toMatch(/^CANCELLED/);
+    expect(byUid['talk/legacy@example.org']).toMatchObject({ start: '2021-03-26T10:20:00.000Z', end: '2021-03-26T10:40:00.000Z', dtstamp: '2021-08-17T15:05:00.000Z' });
+  });
+
+  it('gives each event its own .ics with the same UID and start as calendar.ics', () => {
+    const all = readCalendar(output(result, 'calendar.ics')).events;
+    for (const id of result.published) {
+      const own = readCalendar(output(result, `${id}.ics`)).events;
+      expect(own).toHaveLength(1);
+      expect(all.find((e) => e.uid === own[0].uid)?.start).toBe(own[0].start);
+    }
+  });
+
+  it('is byte-identical when built twice, with or without the saved state', () => {
+    const again = buildFixture();
+    const withState = buildSite({ ...inputsOf(), state: parseState(serializeState(result.state)), now: NOW + 86_400_000 });
+    expect(again.outputs).toEqual(result.outputs);
+    expect(withState.outputs).toEqual(result.outputs);
+  });
+});
+
+function inputsOf() {
+  return {
+    files: fixtureFiles().filter((f) => f.path !== 'calpub.yaml'),
+    configText: readFileSync(path.join(FIXTURE, 'calpub.yaml'), 'utf8'),
+  };
+}
+
+describe('SEQUENCE and LAST-MODIFIED across builds', () => {
+  const a = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'\npublishDate: '2026-01-01T00:00:00Z'");
+  const b = yamlPage('event/b/index.md', "title: B\ndate: '2027-01-11T10:00:00Z'\npublishDate: '2026-01-01T00:00:00Z'");
+
+  it('raises SEQUENCE and moves DTSTAMP only for the edited event', () => {
+    const first = build([a, b]);
+    const edited = { ...a, text: a.text.replace('title: A', 'title: A (new room)') };
+    const later = NOW + 3_600_000;
+    const second = build([edited, b], { state: first.state, now: later });
+    const events = Object.fromEntries(readCalendar(output(second, 'calendar.ics')).events.map((e) => [e.uid, e]));
+    expect(events['event/a@example.org']).toMatchObject({ sequence: 1, summary: 'A (new room)', dtstamp: new Date(later).toISOString() });
+    expect(events['event/b@example.org']).toMatchObject({ sequence: 0, dtstamp: '2026-01-01T00:00:00.000Z' });
+    expect(output(second, 'event/b.ics')).toBe(output(first, 'event/b.ics'));
+    // An unchanged rebuild keeps everything, including the raised sequence.
+    const third = build([edited, b], { state: second.state, now: later + 3_600_000 });
+    expect(third.outputs).toEqual(second.outputs);
+  });
+
+  it('does not raise SEQUENCE for edits that change nothing published (a comment, an unused key)', () => {
+    const first = build([a]);
+    const second = build([{ ...a, text: a.text.replace('---\n', '---\n# a comment\nfeatured: true\n') }], { state: first.state, now: NOW + 1000 });
+    expect(second.outputs).toEqual(first.outputs);
+  });
+
+  it('keeps counting when an event leaves and comes back', () => {
+    const first = build([a]);
+    const gone = build([], { state: first.state });
+    const back = build([{ ...a, text: a.text.replace('title: A', 'title: A2') }], { state: gone.state, now: NOW + 5000 });
+    expect(readCalendar(output(back, 'calendar.ics')).events[0].sequence).toBe(1);
+  });
+});
+
+describe('bad input never takes the calendar down', () => {
+  it('publishes every good page and reports each broken one with its path and field', () => {
+    const good = yamlPage('event/good/index.md', "title: Good\ndate: '2027-01-10T10:00:00Z'");
+    const files = [
+      good,
+      { path: 'event/nofence/index.md', text: 'title: x\n' },
+      yamlPage('event/tba/index.md', "title: T\ndate: 'TBA'"),
+      yamlPage('event/yaml/index.md', 'title: [oops'),
+      yamlPage('event/backwards/index.md', "title: B\ndate: '2027-01-10'\ndate_end: '2026-01-10'"),
+    ];
+    const result = build(files);
+    expect(result.published).toEqual(['event/good']);
+    expect(result.problems.map((p) => [p.file, p.severity, p.field])).toEqual([
+      ['event/backwards/index.md', 'error', 'date_end'],
+      ['event/nofence/index.md', 'error', null],
+      ['event/tba/index.md', 'error', 'date'],
+      ['event/yaml/index.md', 'error', null],
+    ]);
+  });
+
+  it('rejects both pages that claim one identity, naming the other', () => {
+    const result = build([
+      yamlPage('event/x/index.md', "title: One\ndate: '2027-01-10'"),
+      yamlPage('event/x.md', "title: Two\ndate: '2027-01-11'"),
+      yamlPage('event/y/index.md', "title: Three\nslug: x\ndate: '2027-01-12'"),
+    ]);
+    expect(result.published).toEqual([]);
+    expect(result.problems).toHaveLength(3);
+    expect(result.problems.map((p) => p.message).join("\n")).toMatch(/same identity `event\/x`.*event\/x\.md/);
+  });
+
+  it('skips section pages and files under _ folders without complaint', () => {
+    const result = build([yamlPage('event/_index.md', 'title: Events'), yamlPage('_drafts/a.md', 'title: x')]);
+    expect(result).toMatchObject({ pages: 0, problems: [], published: [] });
+  });
+});
+
+describe('selection', () => {
+  it('leaves out drafts, future publishDate and past expiryDate, against the injected clock', () => {
+    const result = build([
+      yamlPage('event/draft/index.md', "title: D\ndate: '2027-01-10'\ndraft: true"),
+      yamlPage('event/later/index.md', "title: L\ndate: '2027-01-10'\npublishDate: '2026-12-01T00:00:00Z'"),
+      yamlPage('event/old/index.md', "title: O\ndate: '2020-01-10'\nexpiryDate: '2021-01-01T00:00:00Z'"),
+      yamlPage('event/now/index.md', "title: N\ndate: '2027-01-10'\npublishDate: '2026-11-01T00:00:00Z'"),
+    ]);
+    expect(result.published).toEqual(['event/now']);
+    expect(result.skipped).toEqual([
+      { file: 'event/draft/index.md', reason: 'draft' },
+      { file: 'event/later/index.md', reason: 'scheduled' },
+      { file: 'event/old/index.md', reason: 'expired' },
+    ]);
+    const afterPublish = build([yamlPage('event/later/index.md', "title: L\ndate: '2027-01-10'\npublishDate: '2026-12-01T00:00:00Z'")], { now: Date.parse('2026-12-02T00:00:00Z') });
+    expect(afterPublish.published).toEqual(['event/later']);
+  });
+});

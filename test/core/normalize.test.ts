@@ -1,0 +1,159 @@
+import { parseFrontMatter } from '../../lambda/core/frontmatter';
+import type { CalEvent, Problem } from '../../lambda/core/model';
+import { normalizePage } from '../../lambda/core/normalize';
+import { TEST_CONFIG } from '../helpers';
+
+/** Normalizes one YAML page (fixtures written for calpub, modelled on the real corpus quirks). */
+function normalize(frontMatter: string, config = TEST_CONFIG, path = 'event/x/index.md'): { event: CalEvent | null; problems: readonly Problem[] } {
+  const parsed = parseFrontMatter({ path, text: `---\n${frontMatter}\n---\n` });
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  return normalizePage(parsed.page, config);
+}
+const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
+const timed = (e: CalEvent | null) => {
+  if (!e || e.time.kind !== 'timed') throw new Error(`not timed: ${JSON.stringify(e?.time)}`);
+  return { start: iso(e.time.start), end: iso(e.time.end), zone: e.time.timeZone };
+};
+
+describe('normalizePage: time', () => {
+  it('publishes a Paris event written with Z as wall clock when wallClockZ is set (the seed case)', () => {
+    const { event } = normalize("title: T\ndate: '2022-12-05T14:00:00Z'\ndate_end: '2022-12-05T18:00:00Z'", { ...TEST_CONFIG, wallClockZ: true });
+    expect(timed(event)).toEqual({ start: '2022-12-05T13:00:00.000Z', end: '2022-12-05T17:00:00.000Z', zone: 'Europe/Paris' });
+  });
+
+  it('reads unquoted CMS timestamps with milliseconds like quoted ones', () => {
+    const a = normalize('title: T\ndate: 2022-09-09T19:00:01.050Z').event;
+    const b = normalize("title: T\ndate: '2022-09-09T19:00:01.050Z'").event;
+    expect(timed(a)).toEqual(timed(b));
+  });
+
+  it('uses the page `timezone` for naive times', () => {
+    const { event } = normalize("title: T\ntimezone: America/Santiago\ndate: '2022-09-09T19:00:00'");
+    expect(timed(event)).toEqual({ start: '2022-09-09T23:00:00.000Z', end: null, zone: 'America/Santiago' });
+  });
+
+  it('rejects an unknown `timezone`', () => {
+    expect(normalize("title: T\ntimezone: Mars/Olympus\ndate: '2022-09-09T19:00:00'").problems).toEqual([
+      expect.objectContaining({ severity: 'error', field: 'timezone', message: expect.stringMatching(/not an IANA time zone/) }),
+    ]);
+  });
+
+  it('makes date-only values an all-day event with an inclusive last day', () => {
+    expect(normalize("title: T\ndate: '2027-03-22'\ndate_end: '2027-03-24'").event?.time).toEqual({ kind: 'allDay', startDate: '2027-03-22', endDate: '2027-03-24' });
+  });
+
+  it('makes all_day: true with clock times an all-day event on the dates as written', () => {
+    expect(normalize('title: T\nall_day: true\ndate: 2023-11-28T02:00:00.000Z\ndate_end: 2023-11-28T04:00:00.000Z').event?.time).toEqual({ kind: 'allDay', startDate: '2023-11-28', endDate: '2023-11-28' });
+  });
+
+  it('reads legacy talk pages from time_start/time_end; their date is the page date', () => {
+    const { event } = normalize('title: T\ndate: 2021-08-17T17:05:00\ntime_start: 2021-03-26T11:20:00\ntime_end: 2021-03-26T11:40:00');
+    expect(timed(event)).toEqual({ start: '2021-03-26T10:20:00.000Z', end: '2021-03-26T10:40:00.000Z', zone: 'Europe/Paris' });
+    expect(iso(event?.pageDate)).toBe('2021-08-17T15:05:00.000Z');
+  });
+
+  it('reads record-style pages from start_date; their date is a record timestamp', () => {
+    const { event } = normalize("title: P2P\ndate: '2019-12-27T14:47:56.000Z'\nstart_date: '2019-09-04'");
+    expect(event?.time).toEqual({ kind: 'allDay', startDate: '2019-09-04', endDate: '2019-09-04' });
+  });
+
+  it('uses a free-text `time: "3--4pm"` on the day of `date`', () => {
+    const { event } = normalize('title: T\ndate: "2021-05-18T09:00:00-00:00"\ntime: "3--4pm"');
+    expect(timed(event)).toEqual({ start: '2021-05-18T13:00:00.000Z', end: '2021-05-18T14:00:00.000Z', zone: 'Europe/Paris' });
+  });
+
+  it('warns about a free-text `time` it cannot read and keeps `date`', () => {
+    const { event, problems } = normalize('title: T\ndate: "2021-05-18T09:00:00Z"\ntime: "after lunch"');
+    expect(timed(event).start).toBe('2021-05-18T09:00:00.000Z');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'time' })]);
+  });
+
+  it('rejects an end before the start, naming the field', () => {
+    expect(normalize("title: T\ndate: '2020-02-08T16:30:00Z'\ndate_end: '2012-02-08T17:30:00Z'").problems).toEqual([
+      expect.objectContaining({ severity: 'error', field: 'date_end', message: expect.stringMatching(/`date_end` \(2012-02-08 17:30Z\) is before `date`/) }),
+    ]);
+    expect(normalize('title: T\ndate: 2021-08-17T17:05:00\ntime_start: 2020-10-20T16:00:00\ntime_end: 2020-10-01T17:15:00').problems[0]).toMatchObject({ field: 'time_end' });
+  });
+
+  it('publishes a zero-length event without an end, with a warning', () => {
+    const { event, problems } = normalize("title: T\ndate: '2019-01-01T10:00:00Z'\ndate_end: '2019-01-01T10:00:00Z'");
+    expect(timed(event).end).toBeNull();
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date_end' })]);
+  });
+
+  it('rejects placeholders, impossible offsets and impossible dates', () => {
+    expect(normalize("title: T\ndate: 'TBA'\ndate_end: 'TBA'").problems[0]).toMatchObject({ severity: 'error', field: 'date' });
+    expect(normalize("title: T\ndate: '2025-02-24T14:00:00+15:00'").problems[0]).toMatchObject({ severity: 'error', field: 'date' });
+    expect(normalize("title: T\ndate: '2025-02-30'").problems[0]).toMatchObject({ severity: 'error', field: 'date' });
+    expect(normalize("title: T\ndate: '2025-02-03'\ndate_end: 'soon'").problems[0]).toMatchObject({ severity: 'error', field: 'date_end' });
+  });
+
+  it('rejects a page with no date or no title', () => {
+    expect(normalize('title: T').problems[0]).toMatchObject({ severity: 'error', field: 'date', message: expect.stringMatching(/missing/) });
+    expect(normalize("date: '2020-01-01'").problems[0]).toMatchObject({ severity: 'error', field: 'title' });
+  });
+
+  it('treats commented-out and empty date_end as absent', () => {
+    expect(timed(normalize("title: T\ndate: '2024-09-05T15:30:00+05:30'\n#date_end: '2024-06-08T18:00:00+05:30'").event).end).toBeNull();
+    expect(timed(normalize("title: T\ndate: '2024-09-05T15:30:00+05:30'\ndate_end:").event).end).toBeNull();
+  });
+
+  it('reads publishDate, expiryDate and lastmod with the same rules; a placeholder publishDate is an error', () => {
+    const { event } = normalize("title: T\ndate: '2024-01-01'\npublishDate: '2023-01-15T00:00:00Z'\nexpiryDate: 2030-01-01\nlastmod: 2023-02-01T10:00:00+01:00");
+    expect([iso(event?.publishDate), iso(event?.expiryDate), iso(event?.lastmod)]).toEqual(['2023-01-15T00:00:00.000Z', '2029-12-31T23:00:00.000Z', '2023-02-01T09:00:00.000Z']);
+    expect(normalize("title: T\ndate: '2024-01-01'\npublishDate: 'TBA'").problems[0]).toMatchObject({ severity: 'error', field: 'publishDate' });
+  });
+});
+
+describe('normalizePage: other fields', () => {
+  const base = "title: T\ndate: '2024-01-01T10:00:00Z'\n";
+
+  it('reads address parts of any scalar type, skipping empty ones', () => {
+    const { event } = normalize(`${base}address:\n  street: 1 Rd\n  city: null\n  region: Maharashtra\n  postcode: 67100 \n  country: ''`);
+    expect(event?.address).toEqual({ street: '1 Rd', region: 'Maharashtra', postcode: '67100' });
+  });
+
+  it('flattens multi-line locations and Markdown links', () => {
+    expect(normalize(`${base}location: |\n  Building 303\n  Room 101`).event?.location).toBe('Building 303, Room 101');
+    expect(normalize(`${base}location: '[Zoom](https://zoom.us/j/1)'`).event?.location).toBe('Zoom (https://zoom.us/j/1)');
+    expect(normalize(`${base}location: ''`).event?.location).toBeNull();
+  });
+
+  it('reads event_url as a URL, a list of {title, url}, or a placeholder meaning none', () => {
+    expect(normalize(`${base}event_url: https://ex.org/e`).event?.seriesUrl).toBe('https://ex.org/e');
+    expect(normalize(`${base}event_url:\n- title: Page\n  url: https://ex.org/list`).event?.seriesUrl).toBe('https://ex.org/list');
+    for (const v of ["'.'", "''", '']) expect(normalize(`${base}event_url: ${v}`)).toMatchObject({ event: { seriesUrl: null }, problems: [] });
+  });
+
+  it('reads tags given as one string, numbers or a list; links null or a list', () => {
+    expect(normalize(`${base}tags: Meetup`).event?.tags).toEqual(['Meetup']);
+    expect(normalize(`${base}tags:\n- 2024\n- Data\n- Data`).event?.tags).toEqual(['2024', 'Data']);
+    expect(normalize(`${base}links:\nurl_slides: https://ex.org/s.pdf`).event?.links).toEqual([{ name: 'Slides', url: 'https://ex.org/s.pdf' }]);
+    expect(normalize(`${base}links:\n- name: Code\n  url: https://ex.org/code`).event?.links).toEqual([{ name: 'Code', url: 'https://ex.org/code' }]);
+  });
+
+  it('warns about bundle-relative url_* files, which calpub does not publish', () => {
+    expect(normalize(`${base}url_pdf: files/paper.pdf`).problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'url_pdf' })]);
+  });
+
+  it('reads status, defaulting to confirmed with a warning for unknown values', () => {
+    expect(normalize(`${base}status: Canceled`).event?.status).toBe('CANCELLED');
+    const odd = normalize(`${base}status: maybe`);
+    expect(odd.event?.status).toBe('CONFIRMED');
+    expect(odd.problems[0]).toMatchObject({ severity: 'warning', field: 'status' });
+  });
+
+  it('joins a title wrapped over lines and removes zero-width spaces', () => {
+    expect(normalize("title: 'First line\n  second\u200B line'\ndate: '2024-01-01'").event?.title).toBe('First line second line');
+  });
+
+  it('builds the URL from permalinkBase when set, else siteUrl', () => {
+    expect(normalize(base).event?.url).toBe('https://events.example.org/event/x/');
+    expect(normalize(base, { ...TEST_CONFIG, permalinkBase: 'https://site.example.org/' }).event?.url).toBe('https://site.example.org/event/x/');
+  });
+
+  it('reads geo and rejects out-of-range values', () => {
+    expect(normalize(`${base}geo: {lat: 48.85, lon: 2.35}`).event?.geo).toEqual({ lat: 48.85, lon: 2.35 });
+    expect(normalize(`${base}geo: {lat: 148, lon: 2}`).problems[0]).toMatchObject({ field: 'geo' });
+  });
+});

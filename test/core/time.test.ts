@@ -1,0 +1,79 @@
+import { readWritten, toInstant, utcStamp, wallClockStamp, nextDay } from '../../lambda/core/time';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const paris = { timeZone: 'Europe/Paris', wallClockZ: false };
+
+describe('readWritten', () => {
+  it.each([
+    ['2022-12-05T14:00:00Z', { kind: 'dateTime', date: '2022-12-05', hour: 14, minute: 0, second: 0, offset: 'Z' }],
+    ['2022-09-09T19:00:01.050Z', { kind: 'dateTime', date: '2022-09-09', hour: 19, minute: 0, second: 1, offset: 'Z' }],
+    ['2019-08-29T12:00:00', { kind: 'dateTime', date: '2019-08-29', hour: 12, minute: 0, second: 0, offset: null }],
+    ['2024-12-03T09:30:00+05:30', { kind: 'dateTime', date: '2024-12-03', hour: 9, minute: 30, second: 0, offset: '+05:30' }],
+    ['2021-05-18T09:00:00-00:00', { kind: 'dateTime', date: '2021-05-18', hour: 9, minute: 0, second: 0, offset: '-00:00' }],
+    ['2019-07-16', { kind: 'date', date: '2019-07-16' }],
+    ['2021-08-17T16:25:00.000', { kind: 'dateTime', date: '2021-08-17', hour: 16, minute: 25, second: 0, offset: null }],
+  ])('reads %s', (text, expected) => expect(readWritten(text)).toEqual({ ok: true, value: expected }));
+
+  it('rejects offsets that exist nowhere (+15:00)', () => {
+    expect(readWritten('2025-02-24T14:00:00+15:00')).toEqual({ ok: false, reason: expect.stringMatching(/\+15:00 does not exist.*-12:00 to \+14:00/) });
+  });
+
+  it('rejects impossible dates (February 30) and times', () => {
+    expect(readWritten('2023-02-30T10:00:00')).toEqual({ ok: false, reason: expect.stringMatching(/2023-02-30 is not a day/) });
+    expect(readWritten('2023-02-29').ok).toBe(false);
+    expect(readWritten('2024-02-29').ok).toBe(true);
+    expect(readWritten('2023-01-01T25:00:00').ok).toBe(false);
+  });
+
+  it('rejects placeholders with advice', () => {
+    expect(readWritten('TBA')).toEqual({ ok: false, reason: expect.stringMatching(/'TBA' is a placeholder.*draft: true/) });
+    expect(readWritten('tbd').ok).toBe(false);
+  });
+
+  it('rejects non-dates with an example of what to write', () => {
+    expect(readWritten('next Tuesday')).toEqual({ ok: false, reason: expect.stringMatching(/not a date; write it as/) });
+    expect(readWritten(2020).ok).toBe(false);
+    expect(readWritten(true).ok).toBe(false);
+  });
+});
+
+describe('toInstant', () => {
+  const w = (s: string) => {
+    const r = readWritten(s);
+    if (!r.ok) throw new Error(r.reason);
+    return r.value;
+  };
+  it('reads naive times as wall clock in the zone, with daylight saving', () => {
+    expect(iso(toInstant(w('2026-12-01T19:00:00'), paris))).toBe('2026-12-01T18:00:00.000Z');
+    expect(iso(toInstant(w('2026-07-01T19:00:00'), paris))).toBe('2026-07-01T17:00:00.000Z');
+  });
+  it('honours explicit offsets whatever the zone', () => {
+    expect(iso(toInstant(w('2024-12-03T09:30:00+05:30'), paris))).toBe('2024-12-03T04:00:00.000Z');
+  });
+  it('reads Z as UTC unless wallClockZ, then as wall clock in the zone', () => {
+    expect(iso(toInstant(w('2022-12-05T14:00:00Z'), paris))).toBe('2022-12-05T14:00:00.000Z');
+    expect(iso(toInstant(w('2022-12-05T14:00:00Z'), { ...paris, wallClockZ: true }))).toBe('2022-12-05T13:00:00.000Z');
+  });
+  it('treats -00:00 like Z', () => {
+    expect(iso(toInstant(w('2021-05-18T09:00:00-00:00'), paris))).toBe('2021-05-18T09:00:00.000Z');
+  });
+  it('does not depend on the process time zone', () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    const a = toInstant(w('2026-12-01T19:00:00'), paris);
+    process.env.TZ = 'Asia/Tokyo';
+    const b = toInstant(w('2026-12-01T19:00:00'), paris);
+    process.env.TZ = before;
+    expect(a).toBe(b);
+  });
+});
+
+describe('stamps', () => {
+  it('formats wall-clock and UTC stamps', () => {
+    const t = Date.parse('2022-12-05T13:00:00Z');
+    expect(wallClockStamp(t, 'Europe/Paris')).toBe('20221205T140000');
+    expect(utcStamp(t)).toBe('20221205T130000Z');
+    expect(nextDay('2024-02-28')).toBe('2024-02-29');
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+  });
+});

@@ -1,0 +1,40 @@
+/** Shared fixture builders: pages from front-matter text, and a fixed clock. */
+import { buildSite, type BuildResult } from '../lambda/core/build';
+import { DEFAULT_CONFIG } from '../lambda/core/config';
+import type { BuildState, SiteConfig, SourceFile } from '../lambda/core/model';
+
+/** The fixed clock of every test: 2026-11-29T12:00:00Z. */
+export const NOW = Date.parse('2026-11-29T12:00:00Z');
+
+/** A YAML page from front-matter lines and a body. */
+export function yamlPage(path: string, frontMatter: string, body = ''): SourceFile {
+  return { path, text: `---\n${frontMatter.trim()}\n---\n${body}` };
+}
+
+/** A site config for tests: Europe/Paris, a fixed uidDomain and siteUrl. */
+export const TEST_CONFIG_YAML = 'title: Test events\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\n';
+
+export const TEST_CONFIG: SiteConfig = {
+  ...DEFAULT_CONFIG,
+  title: 'Test events',
+  siteUrl: 'https://events.example.org/',
+  uidDomain: 'example.org',
+  timeZone: 'Europe/Paris',
+};
+
+/** Runs the core on in-memory files. */
+export function build(files: SourceFile[], options: { config?: string | null; state?: BuildState | null; now?: number } = {}): BuildResult {
+  return buildSite({
+    files,
+    configText: options.config === undefined ? TEST_CONFIG_YAML : options.config,
+    state: options.state ?? null,
+    now: options.now ?? NOW,
+  });
+}
+
+/** The body of one output file, or throws. */
+export function output(result: BuildResult, path: string): string {
+  const file = result.outputs.find((o) => o.path === path);
+  if (!file) throw new Error(`no output ${path}; have ${result.outputs.map((o) => o.path).join(', ')}`);
+  return file.body;
+}

@@ -46,10 +46,13 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
       ? { value: v.trim() }
       : { error: 'must be a language tag such as `en` or `fr-FR`' },
   wallClockZ: (v) => (typeof v === 'boolean' ? { value: v } : { error: 'must be `true` or `false`' }),
-  refreshInterval: (v) =>
-    typeof v === 'string' && Duration.fromISO(v.trim()).isValid && Duration.fromISO(v.trim()).as('minutes') >= 1
-      ? { value: v.trim().toUpperCase() }
-      : { error: 'must be an ISO 8601 duration of at least a minute, such as `PT1H` or `P1D`' },
+  refreshInterval: (v) => {
+    const text = typeof v === 'string' ? v.trim().toUpperCase() : '';
+    const duration = Duration.fromISO(text);
+    return duration.isValid && duration.as('minutes') >= 1
+      ? { value: text }
+      : { error: 'must be an ISO 8601 duration of at least a minute, such as `PT1H` or `P1D`' };
+  },
   color: (v) =>
     typeof v === 'string' && /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v.trim())
       ? { value: v.trim().toLowerCase() }

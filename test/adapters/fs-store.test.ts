@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { readContentDir, safeJoin, writeSite } from '../../lambda/adapters/fs-store';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'calpub-fs-'));
+const file = (p: string, body: string) => ({ path: p, contentType: 'text/calendar', body });
+
+describe('safeJoin', () => {
+  it('resolves plain relative paths inside the root', () => {
+    expect(safeJoin('/site', 'event/a.ics')).toBe(path.resolve('/site/event/a.ics'));
+  });
+  it.each(['../x', 'a/../../x', '/etc/passwd', 'a\\..\\x', 'a//b', '', 'a/\0b', 'a/..'])('refuses %j', (p) => {
+    expect(() => safeJoin('/site', p)).toThrow(/refusing to write/);
+  });
+});
+
+describe('writeSite', () => {
+  it('writes new files, skips unchanged ones, deletes only files it wrote before', async () => {
+    const out = tmp();
+    writeFileSync(path.join(out, 'keep-me.txt'), 'not ours');
+    const first = await writeSite(out, [file('calendar.ics', 'A'), file('event/x.ics', 'X'), file('event/y.ics', 'Y')]);
+    expect(first.written.sort()).toEqual(['calendar.ics', 'event/x.ics', 'event/y.ics']);
+    const mtime = statSync(path.join(out, 'event/x.ics')).mtimeMs;
+
+    const second = await writeSite(out, [file('calendar.ics', 'A2'), file('event/x.ics', 'X')]);
+    expect(second).toEqual({ written: ['calendar.ics'], deleted: ['event/y.ics'], unchanged: 1 });
+    expect(statSync(path.join(out, 'event/x.ics')).mtimeMs).toBe(mtime);
+    expect(existsSync(path.join(out, 'event/y.ics'))).toBe(false);
+    expect(readFileSync(path.join(out, 'keep-me.txt'), 'utf8')).toBe('not ours');
+  });
+
+  it('rewrites a file that was removed by hand even if its bytes did not change', async () => {
+    const out = tmp();
+    await writeSite(out, [file('calendar.ics', 'A')]);
+    require('node:fs').rmSync(path.join(out, 'calendar.ics'));
+    expect((await writeSite(out, [file('calendar.ics', 'A')])).written).toEqual(['calendar.ics']);
+  });
+
+  it('refuses the whole write before touching anything when one path escapes', async () => {
+    const out = tmp();
+    await expect(writeSite(out, [file('ok.ics', 'A'), file('../escape.ics', 'B')])).rejects.toThrow(/refusing/);
+    expect(existsSync(path.join(out, 'ok.ics'))).toBe(false);
+    expect(existsSync(path.join(path.dirname(out), 'escape.ics'))).toBe(false);
+  });
+});
+
+describe('readContentDir', () => {
+  it('reads candidate pages and calpub.yaml, skipping _ and . folders', async () => {
+    const dir = tmp();
+    for (const [p, body] of [['event/a/index.md', 'A'], ['event/_index.md', 'S'], ['_hidden/b.md', 'B'], ['.git/c.md', 'C'], ['event/a/featured.jpg', 'J'], ['calpub.yaml', 'title: T']]) {
+      require('node:fs').mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+      writeFileSync(path.join(dir, p), body);
+    }
+    const snapshot = await readContentDir(dir);
+    expect(snapshot.files).toEqual([{ path: 'event/a/index.md', text: 'A' }]);
+    expect(snapshot.configText).toBe('title: T');
+  });
+});

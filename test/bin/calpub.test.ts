@@ -1,0 +1,72 @@
+/** The CLI contract, run as a user runs it (a real process through tsx). */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const run = (...args: string[]) => spawnSync(TSX, [path.join(ROOT, 'bin', 'calpub.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
+
+function contentWithOneBrokenPage(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calpub-cli-'));
+  cpSync(path.join(ROOT, 'test', 'fixtures', 'site'), dir, { recursive: true });
+  mkdirSync(path.join(dir, 'event', 'broken'), { recursive: true });
+  writeFileSync(path.join(dir, 'event', 'broken', 'index.md'), "---\ntitle: Broken\ndate: 'TBA'\n---\n");
+  return dir;
+}
+
+describe('calpub build', () => {
+  const content = contentWithOneBrokenPage();
+  const out = path.join(content, '..', `${path.basename(content)}-out`);
+  const report = path.join(out, '..', `${path.basename(content)}-report.json`);
+
+  it('writes the site, the report, and a one-line summary; exit 0 despite a rejected file', () => {
+    const r = run('build', '--content', content, '--out', out, '--now', '2026-11-29T12:00:00Z', '--report', report);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^calpub: published 5, rejected 1, warnings 0 in \d+\.\d\d s; 6 files written, 0 deleted, 0 unchanged\n$/);
+    expect(existsSync(path.join(out, 'calendar.ics'))).toBe(true);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual({
+      published: 5,
+      problems: [{ file: 'event/broken/index.md', severity: 'error', field: 'date', message: expect.stringMatching(/'TBA' is a placeholder/) }],
+    });
+  });
+
+  it('rewrites nothing when nothing changed', () => {
+    const r = run('build', '--content', content, '--out', out, '--now', '2026-11-30T12:00:00Z');
+    expect(r.stdout).toMatch(/0 files written, 0 deleted, 6 unchanged/);
+  });
+
+  it('exits 1 with --strict when a file was rejected', () => {
+    expect(run('build', '--content', content, '--out', out, '--strict').status).toBe(1);
+  });
+
+  it('explains usage mistakes with exit code 2', () => {
+    const r = run('build', '--content', content);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/build needs --content <dir> and --out <dir>\nusage:/);
+    expect(run('build', '--content', content, '--out', out, '--now', 'yesterday').stderr).toMatch(/--now "yesterday" must be an ISO-8601/);
+    expect(run('frobnicate').status).toBe(2);
+  });
+
+  it('says what to do when the content folder does not exist', () => {
+    const r = run('build', '--content', path.join(content, 'nope'), '--out', out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ENOENT[\s\S]*check that the --content folder exists/);
+  });
+});
+
+describe('calpub check', () => {
+  it('prints problems grouped by file and exits 1 on errors, without writing', () => {
+    const content = contentWithOneBrokenPage();
+    const r = run('check', '--content', content);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^event\/broken\/index\.md\n {2}error {3}\[date\] `date`: 'TBA' is a placeholder/);
+    expect(r.stdout).toMatch(/calpub check: 6 pages, 5 publishable now, 1 rejected, 0 warnings\n$/);
+    expect(execFileSync('ls', [content]).toString()).not.toMatch(/public/);
+  });
+
+  it('exits 0 on the example content', () => {
+    expect(run('check', '--content', path.join(ROOT, 'content')).status).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { DEFAULT_CONFIG, parseConfig, withSiteUrl } from '../../lambda/core/config';
+
+describe('parseConfig', () => {
+  it('uses the documented defaults when there is no file', () => {
+    expect(parseConfig(null)).toEqual({ config: DEFAULT_CONFIG, problems: [] });
+    expect(DEFAULT_CONFIG).toMatchObject({ timeZone: 'UTC', wallClockZ: false, refreshInterval: 'PT1H', language: 'en' });
+  });
+
+  it('reads every key', () => {
+    const { config, problems } = parseConfig(
+      'title: T\ndescription: D\nsiteUrl: https://ev.example.org\nuidDomain: Example.org\ntimeZone: Europe/Paris\nlanguage: fr\nwallClockZ: true\nrefreshInterval: pt2h\ncolor: "#ABCDEF"\npermalinkBase: https://site.example.org/events\nfeedLimit: 50\n',
+    );
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      title: 'T', description: 'D', siteUrl: 'https://ev.example.org/', uidDomain: 'example.org', timeZone: 'Europe/Paris', language: 'fr',
+      wallClockZ: true, refreshInterval: 'PT2H', color: '#abcdef', permalinkBase: 'https://site.example.org/events/', feedLimit: 50,
+    });
+  });
+
+  it('names the key of every bad value, keeps its default, and reports all at once', () => {
+    const { config, problems } = parseConfig('uidDomain: example.org\ntimeZone: Paris\nwallClockZ: "yes"\nsiteUrl: events.example.org\nrefreshInterval: hourly\nfeedLimit: 0\ncolour: red\n');
+    expect(problems.map((p) => [p.file, p.severity, p.field])).toEqual([
+      ['calpub.yaml', 'error', 'timeZone'],
+      ['calpub.yaml', 'error', 'wallClockZ'],
+      ['calpub.yaml', 'error', 'siteUrl'],
+      ['calpub.yaml', 'error', 'refreshInterval'],
+      ['calpub.yaml', 'error', 'feedLimit'],
+      ['calpub.yaml', 'warning', 'colour'],
+    ]);
+    expect(problems[0].message).toMatch(/`timeZone` "Paris" is not an IANA time zone/);
+    expect(config.timeZone).toBe('UTC');
+  });
+
+  it('warns when uidDomain is not set and derives it from siteUrl', () => {
+    const { config, problems } = parseConfig('siteUrl: https://ev.example.org/\n');
+    expect(config.uidDomain).toBe('ev.example.org');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'uidDomain' })]);
+  });
+
+  it('reports a file that is not YAML or not a mapping, and falls back to defaults', () => {
+    expect(parseConfig('title: [x').problems[0]).toMatchObject({ severity: 'error', field: null });
+    expect(parseConfig('- a\n- b').config).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('overrides siteUrl without touching uidDomain', () => {
+    const { config } = parseConfig('uidDomain: example.org\nsiteUrl: https://a.example.org/\n');
+    expect(withSiteUrl(config, 'http://127.0.0.1:9000')).toMatchObject({ siteUrl: 'http://127.0.0.1:9000/', uidDomain: 'example.org' });
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The real-world corpus (../shared/corpus/realworld, not ours, never copied here): built with no
+ * config, every candidate page must be published, left out on purpose, or rejected with a reason.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { readContentDir } from '../lambda/adapters/fs-store';
+import { buildSite } from '../lambda/core/build';
+import { readCalendar } from './ical';
+import { NOW } from './helpers';
+
+const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'realworld');
+const run = existsSync(CORPUS) ? describe : describe.skip;
+
+run('the real-world corpus', () => {
+  it('accounts for every candidate page and produces calendars that ical.js reads', async () => {
+    const snapshot = await readContentDir(CORPUS);
+    const result = buildSite({ files: snapshot.files, configText: null, state: null, now: NOW });
+    const errors = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.file));
+    const skipped = new Set(result.skipped.map((s) => s.file));
+    const publishedFiles = new Set(result.published.map((id) => id)); // identities
+    expect(result.published.length + skipped.size + errors.size).toBe(result.pages);
+    for (const p of result.problems) {
+      expect(p.message.length).toBeGreaterThan(20);
+      expect(p.file).not.toMatch(/^\//);
+    }
+    // The pages FIELDS.md says cannot be right are rejected, each naming its field.
+    const rejected = result.problems.filter((p) => p.severity === 'error').map((p) => [path.basename(path.dirname(p.file)), p.field]);
+    expect(rejected).toEqual(
+      expect.arrayContaining([
+        ['webscraping_2020', 'time_end'],
+        ['inno-java-meetup', 'date_end'],
+        ['EDISS', 'date'],
+        ['national_science_day', 'date'],
+        ['symposium2021', 'date'],
+        ['VSS2022', 'date_end'],
+        ['teap2021', 'date_end'],
+      ]),
+    );
+    expect(publishedFiles.size).toBe(result.published.length);
+    const ics = result.outputs.find((o) => o.path === 'calendar.ics')?.body ?? '';
+    expect(readCalendar(ics).events).toHaveLength(result.published.length);
+    for (const o of result.outputs) expect(() => readCalendar(o.body)).not.toThrow();
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Acceptance: the seed page this product started from (../shared/seeds), placed as
+ * event/10-pourcent-final-season1/index.md with timeZone Europe/Paris and wallClockZ.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { readCalendar } from './ical';
+import { build, output } from './helpers';
+
+const SEED = path.join(__dirname, '..', '..', 'shared', 'seeds', '000_8b0b64b47d24530b.txt');
+const run = existsSync(SEED) ? describe : describe.skip;
+
+run('the seed page', () => {
+  const result = build([{ path: 'event/10-pourcent-final-season1/index.md', text: readFileSync(SEED, 'utf8') }], {
+    config: 'title: SSP Hub\ntimeZone: Europe/Paris\nwallClockZ: true\nuidDomain: ssphub.example.org\n',
+  });
+
+  it('gives one event on 2022-12-05 from 14:00 to 18:00 Europe/Paris', () => {
+    expect(result.problems).toEqual([]);
+    const ics = output(result, 'calendar.ics');
+    expect(ics).toContain('DTSTART;TZID=Europe/Paris:20221205T140000\r\n');
+    expect(ics).toContain('DTEND;TZID=Europe/Paris:20221205T180000\r\n');
+    const [event, ...rest] = readCalendar(ics).events;
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({
+      uid: 'event/10-pourcent-final-season1@ssphub.example.org',
+      summary: 'Evénement de clôture de la saison 1 du programme 10%',
+      location: 'Lieu de la transformation publique',
+      categories: ['10%', 'Etalab', 'MadeByUS'],
+      start: '2022-12-05T13:00:00.000Z',
+      end: '2022-12-05T17:00:00.000Z',
+      startZone: 'Europe/Paris',
+    });
+  });
+
+  it('carries its event_url and a plain-text DESCRIPTION with no shortcode left', () => {
+    const [event] = readCalendar(output(result, 'event/10-pourcent-final-season1.ics')).events;
+    expect(event.description).toContain('https://www.eventbrite.fr/e/billets-evenement-de-cloture-de-la-saison-1-du-programme-10-460655772817');
+    expect(event.description).toContain('Pour toute information : lab-ia@data.gouv.fr');
+    expect(event.description).toContain('16h00: Pot final');
+    expect(event.description).not.toMatch(/\{\{[%<]|[%>]\}\}/);
+    expect(event.description).not.toMatch(/\*\*|__/);
+  });
+});

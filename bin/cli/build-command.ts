@@ -2,12 +2,15 @@
  * `calpub build` and `calpub check`: read a content folder, run the core, write the site (build only),
  * report problems, and print a one-line summary.
  */
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildSite, type BuildResult } from '../../lambda/core/build';
+import { buildSite, siteConfigOf, type BuildResult } from '../../lambda/core/build';
 import type { Problem } from '../../lambda/core/model';
 import { parseState, serializeState } from '../../lambda/core/state';
-import { readContentDir, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
+import { fileVersion, listPages, readConfigText, readContentDir, readPage, readPrivate, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
+import { cacheChunks, cachedOutcome, cacheKeyOf, nextCache, parseCache } from '../../lambda/core/page-cache';
+import { processPage, type PageOutcome } from '../../lambda/core/page';
 
 /** Options shared by build and check. */
 export interface BuildOptions {
@@ -31,25 +34,74 @@ export interface BuildOutcome {
 }
 
 const STATE_FILE = 'state.json';
+const CACHE_FILE = 'pages-cache.json';
+
+/**
+ * Page outcomes for every path, reusing the previous build's for files whose size and modification
+ * time did not change (same config, same calpub code), and processing the others.
+ */
+async function processWithCache(options: BuildOptions, paths: readonly string[], configText: string | null, big: boolean) {
+  const config = siteConfigOf(configText, options.siteUrl);
+  const key = cacheKeyOf(config, codeVersion());
+  const previous = parseCache(await readPrivate(options.out, CACHE_FILE), key);
+  const outcomes = new Map<string, PageOutcome>();
+  const entries: Array<{ path: string; version: string; outcome: PageOutcome }> = [];
+  let reused = 0;
+  paths.forEach((rel, index) => {
+    if (big && index % 1000 === 0) options.progress(`calpub: ${index}/${paths.length} pages`);
+    const version = fileVersion(options.content, rel);
+    let outcome = cachedOutcome(previous, rel, version);
+    if (outcome) reused++;
+    else outcome = processPage(readPage(options.content, rel), config);
+    outcomes.set(rel, outcome);
+    entries.push({ path: rel, version, outcome });
+  });
+  return { outcomes, cache: nextCache(key, entries), reused };
+}
+
+/**
+ * Identifies the running code, so a cache made by other code is never reused. The bundle that
+ * `npm run calpub` runs holds all of it; from TypeScript sources (tests, tsx) nothing is cached.
+ */
+function codeVersion(): string {
+  return __filename.endsWith('.cjs') ? createHash('sha1').update(readFileSync(__filename)).digest('hex') : `source-${process.pid}-${Date.now()}`;
+}
 
 /** Builds `content` into `out`. Throws only for unreadable folders (infrastructure, not content). */
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const started = process.hrtime.bigint();
-  const snapshot = await readContentDir(options.content);
+  const phases: string[] = [];
+  let last = started;
+  const phase = (name: string) => {
+    const now = process.hrtime.bigint();
+    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms`);
+    last = now;
+  };
+  const paths = listPages(options.content);
+  const configText = readConfigText(options.content);
+  phase('list');
   const state = parseState(await readPrivate(options.out, STATE_FILE));
-  const big = snapshot.files.length >= 1000;
+  const big = paths.length >= 1000;
+  const { outcomes, cache, reused } = await processWithCache(options, paths, configText, big);
+  phase(`pages (${reused} from cache)`);
   const result = buildSite({
-    files: snapshot.files,
-    configText: snapshot.configText,
+    outcomes,
+    files: [],
+    preprocessed: paths,
+    configText,
     state,
     now: options.now,
     siteUrl: options.siteUrl,
-    onProgress: big ? (done, total) => options.progress(`calpub: read ${done}/${total} pages`) : undefined,
   });
+  phase('assemble');
   if (big) options.progress(`calpub: writing ${result.outputs.length} files`);
   const write = await writeSite(options.out, result.outputs);
   await writePrivate(options.out, STATE_FILE, serializeState(result.state));
+  writePrivateChunks(options.out, CACHE_FILE, cacheChunks(cache));
   if (options.report) await writeReport(options.report, result);
+  phase('write');
+  // CALPUB_TIMINGS=1 prints where the time went (used by bench/).
+  if (process.env.CALPUB_TIMINGS) options.progress(`calpub: timings: ${phases.join(', ')}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   options.log(summaryLine(result, seconds, write));
   return { result, write, seconds, exitCode: options.strict && rejectedFiles(result.problems).size > 0 ? 1 : 0 };

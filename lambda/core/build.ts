@@ -3,11 +3,10 @@
  * found and the state for the next build. No file system, no clock, no environment: adapters feed it.
  */
 import { parseConfig, withSiteUrl } from './config';
-import { parseFrontMatter } from './frontmatter';
 import { isCandidatePage } from './identity';
-import type { BuildState, CalEvent, OutputFile, Problem, SiteConfig, SourceFile } from './model';
-import { normalizePage } from './normalize';
-import { assembleCalendar, renderVeventContent, wrapVevent, type VeventPiece } from './render-ics';
+import type { BuildState, OutputFile, Problem, SiteConfig, SourceFile } from './model';
+import { processPage, type EventHeader, type PageOutcome } from './page';
+import { assembleCalendar, wrapVevent, type VeventPiece } from './render-ics';
 import { skipReason, type SkipReason } from './select';
 import { EMPTY_STATE, fingerprintOf, remember } from './state';
 
@@ -15,6 +14,11 @@ import { EMPTY_STATE, fingerprintOf, remember } from './state';
 export interface BuildInput {
   /** Every file under the content root (non-pages are ignored). */
   readonly files: readonly SourceFile[];
+  /**
+   * Paths of pages processed ahead (their outcomes are in `outcomes`), whose text need not be read
+   * here: adapters that process pages in worker threads let each worker read its own files.
+   */
+  readonly preprocessed?: readonly string[];
   /** Contents of `calpub.yaml`, or null when absent. */
   readonly configText: string | null;
   /** What the previous build remembered, or null. */
@@ -23,8 +27,19 @@ export interface BuildInput {
   readonly now: number;
   /** Overrides `siteUrl` (the Lambda's SITE_URL, the local server's address). */
   readonly siteUrl?: string;
-  /** Called every `progressEvery` pages with how many pages were read so far. */
+  /** Called every 500 pages with how many pages were processed so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Page outcomes computed ahead (in parallel workers, or reused from a cache) with the config of
+   * `siteConfigOf`, by file path. Pages without one are processed here.
+   */
+  readonly outcomes?: ReadonlyMap<string, PageOutcome>;
+}
+
+/** The site configuration a build with these inputs uses (for adapters that process pages ahead). */
+export function siteConfigOf(configText: string | null, siteUrl?: string): SiteConfig {
+  const parsed = parseConfig(configText).config;
+  return siteUrl ? withSiteUrl(parsed, siteUrl) : parsed;
 }
 
 /** What a build produced. */
@@ -52,18 +67,27 @@ export function buildSite(input: BuildInput): BuildResult {
   const parsedConfig = parseConfig(input.configText);
   const config = input.siteUrl ? withSiteUrl(parsedConfig.config, input.siteUrl) : parsedConfig.config;
   const problems: Problem[] = [...parsedConfig.problems];
-  const pages = input.files.filter((f) => isCandidatePage(f.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const pages = [...input.files, ...(input.preprocessed ?? []).map((path) => ({ path, text: '' }))]
+    .filter((f) => isCandidatePage(f.path))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
 
-  const events: CalEvent[] = [];
-  pages.forEach((file, index) => {
+  const outcomes = pages.map((file, index) => {
     if (input.onProgress && index % 500 === 0) input.onProgress(index, pages.length);
-    const parsed = parseFrontMatter(file);
-    if (!parsed.ok) return void problems.push(parsed.problem);
-    const normalized = normalizePage(parsed.page, config);
-    problems.push(...normalized.problems);
-    if (normalized.event) events.push(normalized.event);
+    const ahead = input.outcomes?.get(file.path);
+    if (ahead) return ahead;
+    if (input.preprocessed?.includes(file.path)) throw new Error(`no outcome for preprocessed page ${file.path}`);
+    return processPage(file, config);
   });
   input.onProgress?.(pages.length, pages.length);
+  const pieces = new Map<EventHeader, VeventPiece>();
+  const events: EventHeader[] = [];
+  for (const outcome of outcomes) {
+    problems.push(...outcome.problems);
+    if (outcome.event && outcome.ics) {
+      events.push(outcome.event);
+      pieces.set(outcome.event, outcome.ics);
+    }
+  }
 
   const unique = rejectDuplicateIdentities(events, problems);
   const skipped: Array<{ file: string; reason: SkipReason }> = [];
@@ -76,7 +100,7 @@ export function buildSite(input: BuildInput): BuildResult {
   const previous = input.state ?? EMPTY_STATE;
   const memories = { ...previous.events };
   const rendered = live.map((event) => {
-    const piece = renderVeventContent(event, config);
+    const piece = pieces.get(event) as VeventPiece;
     const memory = remember(previous.events[event.id], fingerprintOf(piece.content), event, input.now);
     memories[event.id] = memory;
     return { event, piece, vevent: wrapVevent(piece, memory) };
@@ -87,7 +111,7 @@ export function buildSite(input: BuildInput): BuildResult {
   return { config, outputs, state: { version: 1, events: memories }, problems, published, skipped, pages: pages.length };
 }
 
-type Rendered = { event: CalEvent; piece: VeventPiece; vevent: string };
+type Rendered = { event: EventHeader; piece: VeventPiece; vevent: string };
 
 function byStart(a: Rendered, b: Rendered): number {
   return a.piece.sortKey - b.piece.sortKey || (a.event.id < b.event.id ? -1 : 1);
@@ -110,10 +134,10 @@ function renderOutputs(rendered: readonly Rendered[], config: SiteConfig): Outpu
 }
 
 /** Two pages with one identity would fight over one UID and one URL: both are rejected, loudly. */
-function rejectDuplicateIdentities(events: readonly CalEvent[], problems: Problem[]): CalEvent[] {
-  const byId = new Map<string, CalEvent[]>();
+function rejectDuplicateIdentities(events: readonly EventHeader[], problems: Problem[]): EventHeader[] {
+  const byId = new Map<string, EventHeader[]>();
   for (const e of events) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
-  const out: CalEvent[] = [];
+  const out: EventHeader[] = [];
   for (const [id, group] of byId) {
     if (group.length === 1) {
       out.push(group[0]);

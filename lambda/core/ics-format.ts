@@ -26,30 +26,27 @@ export function textLine(name: string, value: string): string {
   return line(name, escapeText(value));
 }
 
-/** Folds one unfolded content line so that no physical line exceeds 75 octets. */
+/**
+ * Folds one unfolded content line so that no physical line exceeds 75 octets. Works on the UTF-8
+ * bytes: a cut that would fall inside a multi-byte sequence moves back to its first byte, so no
+ * character (and no surrogate pair, a single 4-byte sequence in UTF-8) is ever split.
+ */
 export function fold(content: string): string {
   if (content.length <= MAX_OCTETS && isAscii(content)) return content;
-  let out = '';
-  let octets = 0;
+  const bytes = Buffer.from(content, 'utf8');
+  if (bytes.length <= MAX_OCTETS) return content;
+  const parts: string[] = [];
+  let start = 0;
   let limit = MAX_OCTETS;
-  for (const ch of content) {
-    const size = utf8Length(ch.codePointAt(0) as number);
-    if (octets + size > limit) {
-      out += '\r\n ';
-      octets = 0;
-      limit = MAX_OCTETS - 1; // the leading space of a continuation line counts
-    }
-    out += ch;
-    octets += size;
+  while (bytes.length - start > limit) {
+    let cut = start + limit;
+    while ((bytes[cut] & 0xc0) === 0x80) cut--; // inside a multi-byte sequence: cut before it
+    parts.push(bytes.toString('utf8', start, cut));
+    start = cut;
+    limit = MAX_OCTETS - 1; // the leading space of a continuation line counts
   }
-  return out;
-}
-
-function utf8Length(codePoint: number): number {
-  if (codePoint < 0x80) return 1;
-  if (codePoint < 0x800) return 2;
-  if (codePoint < 0x10000) return 3;
-  return 4;
+  parts.push(bytes.toString('utf8', start));
+  return parts.join('\r\n ');
 }
 
 function isAscii(s: string): boolean {

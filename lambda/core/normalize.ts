@@ -65,7 +65,7 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
     categories: f.stringList(data, 'categories', warn),
     authors: f.stringList(data, 'authors', warn),
     links: f.links(data, warn),
-    url: new URL(`${id.split('/').map(encodeURIComponent).join('/')}/`, base).href,
+    url: `${base}${id}/`, // identities are URL-safe ASCII by construction (identity.ts)
     publishDate: publishDate.value,
     expiryDate: expiryDate.value,
     lastmod: lastmod.ok ? lastmod.value : null,

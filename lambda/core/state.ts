@@ -18,7 +18,7 @@ export function fingerprintOf(content: string): string {
  * When an event seen for the first time "last changed": `lastmod`, else `publishDate`, else the page
  * date, else its start. Derived from content only, so a rebuild without state gives the same bytes.
  */
-export function firstSeenAt(event: CalEvent): number {
+export function firstSeenAt(event: Pick<CalEvent, 'time' | 'lastmod' | 'publishDate' | 'pageDate'>): number {
   const start = event.time.kind === 'timed' ? event.time.start : Date.parse(`${event.time.startDate}T00:00:00Z`);
   return event.lastmod ?? event.publishDate ?? event.pageDate ?? start;
 }
@@ -28,7 +28,12 @@ export function firstSeenAt(event: CalEvent): number {
  * @param previous - what the last build remembered, if anything
  * @param now - the build clock (epoch ms): becomes the change time when the fingerprint changed
  */
-export function remember(previous: EventMemory | undefined, fingerprint: string, event: CalEvent, now: number): EventMemory {
+export function remember(
+  previous: EventMemory | undefined,
+  fingerprint: string,
+  event: Pick<CalEvent, 'time' | 'lastmod' | 'publishDate' | 'pageDate'>,
+  now: number,
+): EventMemory {
   if (!previous) return { fingerprint, sequence: 0, changedAt: floorToSecond(firstSeenAt(event)) };
   if (previous.fingerprint === fingerprint) return previous;
   // Clients ignore an update whose DTSTAMP does not move forward, so never go back in time.

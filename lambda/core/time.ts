@@ -91,15 +91,24 @@ export interface ZoneRules {
 /** The instant (epoch ms) a written date-time stands for. A date alone means midnight in the zone. */
 export function toInstant(written: Written, rules: ZoneRules): number {
   const [year, month, day] = written.date.split('-').map(Number);
-  if (written.kind === 'date') {
-    return DateTime.fromObject({ year, month, day }, { zone: rules.timeZone }).toMillis();
-  }
-  const fields = { year, month, day, hour: written.hour, minute: written.minute, second: written.second };
+  const wall = written.kind === 'date' ? Date.UTC(year, month - 1, day) : Date.UTC(year, month - 1, day, written.hour, written.minute, written.second);
+  if (written.kind === 'date' || written.offset === null) return wallClockToInstant(wall, rules.timeZone);
   const isUtc = written.offset === 'Z' || written.offset === '-00:00';
-  if (written.offset === null || (isUtc && rules.wallClockZ)) {
-    return DateTime.fromObject(fields, { zone: rules.timeZone }).toMillis();
-  }
-  return DateTime.fromObject(fields, { zone: isUtc ? 'UTC' : `UTC${written.offset}` }).toMillis();
+  if (isUtc) return rules.wallClockZ ? wallClockToInstant(wall, rules.timeZone) : wall;
+  const sign = written.offset[0] === '-' ? -1 : 1;
+  return wall - sign * (+written.offset.slice(1, 3) * 60 + +written.offset.slice(4)) * 60_000;
+}
+
+/**
+ * The instant at which clocks in `zone` show `wall` (wall-clock fields encoded as a UTC epoch).
+ * Two passes over the zone's offset settle it. In a spring-forward gap the time moves forward by the
+ * gap (02:30 becomes 03:30), as luxon and calendar clients do; in an autumn overlap the second
+ * occurrence is taken.
+ */
+function wallClockToInstant(wall: number, zone: string): number {
+  const z = zoneOf(zone);
+  const first = wall - z.offset(wall) * 60_000;
+  return wall - z.offset(first) * 60_000;
 }
 
 /** True when `zone` is an IANA time zone name this runtime knows (e.g. `Europe/Paris`). */
@@ -114,10 +123,24 @@ export function nextDay(date: IsoDate): IsoDate {
 
 /** Wall-clock fields of an instant in a zone: `YYYYMMDDTHHMMSS` (for TZID date-times). */
 export function wallClockStamp(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toFormat("yyyyLLdd'T'HHmmss");
+  const offsetMinutes = zoneOf(zone).offset(instant);
+  return utcStamp(instant + offsetMinutes * 60_000).slice(0, -1);
+}
+
+const zones = new Map<string, IANAZone>();
+
+/** One cached zone object per name: luxon's zone lookups are the slow part of formatting. */
+function zoneOf(name: string): IANAZone {
+  let zone = zones.get(name);
+  if (!zone) {
+    zone = IANAZone.create(name);
+    zones.set(name, zone);
+  }
+  return zone;
 }
 
 /** An instant as an RFC 5545 UTC date-time, `YYYYMMDDTHHMMSSZ`. */
 export function utcStamp(instant: number): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const iso = new Date(instant).toISOString(); // 2022-12-05T13:00:00.000Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const run = (...args: string[]) => spawnSync(TSX, [path.join(ROOT, 'bin', 'calpub.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
+// `npm run calpub` runs bin/run.cjs (the esbuild bundle, rebuilt when sources change): test that.
+const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), ...args], { encoding: 'utf8', cwd: ROOT });
 
 function contentWithOneBrokenPage(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'calpub-cli-'));
@@ -35,6 +35,20 @@ describe('calpub build', () => {
   it('rewrites nothing when nothing changed', () => {
     const r = run('build', '--content', content, '--out', out, '--now', '2026-11-30T12:00:00Z');
     expect(r.stdout).toMatch(/0 files written, 0 deleted, 6 unchanged/);
+  });
+
+  it('reprocesses only the edited page, and the result equals a fresh build', () => {
+    const page = path.join(content, 'event', 'three-days', 'index.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Conference days (moved)'));
+    const env = { ...process.env, CALPUB_TIMINGS: '1' };
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', out, '--now', '2026-12-01T12:00:00Z'], { encoding: 'utf8', env });
+    expect(r.stderr).toMatch(/pages \(5 from cache\)/);
+    expect(r.stdout).toMatch(/2 files written, 0 deleted, 4 unchanged/);
+    const fresh = `${out}-fresh`;
+    run('build', '--content', content, '--out', fresh, '--now', '2026-12-01T12:00:00Z');
+    const strip = (s: string) => s.replace(/DTSTAMP:.*\r\n|LAST-MODIFIED:.*\r\n|SEQUENCE:.*\r\n/g, '');
+    expect(strip(readFileSync(path.join(out, 'calendar.ics'), 'utf8'))).toBe(strip(readFileSync(path.join(fresh, 'calendar.ics'), 'utf8')));
+    expect(readFileSync(path.join(out, 'event', 'three-days.ics'), 'utf8')).toContain('SEQUENCE:1\r\n');
   });
 
   it('exits 1 with --strict when a file was rejected', () => {

@@ -77,3 +77,26 @@ describe('stamps', () => {
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
   });
 });
+
+describe('toInstant around daylight-saving changes (Europe/Paris)', () => {
+  const at = (s: string) => {
+    const r = readWritten(s);
+    if (!r.ok) throw new Error(r.reason);
+    return iso(toInstant(r.value, paris));
+  };
+  it('moves a time in the spring-forward gap forward by the gap', () => {
+    expect(at('2026-03-29T02:30:00')).toBe('2026-03-29T01:30:00.000Z'); // shown as 03:30 CEST
+  });
+  it('reads times either side of the change with the right offset', () => {
+    expect(at('2026-03-29T01:59:00')).toBe('2026-03-29T00:59:00.000Z');
+    expect(at('2026-03-29T03:00:00')).toBe('2026-03-29T01:00:00.000Z');
+    expect(at('2026-10-25T01:30:00')).toBe('2026-10-24T23:30:00.000Z');
+    expect(at('2026-10-25T04:00:00')).toBe('2026-10-25T03:00:00.000Z');
+  });
+  it('takes the second occurrence of an ambiguous autumn time', () => {
+    expect(at('2026-10-25T02:30:00')).toBe('2026-10-25T01:30:00.000Z');
+  });
+  it('gives midnight in the zone for a date alone', () => {
+    expect(at('2026-07-01')).toBe('2026-06-30T22:00:00.000Z');
+  });
+});

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * Starts the calpub CLI fast: runs a bundle of bin/calpub.ts made by esbuild,
+ * rebuilding it first when any source file is newer. Bundled, start-up takes ~0.1 s instead of the
+ * ~0.5 s that compiling TypeScript on the fly (tsx) costs on every run.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const dist = path.join(root, 'dist');
+const entries = { calpub: path.join(root, 'bin', 'calpub.ts') };
+const bundle = path.join(dist, 'calpub.cjs');
+
+function newestSource(dir, newest = 0) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = newestSource(full, newest);
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function isStale() {
+  if (!fs.existsSync(bundle)) return true;
+  const built = fs.statSync(bundle).mtimeMs;
+  const sources = Math.max(newestSource(path.join(root, 'bin')), newestSource(path.join(root, 'lambda')), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
+  return sources > built;
+}
+
+if (isStale()) {
+  // Built in memory and renamed into place, so concurrent runs never load a half-written bundle.
+  const result = require('esbuild').buildSync({
+    write: false,
+    entryPoints: entries,
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['@aws-sdk/*', 'esbuild', 'tsx'],
+    logLevel: 'warning',
+  });
+  fs.mkdirSync(dist, { recursive: true });
+  for (const file of result.outputFiles) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, file.contents);
+    fs.renameSync(tmp, file.path);
+  }
+}
+require(bundle);

@@ -1,0 +1,34 @@
+import { cacheChunks, cachedOutcome, cacheKeyOf, nextCache, parseCache } from '../../lambda/core/page-cache';
+import { processPage } from '../../lambda/core/page';
+import { TEST_CONFIG, yamlPage } from '../helpers';
+
+describe('page cache', () => {
+  const page = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'");
+  const outcome = processPage(page, TEST_CONFIG);
+  const key = cacheKeyOf(TEST_CONFIG, 'code-1');
+  const cache = nextCache(key, [{ path: page.path, version: '10:123', outcome }]);
+
+  it('round-trips through its chunked JSON text', () => {
+    const text = [...cacheChunks(cache)].join('');
+    expect(parseCache(text, key)).toEqual(cache);
+  });
+
+  it('reuses an outcome only for the same version of the file', () => {
+    expect(cachedOutcome(cache, page.path, '10:123')).toEqual(outcome);
+    expect(cachedOutcome(cache, page.path, '11:124')).toBeNull();
+    expect(cachedOutcome(cache, 'event/b/index.md', '10:123')).toBeNull();
+  });
+
+  it('is discarded whole when the config or the code changed, or when it is unreadable', () => {
+    const text = [...cacheChunks(cache)].join('');
+    expect(parseCache(text, cacheKeyOf({ ...TEST_CONFIG, timeZone: 'UTC' }, 'code-1')).entries).toEqual({});
+    expect(parseCache(text, cacheKeyOf(TEST_CONFIG, 'code-2')).entries).toEqual({});
+    expect(parseCache('{not json', key).entries).toEqual({});
+    expect(parseCache(null, key).entries).toEqual({});
+  });
+
+  it('keeps only the rendered piece and the header of an event, not its Markdown', () => {
+    expect(outcome.event).not.toHaveProperty('body');
+    expect(outcome.ics?.content).toContain('SUMMARY:A\r\n');
+  });
+});

@@ -9,7 +9,7 @@ import { buildSite, siteConfigOf, type BuildResult } from '../../lambda/core/bui
 import type { Problem } from '../../lambda/core/model';
 import { parseState, serializeState } from '../../lambda/core/state';
 import { fileVersion, listPages, readConfigText, readContentDir, readPage, readPrivate, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
-import { cacheChunks, cachedOutcome, cacheKeyOf, nextCache, parseCache } from '../../lambda/core/page-cache';
+import { cacheChunks, cachedOutcome, cacheKeyOf, nextCache, parseCache, type PageCache } from '../../lambda/core/page-cache';
 import { processPage, type PageOutcome } from '../../lambda/core/page';
 
 /** Options shared by build and check. */
@@ -56,7 +56,15 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
     outcomes.set(rel, outcome);
     entries.push({ path: rel, version, outcome });
   });
-  return { outcomes, cache: nextCache(key, entries), reused };
+  const lastGood = new Map(Object.entries(previous.entries).map(([rel, entry]) => [rel, entry.outcome]));
+  return { outcomes, cache: nextCache(key, entries.map((e) => keepGoodEntry(e, previous))), reused, previous: lastGood };
+}
+
+/** A broken page's cache entry keeps its last good outcome, so the next build can still keep it. */
+function keepGoodEntry(entry: { path: string; version: string; outcome: PageOutcome }, previous: PageCache) {
+  const before = previous.entries[entry.path]?.outcome;
+  if (entry.outcome.event || !before?.event) return entry;
+  return { ...entry, version: `broken:${entry.version}`, outcome: { ...before, problems: entry.outcome.problems } };
 }
 
 /**
@@ -82,12 +90,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   phase('list');
   const state = parseState(await readPrivate(options.out, STATE_FILE));
   const big = paths.length >= 1000;
-  const { outcomes, cache, reused } = await processWithCache(options, paths, configText, big);
+  const { outcomes, cache, reused, previous } = await processWithCache(options, paths, configText, big);
   phase(`pages (${reused} from cache)`);
   const result = buildSite({
     outcomes,
     files: [],
     preprocessed: paths,
+    lastGood: previous,
     configText,
     state,
     now: options.now,

@@ -34,6 +34,11 @@ export interface BuildInput {
    * `siteConfigOf`, by file path. Pages without one are processed here.
    */
   readonly outcomes?: ReadonlyMap<string, PageOutcome>;
+  /**
+   * Outcomes of the previous build, by path. A page that was published and is now broken keeps its
+   * last good version in the outputs (with a warning) until it is fixed: nothing published is lost.
+   */
+  readonly lastGood?: ReadonlyMap<string, PageOutcome>;
 }
 
 /** The site configuration a build with these inputs uses (for adapters that process pages ahead). */
@@ -81,7 +86,8 @@ export function buildSite(input: BuildInput): BuildResult {
   input.onProgress?.(pages.length, pages.length);
   const pieces = new Map<EventHeader, VeventPiece>();
   const events: EventHeader[] = [];
-  for (const outcome of outcomes) {
+  for (const fresh of outcomes) {
+    const outcome = keepLastGood(fresh, input.lastGood?.get(fresh.file));
     problems.push(...outcome.problems);
     if (outcome.event && outcome.ics) {
       events.push(outcome.event);
@@ -131,6 +137,18 @@ function renderOutputs(rendered: readonly Rendered[], config: SiteConfig): Outpu
     outputs.push({ path, contentType: CONTENT_TYPES.ics, body: assembleCalendar(header, [r], config) });
   }
   return outputs;
+}
+
+/** A broken page that was good before keeps its previous event, with its new problems and a note. */
+function keepLastGood(fresh: PageOutcome, previous: PageOutcome | undefined): PageOutcome {
+  if (fresh.event || !previous?.event || !previous.ics) return fresh;
+  const note = {
+    file: fresh.file,
+    severity: 'warning' as const,
+    field: null,
+    message: 'the version published before stays in the calendar until the errors above are fixed',
+  };
+  return { ...previous, problems: [...fresh.problems, note] };
 }
 
 /** Two pages with one identity would fight over one UID and one URL: both are rejected, loudly. */

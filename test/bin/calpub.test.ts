@@ -51,6 +51,17 @@ describe('calpub build', () => {
     expect(readFileSync(path.join(out, 'event', 'three-days.ics'), 'utf8')).toContain('SEQUENCE:1\r\n');
   });
 
+  it('keeps publishing the last good version of a page that breaks', () => {
+    const page = path.join(content, 'event', 'kolkata-offset', 'index.md');
+    const before = readFileSync(path.join(out, 'event', 'kolkata-offset.ics'), 'utf8');
+    writeFileSync(page, readFileSync(page, 'utf8').replace("date: '2024-12-03T09:30:00+05:30'", "date: '2024-12-03T09:30:00+15:00'"));
+    for (const day of ['02', '03']) {
+      const r = run('build', '--content', content, '--out', out, '--now', `2026-12-${day}T12:00:00Z`);
+      expect(r.stdout).toMatch(/published 5, rejected 2, warnings 1/);
+      expect(readFileSync(path.join(out, 'event', 'kolkata-offset.ics'), 'utf8')).toBe(before);
+    }
+  });
+
   it('exits 1 with --strict when a file was rejected', () => {
     expect(run('build', '--content', content, '--out', out, '--strict').status).toBe(1);
   });

@@ -4,7 +4,8 @@ import { buildSite } from '../../lambda/core/build';
 import type { SourceFile } from '../../lambda/core/model';
 import { parseState, serializeState } from '../../lambda/core/state';
 import { readCalendar } from '../ical';
-import { build, NOW, output, yamlPage } from '../helpers';
+import { processPage } from '../../lambda/core/page';
+import { build, NOW, output, TEST_CONFIG, TEST_CONFIG_YAML, yamlPage } from '../helpers';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'site');
 const GOLDEN = path.join(__dirname, 'golden');
@@ -191,5 +192,25 @@ describe('selection', () => {
     ]);
     const afterPublish = build([yamlPage('event/later/index.md', "title: L\ndate: '2027-01-10'\npublishDate: '2026-12-01T00:00:00Z'")], { now: Date.parse('2026-12-02T00:00:00Z') });
     expect(afterPublish.published).toEqual(['event/later']);
+  });
+});
+
+describe('nothing already published is lost', () => {
+  it('keeps the last good version of a page that breaks, with its errors and a note', () => {
+    const good = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'");
+    const first = build([good]);
+    const lastGood = new Map([[good.path, processPage(good, TEST_CONFIG)]]);
+    const broken = { ...good, text: good.text.replace("'2027-01-10T10:00:00Z'", "'TBA'") };
+    const second = buildSite({ files: [broken], configText: TEST_CONFIG_YAML, state: first.state, now: NOW + 1000, lastGood });
+    expect(second.published).toEqual(['event/a']);
+    expect(output(second, 'calendar.ics')).toBe(output(first, 'calendar.ics'));
+    expect(second.problems.map((p) => [p.severity, p.field])).toEqual([['error', 'date'], ['warning', null]]);
+    expect(second.problems[1].message).toMatch(/version published before stays/);
+  });
+
+  it('drops an event whose file was deleted', () => {
+    const good = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'");
+    const lastGood = new Map([[good.path, processPage(good, TEST_CONFIG)]]);
+    expect(buildSite({ files: [], configText: TEST_CONFIG_YAML, state: null, now: NOW, lastGood }).published).toEqual([]);
   });
 });

@@ -34,6 +34,11 @@ export function contentTypeFor(file: string): string {
 export function startStaticServer(root: string, port: number): Promise<Server> {
   const server = createServer(async (req, res) => {
     const file = await resolveRequest(root, req.url ?? '/');
+    if (!file && (req.url === '/' || req.url === '')) {
+      // Until the site has an index.html, the root says where the calendar is rather than 404.
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('calpub\n\ncalendar: /calendar.ics\n');
+      return;
+    }
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
@@ -81,6 +86,10 @@ export async function runServe(options: Omit<BuildOptions, 'siteUrl'> & { port: 
   options.log(`  calendar:  ${siteUrl}calendar.ics`);
   options.log(`  subscribe: webcal://127.0.0.1:${options.port}/calendar.ics`);
   options.log(`  watching ${path.resolve(options.content)} for changes (Ctrl-C to stop)`);
+  process.once('SIGINT', () => {
+    options.log('\ncalpub: stopped');
+    process.exit(0);
+  });
   watchContent(options.content, () =>
     build().catch((err: Error) => options.log(`calpub: rebuild failed: ${err.message}`)),
   );

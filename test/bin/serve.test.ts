@@ -1,0 +1,79 @@
+/** `npm start`: the local server's contract (content types, what it never serves) and rebuild on change. */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { contentTypeFor, startStaticServer } from '../../bin/cli/serve';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+describe('startStaticServer', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'calpub-serve-'));
+    mkdirSync(path.join(dir, 'event', 'a'), { recursive: true });
+    mkdirSync(path.join(dir, '.calpub'));
+    writeFileSync(path.join(dir, 'calendar.ics'), 'BEGIN:VCALENDAR\r\n');
+    writeFileSync(path.join(dir, 'event', 'a', 'index.html'), '<p>a</p>');
+    writeFileSync(path.join(dir, '.calpub', 'state.json'), '{}');
+    server = await startStaticServer(dir, 0);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => server.close());
+
+  it('serves calendars as text/calendar and folders as their index.html', async () => {
+    const ics = await fetch(`${base}/calendar.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const page = await fetch(`${base}/event/a/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  it('never serves the private state folder or anything outside the site', async () => {
+    expect((await fetch(`${base}/.calpub/state.json`)).status).toBe(404);
+    expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${base}/missing.ics`)).status).toBe(404);
+  });
+
+  it('knows the feed content types of DESIGN.md', () => {
+    expect(contentTypeFor('rss.xml')).toBe('application/rss+xml; charset=utf-8');
+    expect(contentTypeFor('atom.xml')).toBe('application/atom+xml; charset=utf-8');
+    expect(contentTypeFor('feed.json')).toBe('application/feed+json; charset=utf-8');
+    expect(contentTypeFor('schedule.json')).toBe('application/json; charset=utf-8');
+  });
+});
+
+describe('calpub serve', () => {
+  it('builds, prints the URLs, and rebuilds within a second of an edit', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'calpub-serve-'));
+    cpSync(path.join(ROOT, 'test', 'fixtures', 'site'), path.join(dir, 'content'), { recursive: true });
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'serve', '--content', 'content', '--out', 'public', '--port', String(port)], { cwd: dir });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    try {
+      await waitFor(() => stdout.includes('watching'), 10_000);
+      expect(stdout).toContain(`calendar:  http://127.0.0.1:${port}/calendar.ics`);
+      expect(stdout).toContain(`subscribe: webcal://127.0.0.1:${port}/calendar.ics`);
+      const page = path.join(dir, 'content', 'event', 'three-days', 'index.md');
+      writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Renamed days'));
+      const edited = Date.now();
+      await waitFor(async () => (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes('SUMMARY:Renamed days'), 5000);
+      expect(Date.now() - edited).toBeLessThan(1000);
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('timed out');
+}

@@ -11,8 +11,11 @@ const SEED = path.join(__dirname, '..', '..', 'shared', 'seeds', '000_8b0b64b47d
 const run = existsSync(SEED) ? describe : describe.skip;
 
 run('the seed page', () => {
-  const result = build([{ path: 'event/10-pourcent-final-season1/index.md', text: readFileSync(SEED, 'utf8') }], {
-    config: 'title: SSP Hub\ntimeZone: Europe/Paris\nwallClockZ: true\nuidDomain: ssphub.example.org\n',
+  let result: ReturnType<typeof build>;
+  beforeAll(() => {
+    result = build([{ path: 'event/10-pourcent-final-season1/index.md', text: readFileSync(SEED, 'utf8') }], {
+      config: 'title: SSP Hub\ntimeZone: Europe/Paris\nwallClockZ: true\nuidDomain: ssphub.example.org\n',
+    });
   });
 
   it('gives one event on 2022-12-05 from 14:00 to 18:00 Europe/Paris', () => {

@@ -12,6 +12,7 @@ const base = {
 };
 const zones = ['UTC', 'Pacific/Kiritimati'];
 module.exports = {
+  globalSetup: '<rootDir>/test/global-setup.js',
   projects: zones.map((zone) => ({
     ...base,
     displayName: `TZ=${zone}`,

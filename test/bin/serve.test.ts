@@ -66,7 +66,7 @@ describe('calpub serve', () => {
     } finally {
       child.kill('SIGINT');
     }
-  });
+  }, 20_000);
 });
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {

@@ -5,7 +5,7 @@
 //
 //   npm run bench [-- 1000 10000]        (needs /usr/bin/time and `hugo`: apt-get install hugo time)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,24 +34,32 @@ for (const n of sizes.length ? sizes : [1000, 10000]) {
   cpSync(join(here, 'hugo-site'), site, { recursive: true });
   symlinkSync(content, join(site, 'content'));
   const calpub = [];
+  const warm = [];
   const hugo = [];
+  const build = (out) => timed('npm', ['run', '-s', 'calpub', '--', 'build', '--content', content, '--out', out, '--now', '2026-11-29T00:00:00Z'], root);
   for (let i = 0; i < runs; i++) {
     const out = join(work, `out-${n}-${i}`);
-    calpub.push(timed('npm', ['run', '-s', 'calpub', '--', 'build', '--content', content, '--out', out, '--now', '2026-11-29T00:00:00Z'], root));
+    calpub.push(build(out));
     hugo.push(timed('hugo', ['--quiet', '-d', join(work, `hugo-out-${n}-${i}`)], site));
+    // Rebuild after editing one page: what `npm start` and the Lambda do all day.
+    const page = join(content, 'event', readdirSync(join(content, 'event'))[i], 'index.md');
+    appendFileSync(page, `\nEdited in run ${i}.\n`);
+    warm.push(build(out));
     rmSync(out, { recursive: true, force: true });
   }
   const row = {
     n,
     calpubSeconds: median(calpub.map((r) => r.seconds)),
     calpubMb: median(calpub.map((r) => r.mb)),
+    warmSeconds: median(warm.map((r) => r.seconds)),
+    warmMb: median(warm.map((r) => r.mb)),
     hugoSeconds: median(hugo.map((r) => r.seconds)),
     hugoMb: median(hugo.map((r) => r.mb)),
     summary: calpub[0].stdout.trim().split('\n').pop(),
   };
   row.ratio = row.calpubSeconds / row.hugoSeconds;
   rows.push(row);
-  console.log(`${n} pages: calpub ${row.calpubSeconds.toFixed(2)} s / ${row.calpubMb.toFixed(0)} MB; hugo ${row.hugoSeconds.toFixed(2)} s / ${row.hugoMb.toFixed(0)} MB; ratio ${row.ratio.toFixed(2)}`);
+  console.log(`${n} pages: calpub ${row.calpubSeconds.toFixed(2)} s / ${row.calpubMb.toFixed(0)} MB (one edit: ${row.warmSeconds.toFixed(2)} s); hugo ${row.hugoSeconds.toFixed(2)} s / ${row.hugoMb.toFixed(0)} MB; ratio ${row.ratio.toFixed(2)}`);
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -59,9 +67,11 @@ const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${execFileSync('nproc').toString().trim()} cores), median of ${runs} runs, wall time and peak RSS as \`/usr/bin/time\` reports them.`,
   `Hugo ${hugoVersion} builds a calendar and an RSS feed of the same pages (bench/hugo-site); calpub builds calendar.ics plus one .ics per event.`,
   '',
-  '| pages | calpub time | calpub peak RSS | Hugo time | Hugo peak RSS | calpub / Hugo |',
-  '|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.n} | ${r.calpubSeconds.toFixed(2)} s | ${r.calpubMb.toFixed(0)} MB | ${r.hugoSeconds.toFixed(2)} s | ${r.hugoMb.toFixed(0)} MB | ${r.ratio.toFixed(2)}× |`),
+  '"Full build" starts from an empty output folder; "after one edit" rebuilds the same folder after one page changed (page outcomes cached in `.calpub/`).',
+  '',
+  '| pages | calpub full build | peak RSS | / Hugo | calpub after one edit | peak RSS | / Hugo | Hugo | Hugo peak RSS |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.n} | ${r.calpubSeconds.toFixed(2)} s | ${r.calpubMb.toFixed(0)} MB | ${r.ratio.toFixed(2)}× | ${r.warmSeconds.toFixed(2)} s | ${r.warmMb.toFixed(0)} MB | ${(r.warmSeconds / r.hugoSeconds).toFixed(2)}× | ${r.hugoSeconds.toFixed(2)} s | ${r.hugoMb.toFixed(0)} MB |`),
   '',
   ...rows.map((r) => `- ${r.n}: \`${r.summary}\``),
   '',

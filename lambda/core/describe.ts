@@ -3,7 +3,7 @@
  * the body, the series, the links and the event page. Markdown and shortcodes are rendered to text.
  */
 import type { CalEvent, SiteConfig } from './model';
-import { markdownToText } from './plaintext';
+import { markdownToText } from './markdown';
 
 /** Plain text for DESCRIPTION; empty when the page has nothing to say. */
 export function describeEvent(event: CalEvent, _config: SiteConfig): string {

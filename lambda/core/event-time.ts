@@ -7,7 +7,7 @@
 import { parseClockRange } from './clock';
 import { flag, text, type Warn } from './fields';
 import type { EventTime, FrontMatter } from './model';
-import { nextDay, readWritten, toInstant, type Written, type ZoneRules } from './time';
+import { nextDay, offsetMinutes, readWritten, toInstant, type Written, type ZoneRules } from './time';
 
 /** The event time, or the field and reason that make it impossible to publish. */
 export type TimeResult =
@@ -91,7 +91,9 @@ function timedTime(
       end = null;
     }
   }
-  return { ok: true, time: { kind: 'timed', start, end, timeZone: rules.timeZone } };
+  const offset = span.start.kind === 'dateTime' ? span.start.offset : null;
+  const writtenOffset = offset === null || offset === 'Z' || offset === '-00:00' ? null : offsetMinutes(offset);
+  return { ok: true, time: { kind: 'timed', start, end, timeZone: rules.timeZone, writtenOffset } };
 }
 
 /**

@@ -50,6 +50,11 @@ export type EventTime =
       /** Absent when the page gives no end (or a zero-length one): the event is a point in time. */
       readonly end: number | null;
       readonly timeZone: string;
+      /**
+       * Minutes east of UTC when the start was written with an explicit numeric offset (`+05:30`):
+       * the organiser's wall clock, in which the body's agenda times are read. Null otherwise.
+       */
+      readonly writtenOffset: number | null;
     }
   | { readonly kind: 'allDay'; readonly startDate: IsoDate; readonly endDate: IsoDate };
 

@@ -16,6 +16,25 @@ export type ShortcodeRenderer = (call: ShortcodeCall, inner: string | null) => s
 
 const TAG = /\{\{([<%])\s*(\/?)\s*([\w.-]+)((?:[^}]|\}(?!\}))*?)\s*([>%])\}\}/g;
 
+/**
+ * Marks an aside (a callout) in Markdown with two paragraphs that only the renderer can recognise:
+ * the marker embeds a key derived from the document, which the document cannot contain.
+ */
+export function asideMarkers(key: string): { open: string; close: string } {
+  return { open: `CALPUBASIDE${key}OPEN`, close: `CALPUBASIDE${key}CLOSE` };
+}
+
+/** Markdown equivalents of shortcodes; callouts become marked asides when `asideKey` is given. */
+export function markdownShortcodes(asideKey: string | null): ShortcodeRenderer {
+  return (call, inner) => {
+    if (asideKey && inner !== null && ['callout', 'alert', 'notice'].includes(call.name)) {
+      const { open, close } = asideMarkers(asideKey);
+      return `\n\n${open}\n\n${inner}\n\n${close}\n\n`;
+    }
+    return TEXT_SHORTCODES(call, inner);
+  };
+}
+
 /** Markdown equivalents used for text outputs (the calendar's DESCRIPTION). */
 export const TEXT_SHORTCODES: ShortcodeRenderer = (call, inner) => {
   const arg = (name: string, index: number) => call.named[name] ?? call.positional[index] ?? '';

@@ -95,8 +95,24 @@ export function toInstant(written: Written, rules: ZoneRules): number {
   if (written.kind === 'date' || written.offset === null) return wallClockToInstant(wall, rules.timeZone);
   const isUtc = written.offset === 'Z' || written.offset === '-00:00';
   if (isUtc) return rules.wallClockZ ? wallClockToInstant(wall, rules.timeZone) : wall;
-  const sign = written.offset[0] === '-' ? -1 : 1;
-  return wall - sign * (+written.offset.slice(1, 3) * 60 + +written.offset.slice(4)) * 60_000;
+  return wall - offsetMinutes(written.offset) * 60_000;
+}
+
+/** `+05:30` → 330, `-03:00` → -180. */
+export function offsetMinutes(offset: string): number {
+  const sign = offset[0] === '-' ? -1 : 1;
+  return sign * (+offset.slice(1, 3) * 60 + +offset.slice(4));
+}
+
+/** The calendar date an instant falls on, in a zone. */
+export function wallDateOf(instant: number, zone: string): IsoDate {
+  return new Date(instant + zoneOf(zone).offset(instant) * 60_000).toISOString().slice(0, 10);
+}
+
+/** The instant at which clocks in `zone` show `minutes` after midnight on `date`. */
+export function zonedInstant(date: IsoDate, minutes: number, zone: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return wallClockToInstant(Date.UTC(y, m - 1, d) + minutes * 60_000, zone);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { markdownToText } from '../../lambda/core/plaintext';
+import { markdownToHtml, markdownToText } from '../../lambda/core/markdown';
 import { expandShortcodes } from '../../lambda/core/shortcodes';
 
 describe('expandShortcodes', () => {
@@ -39,5 +39,44 @@ describe('markdownToText', () => {
   it('renders ordered lists and tables', () => {
     expect(markdownToText('1. a\n2. b')).toBe('1. a\n2. b');
     expect(markdownToText('| h1 | h2 |\n|---|---|\n| a | b |')).toBe('h1 | h2\na | b');
+  });
+});
+
+describe('markdownToHtml', () => {
+  const base = 'https://events.example.org/event/x/';
+
+  it('renders Markdown, with callouts as asides and relative URLs made absolute', () => {
+    const html = markdownToHtml('## Title\n\n{{% callout note %}}\nRegister **now**\n{{% /callout %}}\n\n[prog](programme.pdf) ![map](/img/map.png)', base);
+    expect(html).toBe(
+      '<h2>Title</h2>\n<aside class="callout">\n<p>Register <strong>now</strong></p>\n</aside>\n<p><a href="https://events.example.org/event/x/programme.pdf">prog</a> <img src="https://events.example.org/img/map.png" alt="map"></p>',
+    );
+  });
+
+  it.each([
+    ['<script>alert(1)</script>', /&lt;script&gt;alert\(1\)&lt;\/script&gt;/],
+    ['<iframe src="https://evil.example"></iframe>', /&lt;iframe/],
+    ['text <img src=x onerror=alert(1)> more', /&lt;img src=x onerror=alert\(1\)&gt;/],
+    ['<div onclick="steal()">x</div>', /&lt;div onclick=&quot;steal\(\)&quot;&gt;/],
+  ])('escapes raw HTML so it is shown, never run: %s', (source, expected) => {
+    const html = markdownToHtml(source, base);
+    expect(html).toMatch(expected);
+    expect(html).not.toMatch(/<(script|iframe|img src=x|div)/i);
+  });
+
+  it('refuses javascript:, vbscript: and data: links', () => {
+    for (const href of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'vbscript:msgbox', 'data:text/html;base64,PHNjcmlwdD4=']) {
+      expect(markdownToHtml(`[click](${href})`, base)).not.toMatch(/href="(javascript|vbscript|data):/i);
+    }
+  });
+
+  it('escapes attribute-breaking characters in URLs and text', () => {
+    const html = markdownToHtml('[a](https://x.example/"onmouseover="alert(1)) and "quotes" & <b>', base);
+    expect(html).not.toMatch(/" onmouseover=|"onmouseover="/);
+    expect(html).toContain('&amp; &lt;b&gt;');
+  });
+
+  it('cannot forge the aside markers from content', () => {
+    const html = markdownToHtml('CALPUBASIDEdeadbeef0000OPEN\n\nx', base);
+    expect(html).not.toContain('<aside');
   });
 });

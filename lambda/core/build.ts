@@ -89,9 +89,9 @@ export function buildSite(input: BuildInput): BuildResult {
   for (const fresh of outcomes) {
     const outcome = keepLastGood(fresh, input.lastGood?.get(fresh.file));
     problems.push(...outcome.problems);
-    if (outcome.event && outcome.ics) {
+    if (outcome.event && outcome.pieces) {
       events.push(outcome.event);
-      pieces.set(outcome.event, outcome.ics);
+      pieces.set(outcome.event, outcome.pieces.ics);
     }
   }
 
@@ -141,7 +141,7 @@ function renderOutputs(rendered: readonly Rendered[], config: SiteConfig): Outpu
 
 /** A broken page that was good before keeps its previous event, with its new problems and a note. */
 function keepLastGood(fresh: PageOutcome, previous: PageOutcome | undefined): PageOutcome {
-  if (fresh.event || !previous?.event || !previous.ics) return fresh;
+  if (fresh.event || !previous?.event || !previous.pieces) return fresh;
   const note = {
     file: fresh.file,
     severity: 'warning' as const,

@@ -1,16 +1,19 @@
 /**
  * The plain-text description of an event, as calendars show it: status, the abstract (or summary),
- * the body, the series, the links and the event page. Markdown and shortcodes are rendered to text.
+ * the agenda, the body, the series, the links and the event page. Markdown and shortcodes are
+ * rendered to text.
  */
-import type { CalEvent, SiteConfig } from './model';
+import type { AgendaClock, Session } from './agenda';
 import { markdownToText } from './markdown';
+import type { CalEvent } from './model';
 
 /** Plain text for DESCRIPTION; empty when the page has nothing to say. */
-export function describeEvent(event: CalEvent, _config: SiteConfig): string {
+export function describeEvent(event: CalEvent, sessions: readonly Session[], clock: AgendaClock): string {
   const blocks: string[] = [];
   if (event.status === 'CANCELLED') blocks.push('CANCELLED: this event will not take place.');
   const lead = event.abstract ?? event.summary;
   if (lead) blocks.push(markdownToText(lead));
+  if (sessions.length) blocks.push(['Agenda:', ...sessions.map((s) => agendaLine(s, clock))].join('\n'));
   const body = markdownToText(event.body);
   if (body) blocks.push(body);
   const facts: string[] = [];
@@ -20,4 +23,10 @@ export function describeEvent(event: CalEvent, _config: SiteConfig): string {
   facts.push(`Details: ${event.url}`);
   blocks.push(facts.join('\n'));
   return blocks.filter(Boolean).join('\n\n');
+}
+
+/** `14:00–15:00 Title` on the event's own clock. */
+export function agendaLine(session: Session, clock: AgendaClock): string {
+  const end = session.end > session.start ? `–${clock.format(session.end)}` : '';
+  return `${clock.format(session.start)}${end} ${session.title}`;
 }

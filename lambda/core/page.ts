@@ -1,21 +1,38 @@
 /**
- * Everything that depends on one page alone: parse, normalize, render its pieces. Pure and
- * JSON-serializable, so outcomes can be computed in parallel workers or reused from a cache keyed by
- * the page's bytes, and the build only assembles them.
+ * Everything that depends on one page alone: parse, normalize, read the agenda, render its pieces
+ * (the VEVENT, the HTML for feeds). Pure and JSON-serializable, so outcomes can be reused from a
+ * cache keyed by the page's bytes, and the build only assembles them.
  */
+import { agendaClock, sessionsOf, type Session } from './agenda';
+import { describeEvent } from './describe';
+import { locationLine } from './fields';
 import { parseFrontMatter } from './frontmatter';
+import { humanWhen } from './human-dates';
+import { escapeMarkup, markdownToHtml, markdownToText } from './markdown';
 import type { CalEvent, Problem, SiteConfig, SourceFile } from './model';
 import { normalizePage } from './normalize';
 import { renderVeventContent, type VeventPiece } from './render-ics';
 
 /**
- * What the build needs of an event once its pieces are rendered: identity, timing and selection
- * fields, not the Markdown texts (which are large, and already rendered into the pieces).
+ * What the build needs of an event once its pieces are rendered: everything but the Markdown texts
+ * (which are large, and already rendered into the pieces).
  */
-export type EventHeader = Pick<
-  CalEvent,
-  'id' | 'file' | 'uid' | 'title' | 'time' | 'status' | 'tags' | 'url' | 'publishDate' | 'expiryDate' | 'lastmod' | 'pageDate' | 'draft' | 'language'
->;
+export type EventHeader = Omit<CalEvent, 'body' | 'abstract' | 'summary'> & {
+  /** Summary (or abstract) as plain text. */
+  readonly summaryText: string | null;
+  /** Venue and address on one line. */
+  readonly locationText: string | null;
+  readonly sessions: readonly Session[];
+  /** When, in words, in the site's language and zone. */
+  readonly when: string;
+};
+
+/** The rendered pieces of one event. */
+export interface EventPieces {
+  readonly ics: VeventPiece;
+  /** Sanitized HTML for feed items: date, abstract, agenda, body, links. */
+  readonly html: string;
+}
 
 /** What one page gives the build. */
 export interface PageOutcome {
@@ -23,20 +40,53 @@ export interface PageOutcome {
   readonly problems: readonly Problem[];
   /** The event, or null when an error keeps the page out. */
   readonly event: EventHeader | null;
-  /** The event's rendered calendar piece (null with the event). */
-  readonly ics: VeventPiece | null;
+  readonly pieces: EventPieces | null;
 }
 
 /** Processes one page. Never throws on bad content. */
 export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const parsed = parseFrontMatter(file);
-  if (!parsed.ok) return { file: file.path, problems: [parsed.problem], event: null, ics: null };
+  if (!parsed.ok) return { file: file.path, problems: [parsed.problem], event: null, pieces: null };
   const { event, problems } = normalizePage(parsed.page, config);
-  if (!event) return { file: file.path, problems, event: null, ics: null };
-  return { file: file.path, problems, event: headerOf(event), ics: renderVeventContent(event, config) };
+  if (!event) return { file: file.path, problems, event: null, pieces: null };
+  const sessions = sessionsOf(event.body, event.time, config.timeZone);
+  const clock = agendaClock(event.time, config.timeZone);
+  const header = headerOf(event, sessions, config);
+  const ics = renderVeventContent(event, describeEvent(event, sessions, clock), config);
+  const html = renderItemHtml(event, header, clock);
+  return { file: file.path, problems, event: header, pieces: { ics, html } };
 }
 
-function headerOf(e: CalEvent): EventHeader {
-  const { id, file, uid, title, time, status, tags, url, publishDate, expiryDate, lastmod, pageDate, draft, language } = e;
-  return { id, file, uid, title, time, status, tags, url, publishDate, expiryDate, lastmod, pageDate, draft, language };
+function headerOf(e: CalEvent, sessions: Session[], config: SiteConfig): EventHeader {
+  const { body: _body, abstract, summary, ...rest } = e;
+  const lead = summary ?? abstract;
+  return {
+    ...rest,
+    summaryText: lead ? markdownToText(lead) : null,
+    locationText: locationLine(e.location, e.address),
+    sessions,
+    when: humanWhen(e.time, config),
+  };
+}
+
+function renderItemHtml(event: CalEvent, header: EventHeader, clock: ReturnType<typeof agendaClock>): string {
+  const parts: string[] = [];
+  if (event.status === 'CANCELLED') parts.push('<p><strong>Cancelled: this event will not take place.</strong></p>');
+  const where = header.locationText ? ` · ${escapeMarkup(header.locationText)}` : '';
+  parts.push(`<p><time>${escapeMarkup(header.when)}</time>${where}</p>`);
+  const lead = event.abstract ?? event.summary;
+  if (lead) parts.push(markdownToHtml(lead, event.url));
+  if (header.sessions.length) {
+    const items = header.sessions.map((s) => {
+      const end = s.end > s.start ? `–${clock.format(s.end)}` : '';
+      return `<li>${clock.format(s.start)}${end} ${escapeMarkup(s.title)}</li>`;
+    });
+    parts.push(`<ul class="agenda">${items.join('')}</ul>`);
+  }
+  const body = markdownToHtml(event.body, event.url);
+  if (body) parts.push(body);
+  if (event.links.length) {
+    parts.push(`<ul class="links">${event.links.map((l) => `<li><a href="${escapeMarkup(l.url)}">${escapeMarkup(l.name)}</a></li>`).join('')}</ul>`);
+  }
+  return parts.join('\n');
 }

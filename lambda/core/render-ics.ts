@@ -8,7 +8,6 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { escapeText, line, textLine } from './ics-format';
 import type { CalEvent, EventMemory, SiteConfig } from './model';
 import { nextDay, utcStamp, wallClockStamp } from './time';
-import { describeEvent } from './describe';
 import { locationLine } from './fields';
 
 /** A rendered VEVENT and the time zone it refers to (null when it needs no VTIMEZONE). */
@@ -24,12 +23,11 @@ export interface VeventPiece {
 const PRODID = '-//calpub//calpub 0.1//EN';
 
 /** Renders the part of a VEVENT that depends only on the event (not on when it changed). */
-export function renderVeventContent(event: CalEvent, config: SiteConfig): VeventPiece {
+export function renderVeventContent(event: CalEvent, description: string, _config: SiteConfig): VeventPiece {
   const zone = event.time.kind === 'timed' && hasVtimezone(event.time.timeZone) ? event.time.timeZone : null;
   let s = line('UID', escapeText(event.uid));
   s += datesLines(event, zone);
   s += textLine('SUMMARY', event.title);
-  const description = describeEvent(event, config);
   if (description) s += textLine('DESCRIPTION', description);
   const where = locationLine(event.location, event.address);
   if (where) s += textLine('LOCATION', where);

@@ -29,6 +29,6 @@ describe('page cache', () => {
 
   it('keeps only the rendered piece and the header of an event, not its Markdown', () => {
     expect(outcome.event).not.toHaveProperty('body');
-    expect(outcome.ics?.content).toContain('SUMMARY:A\r\n');
+    expect(outcome.pieces?.ics.content).toContain('SUMMARY:A\r\n');
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * Event dates as people read them, in the site's language and time zone ("Monday 5 December 2022,
+ * 14:00 – 18:00"), for feed titles and summaries. Intl (ICU) does the wording, so the same Node
+ * version always gives the same bytes.
+ */
+import type { EventTime, SiteConfig } from './model';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'full', timeStyle: 'short', timeZone } : { dateStyle: 'full', timeZone };
+    try {
+      f = new Intl.DateTimeFormat(language, options);
+    } catch {
+      f = new Intl.DateTimeFormat('en', options);
+    }
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** When an event happens, in words, shown in the site's time zone (with the zone named if it differs). */
+export function humanWhen(time: EventTime, config: Pick<SiteConfig, 'language' | 'timeZone'>): string {
+  if (time.kind === 'allDay') {
+    const f = formatter(config.language, 'UTC', false);
+    const start = new Date(`${time.startDate}T12:00:00Z`);
+    if (time.endDate === time.startDate) return f.format(start);
+    return f.formatRange(start, new Date(`${time.endDate}T12:00:00Z`));
+  }
+  const f = formatter(config.language, config.timeZone, true);
+  const text = time.end === null ? f.format(time.start) : f.formatRange(time.start, time.end);
+  return `${text.replace(/\u202f/g, ' ')} (${config.timeZone})`;
+}

@@ -5,8 +5,9 @@
 import { parseConfig, withSiteUrl } from './config';
 import { isCandidatePage } from './identity';
 import type { BuildState, OutputFile, Problem, SiteConfig, SourceFile } from './model';
-import { processPage, type EventHeader, type PageOutcome } from './page';
-import { assembleCalendar, wrapVevent, type VeventPiece } from './render-ics';
+import { processPage, type EventHeader, type EventPieces, type PageOutcome } from './page';
+import { wrapVevent } from './render-ics';
+import { byStart, renderSiteOutputs, type Rendered } from './site-outputs';
 import { skipReason, type SkipReason } from './select';
 import { EMPTY_STATE, fingerprintOf, remember } from './state';
 
@@ -61,12 +62,6 @@ export interface BuildResult {
   readonly pages: number;
 }
 
-/** Content types of the outputs (DESIGN.md § Outputs). */
-export const CONTENT_TYPES = {
-  ics: 'text/calendar; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-} as const;
-
 /** Runs the pipeline. Never throws on bad content: every problem is in `problems`. */
 export function buildSite(input: BuildInput): BuildResult {
   const parsedConfig = parseConfig(input.configText);
@@ -84,14 +79,14 @@ export function buildSite(input: BuildInput): BuildResult {
     return processPage(file, config);
   });
   input.onProgress?.(pages.length, pages.length);
-  const pieces = new Map<EventHeader, VeventPiece>();
+  const pieces = new Map<EventHeader, EventPieces>();
   const events: EventHeader[] = [];
   for (const fresh of outcomes) {
     const outcome = keepLastGood(fresh, input.lastGood?.get(fresh.file));
     problems.push(...outcome.problems);
     if (outcome.event && outcome.pieces) {
       events.push(outcome.event);
-      pieces.set(outcome.event, outcome.pieces.ics);
+      pieces.set(outcome.event, outcome.pieces);
     }
   }
 
@@ -105,38 +100,20 @@ export function buildSite(input: BuildInput): BuildResult {
 
   const previous = input.state ?? EMPTY_STATE;
   const memories = { ...previous.events };
-  const rendered = live.map((event) => {
-    const piece = pieces.get(event) as VeventPiece;
-    const memory = remember(previous.events[event.id], fingerprintOf(piece.content), event, input.now);
+  const rendered: Rendered[] = live.map((event) => {
+    const eventPieces = pieces.get(event) as EventPieces;
+    // Published fields: what the calendar, the feeds and the schedule show of the event.
+    const published = `${eventPieces.ics.content}\n${eventPieces.html}\n${JSON.stringify([event.authors, event.links, event.series])}`;
+    const memory = remember(previous.events[event.id], fingerprintOf(published), event, input.now);
     memories[event.id] = memory;
-    return { event, piece, vevent: wrapVevent(piece, memory) };
+    return { event, pieces: eventPieces, memory, vevent: wrapVevent(eventPieces.ics, memory) };
   });
+  rendered.sort(byStart);
 
-  const outputs = renderOutputs(rendered, config);
-  const published = [...rendered].sort(byStart).map((r) => r.event.id);
-  return { config, outputs, state: { version: 1, events: memories }, problems, published, skipped, pages: pages.length };
-}
-
-type Rendered = { event: EventHeader; piece: VeventPiece; vevent: string };
-
-function byStart(a: Rendered, b: Rendered): number {
-  return a.piece.sortKey - b.piece.sortKey || (a.event.id < b.event.id ? -1 : 1);
-}
-
-function renderOutputs(rendered: readonly Rendered[], config: SiteConfig): OutputFile[] {
-  const outputs: OutputFile[] = [
-    {
-      path: 'calendar.ics',
-      contentType: CONTENT_TYPES.ics,
-      body: assembleCalendar({ name: config.title, description: config.description, source: `${config.siteUrl}calendar.ics` }, rendered, config),
-    },
-  ];
-  for (const r of rendered) {
-    const path = `${r.event.id}.ics`;
-    const header = { name: r.event.title, description: '', source: new URL(path, config.siteUrl).href };
-    outputs.push({ path, contentType: CONTENT_TYPES.ics, body: assembleCalendar(header, [r], config) });
-  }
-  return outputs;
+  const site = renderSiteOutputs(rendered, config);
+  problems.push(...site.problems);
+  const published = rendered.map((r) => r.event.id);
+  return { config, outputs: site.outputs, state: { version: 1, events: memories }, problems, published, skipped, pages: pages.length };
 }
 
 /** A broken page that was good before keeps its previous event, with its new problems and a note. */

@@ -1,0 +1,109 @@
+/**
+ * Assembles every output file from the rendered pieces of the published events: the calendars (all,
+ * one per event, one per tag), the feeds (all, one RSS per tag), the schedule and its schema.
+ */
+import type { EventMemory, OutputFile, Problem, SiteConfig } from './model';
+import type { EventHeader, EventPieces } from './page';
+import { feedOrder, renderAtom, renderJsonFeed, renderRss, type FeedChannel, type FeedItem } from './render-feeds';
+import { assembleCalendar } from './render-ics';
+import { renderSchedule, scheduleEntry, siteUrls, tagUrls } from './render-schedule';
+import { scheduleSchema } from './schedule-schema';
+import { firstSeenAt } from './state';
+import { groupTags } from './tags';
+import { Duration } from 'luxon';
+
+/** A published event with its pieces and memory, ready to assemble. */
+export interface Rendered {
+  readonly event: EventHeader;
+  readonly pieces: EventPieces;
+  readonly memory: EventMemory;
+  /** Its full VEVENT text. */
+  readonly vevent: string;
+}
+
+/** Content types of the outputs (DESIGN.md § Outputs). */
+export const CONTENT_TYPES = {
+  ics: 'text/calendar; charset=utf-8',
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  jsonFeed: 'application/feed+json; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  schema: 'application/schema+json; charset=utf-8',
+} as const;
+
+/** Calendar order: by start, then identity. */
+export function byStart(a: Rendered, b: Rendered): number {
+  return a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : 1);
+}
+
+/** Every output file, plus the problems found while assembling (tag collisions). */
+export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteConfig): { outputs: OutputFile[]; problems: Problem[] } {
+  const urls = siteUrls(config);
+  const calendar = (name: string, description: string, source: string, events: readonly Rendered[]) =>
+    assembleCalendar({ name, description, source }, events.map((r) => ({ piece: r.pieces.ics, vevent: r.vevent })), config);
+  const outputs: OutputFile[] = [{ path: 'calendar.ics', contentType: CONTENT_TYPES.ics, body: calendar(config.title, config.description, urls.calendar, rendered) }];
+  for (const r of rendered) {
+    const path = `${r.event.id}.ics`;
+    outputs.push({ path, contentType: CONTENT_TYPES.ics, body: calendar(r.event.title, '', `${config.siteUrl}${path}`, [r]) });
+  }
+
+  const items = new Map(rendered.map((r) => [r.event.id, feedItem(r)]));
+  const ordered = (ids: Iterable<string>) => {
+    const list = [...ids].map((id) => items.get(id) as FeedItem).sort(feedOrder);
+    return config.feedLimit ? list.slice(0, config.feedLimit) : list;
+  };
+  const all = ordered(items.keys());
+  const channel = (selfUrl: string, title = config.title): FeedChannel => ({
+    title,
+    description: config.description,
+    homeUrl: config.siteUrl,
+    selfUrl,
+    language: config.language,
+    idDomain: config.uidDomain,
+    ttlMinutes: Math.round(Duration.fromISO(config.refreshInterval).as('minutes')),
+  });
+  outputs.push(
+    { path: 'rss.xml', contentType: CONTENT_TYPES.rss, body: renderRss(channel(urls.rss), all) },
+    { path: 'atom.xml', contentType: CONTENT_TYPES.atom, body: renderAtom(channel(urls.atom), all) },
+    { path: 'feed.json', contentType: CONTENT_TYPES.jsonFeed, body: renderJsonFeed(channel(urls.json), all) },
+  );
+
+  const { groups, problems } = groupTags(rendered.map((r) => r.event));
+  const byId = new Map(rendered.map((r) => [r.event.id, r]));
+  for (const tag of groups) {
+    const tagged = tag.ids.map((id) => byId.get(id) as Rendered);
+    const tagUrl = tagUrls(config, tag.slug);
+    const title = `${config.title}: ${tag.name}`;
+    outputs.push(
+      { path: `tags/${tag.slug}/calendar.ics`, contentType: CONTENT_TYPES.ics, body: calendar(title, config.description, tagUrl.calendar, tagged) },
+      { path: `tags/${tag.slug}/rss.xml`, contentType: CONTENT_TYPES.rss, body: renderRss(channel(tagUrl.rss, title), ordered(tag.ids)) },
+    );
+  }
+
+  const entries = rendered.map((r) => scheduleEntry(r.event, r.memory, publishedAt(r), config));
+  outputs.push(
+    { path: 'schedule.json', contentType: CONTENT_TYPES.json, body: renderSchedule(config, entries, groups) },
+    { path: 'schedule.schema.json', contentType: CONTENT_TYPES.schema, body: `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n` },
+  );
+  return { outputs, problems };
+}
+
+/** When an event was published: its `publishDate`, else when it was first seen. */
+function publishedAt(r: Rendered): number {
+  return r.event.publishDate ?? firstSeenAt(r.event);
+}
+
+function feedItem(r: Rendered): FeedItem {
+  const e = r.event;
+  const lead = [e.when, e.locationText].filter(Boolean).join(' · ');
+  return {
+    uid: e.uid,
+    url: e.url,
+    title: e.status === 'CANCELLED' ? `Cancelled: ${e.title}` : e.title,
+    summary: e.summaryText ? `${lead}\n\n${e.summaryText}` : lead,
+    html: r.pieces.html,
+    published: publishedAt(r),
+    updated: r.memory.changedAt,
+    tags: e.tags,
+  };
+}

@@ -1,0 +1,20 @@
+/** XML text and attribute escaping, with the characters XML 1.0 forbids removed. */
+
+// eslint-disable-next-line no-control-regex -- these are exactly the code points XML 1.0 does not allow
+const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes `&`, `<`, `>`, `"` and `'` and drops characters not allowed in XML 1.0. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(INVALID, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** `<name>escaped text</name>` */
+export function element(name: string, text: string): string {
+  return `<${name}>${xmlEscape(text)}</${name}>`;
+}

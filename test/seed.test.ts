@@ -45,3 +45,21 @@ run('the seed page', () => {
     expect(event.description).not.toMatch(/\*\*|__/);
   });
 });
+
+run('the seed page: agenda', () => {
+  it('has exactly three sessions in schedule.json, and the same agenda in its .ics DESCRIPTION', () => {
+    const result = build([{ path: 'event/10-pourcent-final-season1/index.md', text: readFileSync(SEED, 'utf8') }], {
+      config: 'title: SSP Hub\ntimeZone: Europe/Paris\nwallClockZ: true\nuidDomain: ssphub.example.org\n',
+    });
+    const [event] = JSON.parse(output(result, 'schedule.json')).events;
+    expect(event.sessions).toEqual([
+      { start: '2022-12-05T14:00:00+01:00', end: '2022-12-05T15:00:00+01:00', title: "Pitchs des projets d'intérêt commun" },
+      { start: '2022-12-05T15:00:00+01:00', end: '2022-12-05T16:00:00+01:00', title: "Table ronde : Comment attirer et fidéliser les talents de la data au sein de l'Etat ?" },
+      { start: '2022-12-05T16:00:00+01:00', end: '2022-12-05T18:00:00+01:00', title: 'Pot final' },
+    ]);
+    const [vevent] = readCalendar(output(result, 'event/10-pourcent-final-season1.ics')).events;
+    expect(vevent.description).toContain(
+      "Agenda:\n14:00–15:00 Pitchs des projets d'intérêt commun\n15:00–16:00 Table ronde : Comment attirer et fidéliser les talents de la data au sein de l'Etat ?\n16:00–18:00 Pot final",
+    );
+  });
+});

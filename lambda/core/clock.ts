@@ -15,7 +15,9 @@ export interface ClockRange {
   readonly end: ClockTime | null;
 }
 
-const TIME = String.raw`(\d{1,2})(?:\s*([:h.])\s*(\d{2})|\s*(h)(?![a-z]))?\s*([ap]\.?m\.?(?![a-z]))?`;
+// Whitespace is consumed only before am/pm, never at the end: an optional range that fails to match
+// must not leave the space before "to"/"à" already eaten.
+const TIME = String.raw`(\d{1,2})(?:\s*([:h.])\s*(\d{2})|\s*(h)(?![a-z]))?(?:\s*([ap]\.?m\.?(?![a-z])))?`;
 const JOIN = String.raw`\s*(?:-{1,2}|–|—|\s(?:à|a|to|until)\s)\s*`;
 const RANGE = new RegExp(String.raw`^${TIME}(?:${JOIN}${TIME})?`, 'i');
 

@@ -27,10 +27,15 @@ export function humanWhen(time: EventTime, config: Pick<SiteConfig, 'language' |
   if (time.kind === 'allDay') {
     const f = formatter(config.language, 'UTC', false);
     const start = new Date(`${time.startDate}T12:00:00Z`);
-    if (time.endDate === time.startDate) return f.format(start);
-    return f.formatRange(start, new Date(`${time.endDate}T12:00:00Z`));
+    if (time.endDate === time.startDate) return plainSpaces(f.format(start));
+    return plainSpaces(f.formatRange(start, new Date(`${time.endDate}T12:00:00Z`)));
   }
   const f = formatter(config.language, config.timeZone, true);
   const text = time.end === null ? f.format(time.start) : f.formatRange(time.start, time.end);
-  return `${text.replace(/\u202f/g, ' ')} (${config.timeZone})`;
+  return `${plainSpaces(text)} (${config.timeZone})`;
+}
+
+/** ICU puts thin and narrow no-break spaces around range dashes; plain spaces read the same everywhere. */
+function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 }

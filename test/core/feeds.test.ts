@@ -1,0 +1,156 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { buildFixture, expectGolden } from '../fixture-site';
+import { output, yamlPage } from '../helpers';
+import { readCalendar } from '../ical';
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name, jpath) => ['item', 'entry', 'category'].includes(name) || jpath === 'feed.entry.link' });
+/** Markup that would run or load something if a reader rendered the HTML. */
+const LIVE = /<(script|iframe|img|object|embed)\b|<[^>]*\son\w+\s*=|href="\s*javascript:/i;
+const result = buildFixture();
+
+describe('feeds and schedule of the fixture site', () => {
+  it.each(['rss.xml', 'atom.xml', 'feed.json', 'schedule.json', 'schedule.schema.json'])('%s matches its golden file', (name) => {
+    expectGolden(__dirname, name, output(result, name));
+  });
+
+  it('writes well-formed RSS 2.0 with atom:link self, one item per event, newest publication first', () => {
+    const text = output(result, 'rss.xml');
+    expect(XMLValidator.validate(text)).toBe(true);
+    const channel = xml.parse(text).rss.channel;
+    expect(channel.title).toBe('Fixture events');
+    expect(channel['atom:link']['@href']).toBe('https://events.example.org/rss.xml');
+    const items = channel.item;
+    expect(items).toHaveLength(5);
+    const dates = items.map((i: { pubDate: string }) => Date.parse(i.pubDate));
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    const paris = items.find((i: { link: string }) => i.link === 'https://events.example.org/event/paris-evening/');
+    expect(paris.guid['#text']).toBe('event/paris-evening@example.org');
+    expect(paris.guid['@isPermaLink']).toBe('false');
+    expect(paris.description).toMatch(/^lundi 5 décembre 2022, 14:00 – 18:00 \(Europe\/Paris\) · Lieu de la transformation publique/);
+    expect(paris['content:encoded']).toContain('<aside class="callout">');
+    expect(paris['content:encoded']).toContain('<ul class="agenda"><li>14:00–15:00 Pitchs des projets</li><li>16:00–18:00 Pot final</li></ul>');
+    expect(paris.category).toEqual(['10%', 'Etalab', 'Data, science']);
+    const cancelled = items.find((i: { title: string }) => i.title.startsWith('Cancelled: '));
+    expect(cancelled.title).toBe('Cancelled: Called-off webinar');
+  });
+
+  it('writes Atom 1.0 with stable urn:uuid ids and an alternate link per entry', () => {
+    const text = output(result, 'atom.xml');
+    expect(XMLValidator.validate(text)).toBe(true);
+    const feed = xml.parse(text).feed;
+    expect(feed.entry).toHaveLength(5);
+    for (const entry of feed.entry) {
+      expect(entry.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(entry.link[0]['@rel']).toBe('alternate');
+      expect(entry.link[0]['@href']).toMatch(/^https:\/\/events\.example\.org\//);
+    }
+  });
+
+  it('writes JSON Feed 1.1 with string ids and absolute URLs', () => {
+    const feed = JSON.parse(output(result, 'feed.json'));
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items.map((i: { id: unknown }) => typeof i.id)).toEqual(Array(5).fill('string'));
+    expect(feed.items.every((i: { url: string }) => i.url.startsWith('https://'))).toBe(true);
+  });
+
+  it('keeps feed ids stable when an event changes', () => {
+    const edited = buildFixture(Date.parse('2026-12-30T00:00:00Z'), [yamlPage('event/new/index.md', "title: New\ndate: '2027-01-01'")]);
+    const ids = (r: typeof result) => JSON.parse(output(r, 'feed.json')).items.map((i: { id: string }) => i.id).sort();
+    expect(ids(edited)).toEqual([...ids(result), 'event/new@example.org'].sort());
+  });
+
+  it('validates schedule.json against schedule.schema.json (draft 2020-12, with formats)', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(output(result, 'schedule.schema.json')));
+    const schedule = JSON.parse(output(result, 'schedule.json'));
+    expect(validate(schedule) ? [] : validate.errors).toEqual([]);
+    expect(validate({ ...schedule, events: [{ ...schedule.events[0], start: 'tomorrow' }] })).toBe(false);
+  });
+
+  it('lists events by start with RFC 3339 offsets, inclusive all-day ends, and the agenda', () => {
+    const schedule = JSON.parse(output(result, 'schedule.json'));
+    expect(schedule.events.map((e: { id: string }) => e.id)).toEqual(result.published);
+    const byId = Object.fromEntries(schedule.events.map((e: { id: string }) => [e.id, e]));
+    expect(byId['event/paris-evening']).toMatchObject({
+      start: '2022-12-05T14:00:00+01:00',
+      end: '2022-12-05T18:00:00+01:00',
+      allDay: false,
+      timeZone: 'Europe/Paris',
+      status: 'confirmed',
+      series: 'Programme 10%',
+      ics: 'https://events.example.org/event/paris-evening.ics',
+      sessions: [
+        { start: '2022-12-05T14:00:00+01:00', end: '2022-12-05T15:00:00+01:00', title: 'Pitchs des projets' },
+        { start: '2022-12-05T16:00:00+01:00', end: '2022-12-05T18:00:00+01:00', title: 'Pot final' },
+      ],
+      sequence: 0,
+    });
+    expect(byId['event/kolkata-offset']).toMatchObject({ start: '2024-12-03T09:30:00+05:30', end: '2024-12-03T18:00:00+05:30' });
+    expect(byId['event/three-days']).toMatchObject({ start: '2023-11-06', end: '2023-11-08', allDay: true });
+    expect(byId['event/called-off']).toMatchObject({ status: 'cancelled' });
+    expect(schedule.tags.map((t: { slug: string; count: number }) => [t.slug, t.count])).toEqual([
+      ['10', 1],
+      ['data-science', 1],
+      ['etalab', 1],
+      ['workshop', 1],
+    ]);
+  });
+
+  it('writes a calendar and an RSS feed per tag, holding only that tag\'s events', () => {
+    const cal = readCalendar(output(result, 'tags/workshop/calendar.ics'));
+    expect(cal.events.map((e) => e.uid)).toEqual(['event/kolkata-offset@example.org']);
+    expect(cal.props['X-WR-CALNAME']).toBe('Fixture events: Workshop');
+    const rss = xml.parse(output(result, 'tags/workshop/rss.xml')).rss.channel;
+    expect(rss.item.map((i: { link: string }) => i.link)).toEqual(['https://events.example.org/event/kolkata-offset/']);
+  });
+});
+
+describe('tags whose URLs collide', () => {
+  it('are one tag under the most frequent spelling, with one warning', () => {
+    const pages = [
+      yamlPage('event/a/index.md', "title: A\ndate: '2027-01-01'\ntags: [MadeByUs]"),
+      yamlPage('event/b/index.md', "title: B\ndate: '2027-01-02'\ntags: [MadeByUs]"),
+      yamlPage('event/c/index.md', "title: C\ndate: '2027-01-03'\ntags: [MadeByUS]"),
+    ];
+    const r = buildFixture(undefined, pages);
+    const schedule = JSON.parse(output(r, 'schedule.json'));
+    expect(schedule.tags.find((t: { slug: string }) => t.slug === 'madebyus')).toMatchObject({ name: 'MadeByUs', count: 3 });
+    const warnings = r.problems.filter((p) => p.field === 'tags');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ file: 'event/c/index.md', severity: 'warning' });
+    expect(readCalendar(output(r, 'tags/madebyus/calendar.ics')).events).toHaveLength(3);
+  });
+});
+
+describe('hostile content in feeds', () => {
+  const hostile = yamlPage(
+    'event/evil/index.md',
+    `title: '<script>alert(1)</script> & "quotes"'\ndate: '2027-01-01'\nsummary: '<img src=x onerror=alert(1)>'\ntags: ['<b>x</b>']`,
+    '<script>alert(2)</script>\n\n[click](javascript:alert(3))\n\n<iframe src="https://evil.example"></iframe>\n\n<a href="#" onclick="x()">a</a>',
+  );
+  const r = buildFixture(undefined, [hostile]);
+
+  it.each(['rss.xml', 'atom.xml'])('%s stays well-formed and carries no live markup', (name) => {
+    const text = output(r, name);
+    expect(XMLValidator.validate(text)).toBe(true);
+    expect(text).not.toMatch(LIVE);
+    const parsed = xml.parse(text);
+    const items = name === 'rss.xml' ? parsed.rss.channel.item : parsed.feed.entry;
+    const evil = items.find((i: { title: string }) => i.title.includes('alert(1)'));
+    expect(evil.title).toBe('<script>alert(1)</script> & "quotes"'); // shown as text
+    const html: string = name === 'rss.xml' ? evil['content:encoded'] : evil.content['#text'];
+    expect(html).not.toMatch(LIVE);
+    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).toContain('&lt;a href=&quot;#&quot; onclick=&quot;x()&quot;&gt;');
+  });
+
+  it('feed.json and schedule.json hold the text, escaped by JSON, and no live HTML', () => {
+    const feed = JSON.parse(output(r, 'feed.json'));
+    const evil = feed.items.find((i: { title: string }) => i.title.includes('alert(1)'));
+    expect(evil.content_html).not.toMatch(LIVE);
+    expect(evil.content_html).not.toContain('<a href="javascript');
+  });
+});

@@ -38,8 +38,8 @@ run('the real-world corpus', () => {
       ]),
     );
     expect(publishedFiles.size).toBe(result.published.length);
-    const ics = result.outputs.find((o) => o.path === 'calendar.ics')?.body ?? '';
+    const ics = [...result.outputs].find((o) => o.path === 'calendar.ics')?.body ?? '';
     expect(readCalendar(ics).events).toHaveLength(result.published.length);
-    for (const o of result.outputs.filter((f) => f.path.endsWith('.ics'))) expect(() => readCalendar(o.body)).not.toThrow();
+    for (const o of [...result.outputs].filter((f) => f.path.endsWith('.ics'))) expect(() => readCalendar(o.body)).not.toThrow();
   });
 });

@@ -34,7 +34,8 @@ export function build(files: SourceFile[], options: { config?: string | null; st
 
 /** The body of one output file, or throws. */
 export function output(result: BuildResult, path: string): string {
-  const file = result.outputs.find((o) => o.path === path);
-  if (!file) throw new Error(`no output ${path}; have ${result.outputs.map((o) => o.path).join(', ')}`);
+  const all = [...result.outputs];
+  const file = all.find((o) => o.path === path);
+  if (!file) throw new Error(`no output ${path}; have ${all.map((o) => o.path).join(', ')}`);
   return file.body;
 }

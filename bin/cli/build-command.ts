@@ -103,7 +103,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     siteUrl: options.siteUrl,
   });
   phase('assemble');
-  if (big) options.progress(`calpub: writing ${result.outputs.length} files`);
+  if (big) options.progress('calpub: writing the site');
   const write = await writeSite(options.out, result.outputs);
   await writePrivate(options.out, STATE_FILE, serializeState(result.state));
   writePrivateChunks(options.out, CACHE_FILE, cacheChunks(cache));

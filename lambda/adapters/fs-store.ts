@@ -86,18 +86,19 @@ export interface WriteSummary {
 
 /**
  * Writes `outputs` under `outDir`. A manifest of the bytes last written (in the state folder) lets
- * unchanged files be skipped without reading them, and stale ones be deleted. Every path is checked
- * before the first byte is written, so a bad path cannot leave a half-written site.
+ * unchanged files be skipped without reading them, and stale ones be deleted. Outputs are consumed
+ * one at a time, so a large site never has to be in memory at once. Every path is checked to land
+ * inside `outDir`.
  */
-export async function writeSite(outDir: string, outputs: readonly OutputFile[]): Promise<WriteSummary> {
+export async function writeSite(outDir: string, outputs: Iterable<OutputFile>): Promise<WriteSummary> {
   const manifestPath = path.join(outDir, STATE_DIR, 'manifest.json');
   const before = await readJson<Record<string, string>>(manifestPath, {});
   const after: Record<string, string> = {};
   const written: string[] = [];
   let unchanged = 0;
-  const targets = outputs.map((o) => ({ output: o, target: safeJoin(outDir, o.path) }));
   const folders = new Set<string>();
-  for (const { output, target } of targets) {
+  for (const output of outputs) {
+    const target = safeJoin(outDir, output.path);
     const hash = createHash('sha1').update(output.body).digest('base64url');
     after[output.path] = hash;
     if (before[output.path] === hash && existsSync(target)) {

@@ -51,7 +51,8 @@ export function siteConfigOf(configText: string | null, siteUrl?: string): SiteC
 /** What a build produced. */
 export interface BuildResult {
   readonly config: SiteConfig;
-  readonly outputs: readonly OutputFile[];
+  /** Every output file, rendered lazily (iterate to write them one by one; iterating again renders again). */
+  readonly outputs: Iterable<OutputFile>;
   readonly state: BuildState;
   readonly problems: readonly Problem[];
   /** Identities of the published events, in calendar order. */

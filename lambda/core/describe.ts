@@ -4,18 +4,18 @@
  * rendered to text.
  */
 import type { AgendaClock, Session } from './agenda';
-import { markdownToText } from './markdown';
 import type { CalEvent } from './model';
 
-/** Plain text for DESCRIPTION; empty when the page has nothing to say. */
-export function describeEvent(event: CalEvent, sessions: readonly Session[], clock: AgendaClock): string {
+/**
+ * Plain text for DESCRIPTION; empty when the page has nothing to say.
+ * @param texts - the abstract (or summary) and the body, already rendered to text
+ */
+export function describeEvent(event: CalEvent, texts: { lead: string; body: string }, sessions: readonly Session[], clock: AgendaClock): string {
   const blocks: string[] = [];
   if (event.status === 'CANCELLED') blocks.push('CANCELLED: this event will not take place.');
-  const lead = event.abstract ?? event.summary;
-  if (lead) blocks.push(markdownToText(lead));
+  if (texts.lead) blocks.push(texts.lead);
   if (sessions.length) blocks.push(['Agenda:', ...sessions.map((s) => agendaLine(s, clock))].join('\n'));
-  const body = markdownToText(event.body);
-  if (body) blocks.push(body);
+  if (texts.body) blocks.push(texts.body);
   const facts: string[] = [];
   if (event.series) facts.push(`Part of: ${event.series}${event.seriesUrl ? ` (${event.seriesUrl})` : ''}`);
   else if (event.seriesUrl) facts.push(`Event site: ${event.seriesUrl}`);

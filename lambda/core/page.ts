@@ -8,7 +8,7 @@ import { describeEvent } from './describe';
 import { locationLine } from './fields';
 import { parseFrontMatter } from './frontmatter';
 import { humanWhen } from './human-dates';
-import { escapeMarkup, markdownToHtml, markdownToText } from './markdown';
+import { escapeMarkup, parseMarkdown, renderHtml, renderText } from './markdown';
 import type { CalEvent, Problem, SiteConfig, SourceFile } from './model';
 import { normalizePage } from './normalize';
 import { renderVeventContent, type VeventPiece } from './render-ics';
@@ -51,31 +51,40 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   if (!event) return { file: file.path, problems, event: null, pieces: null };
   const sessions = sessionsOf(event.body, event.time, config.timeZone);
   const clock = agendaClock(event.time, config.timeZone);
-  const header = headerOf(event, sessions, config);
-  const ics = renderVeventContent(event, describeEvent(event, sessions, clock), config);
-  const html = renderItemHtml(event, header, clock);
+  // Each Markdown text is parsed once and rendered twice (text for calendars, HTML for feeds).
+  const body = render(event.body, event.url);
+  const lead = render(event.abstract ?? event.summary ?? '', event.url);
+  const short = event.summary && event.abstract ? render(event.summary, event.url).text : lead.text;
+  const header = headerOf(event, sessions, short, config);
+  const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock), config);
+  const html = renderItemHtml(event, header, clock, { lead: lead.html, body: body.html });
   return { file: file.path, problems, event: header, pieces: { ics, html } };
 }
 
-function headerOf(e: CalEvent, sessions: Session[], config: SiteConfig): EventHeader {
-  const { body: _body, abstract, summary, ...rest } = e;
-  const lead = summary ?? abstract;
+function render(markdown: string, baseUrl: string): { text: string; html: string } {
+  if (!markdown.trim()) return { text: '', html: '' };
+  const doc = parseMarkdown(markdown);
+  const html = renderHtml(doc, baseUrl);
+  return { text: renderText(doc), html };
+}
+
+function headerOf(e: CalEvent, sessions: Session[], summaryText: string, config: SiteConfig): EventHeader {
+  const { body: _body, abstract: _abstract, summary: _summary, ...rest } = e;
   return {
     ...rest,
-    summaryText: lead ? markdownToText(lead) : null,
+    summaryText: summaryText || null,
     locationText: locationLine(e.location, e.address),
     sessions,
     when: humanWhen(e.time, config),
   };
 }
 
-function renderItemHtml(event: CalEvent, header: EventHeader, clock: ReturnType<typeof agendaClock>): string {
+function renderItemHtml(event: CalEvent, header: EventHeader, clock: ReturnType<typeof agendaClock>, html: { lead: string; body: string }): string {
   const parts: string[] = [];
   if (event.status === 'CANCELLED') parts.push('<p><strong>Cancelled: this event will not take place.</strong></p>');
   const where = header.locationText ? ` · ${escapeMarkup(header.locationText)}` : '';
   parts.push(`<p><time>${escapeMarkup(header.when)}</time>${where}</p>`);
-  const lead = event.abstract ?? event.summary;
-  if (lead) parts.push(markdownToHtml(lead, event.url));
+  if (html.lead) parts.push(html.lead);
   if (header.sessions.length) {
     const items = header.sessions.map((s) => {
       const end = s.end > s.start ? `–${clock.format(s.end)}` : '';
@@ -83,8 +92,7 @@ function renderItemHtml(event: CalEvent, header: EventHeader, clock: ReturnType<
     });
     parts.push(`<ul class="agenda">${items.join('')}</ul>`);
   }
-  const body = markdownToHtml(event.body, event.url);
-  if (body) parts.push(body);
+  if (html.body) parts.push(html.body);
   if (event.links.length) {
     parts.push(`<ul class="links">${event.links.map((l) => `<li><a href="${escapeMarkup(l.url)}">${escapeMarkup(l.name)}</a></li>`).join('')}</ul>`);
   }

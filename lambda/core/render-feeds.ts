@@ -37,8 +37,60 @@ export interface FeedChannel {
   readonly ttlMinutes: number;
 }
 
-/** RSS 2.0 with `atom:link rel="self"` and `content:encoded`. */
-export function renderRss(channel: FeedChannel, items: readonly FeedItem[]): string {
+/** A feed item rendered once for every feed that carries it (the main feeds and its tags' feeds). */
+export interface RenderedItem {
+  readonly item: FeedItem;
+  readonly rss: string;
+  /** The RSS item without `content:encoded`, for tag feeds (the summary and the link). */
+  readonly rssShort: string;
+  readonly atom: string;
+  /** The JSON Feed item, serialized. */
+  readonly json: string;
+}
+
+/** Renders an item's RSS, Atom and JSON Feed forms. */
+export function renderItem(item: FeedItem): RenderedItem {
+  const head = [
+    '<item>',
+    element('title', item.title),
+    element('link', item.url),
+    `<guid isPermaLink="false">${xmlEscape(item.uid)}</guid>`,
+    element('pubDate', rfc822(item.published)),
+    element('description', item.summary),
+  ].join('');
+  const tail = `${item.tags.map((t) => element('category', t)).join('')}</item>`;
+  const rss = `${head}${element('content:encoded', item.html)}${tail}`;
+  const rssShort = `${head}${tail}`;
+  const atom = [
+    '<entry>',
+    element('id', `urn:uuid:${uuidFromName(item.uid)}`),
+    element('title', item.title),
+    `<link rel="alternate" type="text/html" href="${xmlEscape(item.url)}"/>`,
+    element('published', rfc3339(item.published)),
+    element('updated', rfc3339(item.updated)),
+    `<summary type="text">${xmlEscape(item.summary)}</summary>`,
+    `<content type="html">${xmlEscape(item.html)}</content>`,
+    ...item.tags.map((t) => `<category term="${xmlEscape(t)}"/>`),
+    '</entry>',
+  ].join('');
+  const json = JSON.stringify({
+    id: item.uid,
+    url: item.url,
+    title: item.title,
+    summary: item.summary,
+    content_html: item.html,
+    date_published: rfc3339(item.published),
+    date_modified: rfc3339(item.updated),
+    tags: item.tags,
+  });
+  return { item, rss, rssShort, atom, json };
+}
+
+/**
+ * RSS 2.0 with `atom:link rel="self"`; items carry `content:encoded` unless `summaryOnly` (tag feeds,
+ * which would otherwise repeat every event's full text once per tag).
+ */
+export function renderRss(channel: FeedChannel, items: readonly RenderedItem[], summaryOnly = false): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
@@ -52,27 +104,13 @@ export function renderRss(channel: FeedChannel, items: readonly FeedItem[]): str
     `<atom:link href="${xmlEscape(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
   ];
   if (items.length) lines.push(element('lastBuildDate', rfc822(latest(items))));
-  for (const item of items) {
-    lines.push(
-      [
-        '<item>',
-        element('title', item.title),
-        element('link', item.url),
-        `<guid isPermaLink="false">${xmlEscape(item.uid)}</guid>`,
-        element('pubDate', rfc822(item.published)),
-        element('description', item.summary),
-        element('content:encoded', item.html),
-        ...item.tags.map((t) => element('category', t)),
-        '</item>',
-      ].join(''),
-    );
-  }
+  for (const item of items) lines.push(summaryOnly ? item.rssShort : item.rss);
   lines.push('</channel>', '</rss>', '');
   return lines.join('\n');
 }
 
 /** Atom 1.0. Entry ids are `urn:uuid:` names derived from the UIDs, so they never change. */
-export function renderAtom(channel: FeedChannel, items: readonly FeedItem[]): string {
+export function renderAtom(channel: FeedChannel, items: readonly RenderedItem[]): string {
   const updated = items.length ? latest(items) : 0;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -86,29 +124,14 @@ export function renderAtom(channel: FeedChannel, items: readonly FeedItem[]): st
     `<author>${element('name', channel.title)}</author>`,
     element('generator', 'calpub'),
   ];
-  for (const item of items) {
-    lines.push(
-      [
-        '<entry>',
-        element('id', `urn:uuid:${uuidFromName(item.uid)}`),
-        element('title', item.title),
-        `<link rel="alternate" type="text/html" href="${xmlEscape(item.url)}"/>`,
-        element('published', rfc3339(item.published)),
-        element('updated', rfc3339(item.updated)),
-        `<summary type="text">${xmlEscape(item.summary)}</summary>`,
-        `<content type="html">${xmlEscape(item.html)}</content>`,
-        ...item.tags.map((t) => `<category term="${xmlEscape(t)}"/>`),
-        '</entry>',
-      ].join(''),
-    );
-  }
+  for (const item of items) lines.push(item.atom);
   lines.push('</feed>', '');
   return lines.join('\n');
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
-export function renderJsonFeed(channel: FeedChannel, items: readonly FeedItem[]): string {
-  const feed = {
+export function renderJsonFeed(channel: FeedChannel, items: readonly RenderedItem[]): string {
+  const head = JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: channel.title,
     home_page_url: channel.homeUrl,
@@ -116,27 +139,21 @@ export function renderJsonFeed(channel: FeedChannel, items: readonly FeedItem[])
     description: channel.description || channel.title,
     language: channel.language,
     authors: [{ name: channel.title }],
-    items: items.map((item) => ({
-      id: item.uid,
-      url: item.url,
-      title: item.title,
-      summary: item.summary,
-      content_html: item.html,
-      date_published: rfc3339(item.published),
-      date_modified: rfc3339(item.updated),
-      tags: item.tags,
-    })),
-  };
-  return `${JSON.stringify(feed, null, 1)}\n`;
+  });
+  return `${head.slice(0, -1)},"items":[\n${items.map((i) => i.json).join(',\n')}\n]}\n`;
 }
 
 /** Newest publication first, then by UID, so the order never depends on input order. */
-export function feedOrder(a: FeedItem, b: FeedItem): number {
+export function feedOrder(x: RenderedItem, y: RenderedItem): number {
+  const a = x.item;
+  const b = y.item;
   return b.published - a.published || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
 }
 
-function latest(items: readonly FeedItem[]): number {
-  return Math.max(...items.map((i) => Math.max(i.updated, i.published)));
+function latest(items: readonly RenderedItem[]): number {
+  let max = 0;
+  for (const { item } of items) max = Math.max(max, item.updated, item.published);
+  return max;
 }
 
 /** RFC 822 date as RSS wants it: `Mon, 05 Dec 2022 13:00:00 GMT`. */

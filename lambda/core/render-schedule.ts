@@ -6,7 +6,7 @@ import type { EventMemory, SiteConfig } from './model';
 import type { EventHeader } from './page';
 import { rfc3339 } from './render-feeds';
 import type { TagGroup } from './tags';
-import { wallClockStamp } from './time';
+import { zoneOffset } from './time';
 
 /** Where things are on the site (absolute URLs). */
 export interface SiteUrls {
@@ -92,16 +92,10 @@ function rfc3339WithOffset(event: EventHeader, config: SiteConfig): (ms: number)
   const zone = t.kind === 'timed' ? t.timeZone : config.timeZone;
   const fixed = t.kind === 'timed' ? t.writtenOffset : null;
   return (ms) => {
-    const offset = fixed ?? offsetAt(ms, zone);
+    const offset = fixed ?? zoneOffset(zone, ms);
     const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
     const sign = offset < 0 ? '-' : '+';
     const abs = Math.abs(offset);
     return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   };
-}
-
-function offsetAt(ms: number, zone: string): number {
-  const wall = wallClockStamp(ms, zone); // YYYYMMDDTHHMMSS
-  const asUtc = Date.UTC(+wall.slice(0, 4), +wall.slice(4, 6) - 1, +wall.slice(6, 8), +wall.slice(9, 11), +wall.slice(11, 13), +wall.slice(13, 15));
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
 }

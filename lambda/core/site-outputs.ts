@@ -4,12 +4,12 @@
  */
 import type { EventMemory, OutputFile, Problem, SiteConfig } from './model';
 import type { EventHeader, EventPieces } from './page';
-import { feedOrder, renderAtom, renderJsonFeed, renderRss, type FeedChannel, type FeedItem } from './render-feeds';
+import { feedOrder, renderAtom, renderItem, renderJsonFeed, renderRss, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
 import { assembleCalendar } from './render-ics';
 import { renderSchedule, scheduleEntry, siteUrls, tagUrls } from './render-schedule';
 import { scheduleSchema } from './schedule-schema';
 import { firstSeenAt } from './state';
-import { groupTags } from './tags';
+import { groupTags, type TagGroup } from './tags';
 import { Duration } from 'luxon';
 
 /** A published event with its pieces and memory, ready to assemble. */
@@ -36,20 +36,30 @@ export function byStart(a: Rendered, b: Rendered): number {
   return a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : 1);
 }
 
-/** Every output file, plus the problems found while assembling (tag collisions). */
-export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteConfig): { outputs: OutputFile[]; problems: Problem[] } {
+/**
+ * Every output file, produced lazily (each file can be written and dropped before the next is made,
+ * so memory stays bounded on large sites; iterating again renders again), plus the problems found
+ * while grouping tags.
+ */
+export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteConfig): { outputs: Iterable<OutputFile>; problems: Problem[] } {
+  const { groups, problems } = groupTags(rendered.map((r) => r.event));
+  return { outputs: { [Symbol.iterator]: () => siteOutputs(rendered, groups, config) }, problems };
+}
+
+function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig): Generator<OutputFile> {
   const urls = siteUrls(config);
   const calendar = (name: string, description: string, source: string, events: readonly Rendered[]) =>
     assembleCalendar({ name, description, source }, events.map((r) => ({ piece: r.pieces.ics, vevent: r.vevent })), config);
-  const outputs: OutputFile[] = [{ path: 'calendar.ics', contentType: CONTENT_TYPES.ics, body: calendar(config.title, config.description, urls.calendar, rendered) }];
+  yield { path: 'calendar.ics', contentType: CONTENT_TYPES.ics, body: calendar(config.title, config.description, urls.calendar, rendered) };
   for (const r of rendered) {
     const path = `${r.event.id}.ics`;
-    outputs.push({ path, contentType: CONTENT_TYPES.ics, body: calendar(r.event.title, '', `${config.siteUrl}${path}`, [r]) });
+    yield { path, contentType: CONTENT_TYPES.ics, body: calendar(r.event.title, '', `${config.siteUrl}${path}`, [r]) };
   }
 
-  const items = new Map(rendered.map((r) => [r.event.id, feedItem(r)]));
+  // Each item is rendered once, for the main feeds and every tag feed that carries it.
+  const items = new Map(rendered.map((r) => [r.event.id, renderItem(feedItem(r))]));
   const ordered = (ids: Iterable<string>) => {
-    const list = [...ids].map((id) => items.get(id) as FeedItem).sort(feedOrder);
+    const list = [...ids].map((id) => items.get(id) as RenderedItem).sort(feedOrder);
     return config.feedLimit ? list.slice(0, config.feedLimit) : list;
   };
   const all = ordered(items.keys());
@@ -62,30 +72,22 @@ export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteCon
     idDomain: config.uidDomain,
     ttlMinutes: Math.round(Duration.fromISO(config.refreshInterval).as('minutes')),
   });
-  outputs.push(
-    { path: 'rss.xml', contentType: CONTENT_TYPES.rss, body: renderRss(channel(urls.rss), all) },
-    { path: 'atom.xml', contentType: CONTENT_TYPES.atom, body: renderAtom(channel(urls.atom), all) },
-    { path: 'feed.json', contentType: CONTENT_TYPES.jsonFeed, body: renderJsonFeed(channel(urls.json), all) },
-  );
+  yield { path: 'rss.xml', contentType: CONTENT_TYPES.rss, body: renderRss(channel(urls.rss), all) };
+  yield { path: 'atom.xml', contentType: CONTENT_TYPES.atom, body: renderAtom(channel(urls.atom), all) };
+  yield { path: 'feed.json', contentType: CONTENT_TYPES.jsonFeed, body: renderJsonFeed(channel(urls.json), all) };
 
-  const { groups, problems } = groupTags(rendered.map((r) => r.event));
   const byId = new Map(rendered.map((r) => [r.event.id, r]));
   for (const tag of groups) {
     const tagged = tag.ids.map((id) => byId.get(id) as Rendered);
     const tagUrl = tagUrls(config, tag.slug);
     const title = `${config.title}: ${tag.name}`;
-    outputs.push(
-      { path: `tags/${tag.slug}/calendar.ics`, contentType: CONTENT_TYPES.ics, body: calendar(title, config.description, tagUrl.calendar, tagged) },
-      { path: `tags/${tag.slug}/rss.xml`, contentType: CONTENT_TYPES.rss, body: renderRss(channel(tagUrl.rss, title), ordered(tag.ids)) },
-    );
+    yield { path: `tags/${tag.slug}/calendar.ics`, contentType: CONTENT_TYPES.ics, body: calendar(title, config.description, tagUrl.calendar, tagged) };
+    yield { path: `tags/${tag.slug}/rss.xml`, contentType: CONTENT_TYPES.rss, body: renderRss(channel(tagUrl.rss, title), ordered(tag.ids), true) };
   }
 
   const entries = rendered.map((r) => scheduleEntry(r.event, r.memory, publishedAt(r), config));
-  outputs.push(
-    { path: 'schedule.json', contentType: CONTENT_TYPES.json, body: renderSchedule(config, entries, groups) },
-    { path: 'schedule.schema.json', contentType: CONTENT_TYPES.schema, body: `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n` },
-  );
-  return { outputs, problems };
+  yield { path: 'schedule.json', contentType: CONTENT_TYPES.json, body: renderSchedule(config, entries, groups) };
+  yield { path: 'schedule.schema.json', contentType: CONTENT_TYPES.schema, body: `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n` };
 }
 
 /** When an event was published: its `publishDate`, else when it was first seen. */

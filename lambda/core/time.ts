@@ -106,7 +106,7 @@ export function offsetMinutes(offset: string): number {
 
 /** The calendar date an instant falls on, in a zone. */
 export function wallDateOf(instant: number, zone: string): IsoDate {
-  return new Date(instant + zoneOf(zone).offset(instant) * 60_000).toISOString().slice(0, 10);
+  return new Date(instant + zoneOffset(zone, instant) * 60_000).toISOString().slice(0, 10);
 }
 
 /** The instant at which clocks in `zone` show `minutes` after midnight on `date`. */
@@ -122,9 +122,8 @@ export function zonedInstant(date: IsoDate, minutes: number, zone: string): numb
  * occurrence is taken.
  */
 function wallClockToInstant(wall: number, zone: string): number {
-  const z = zoneOf(zone);
-  const first = wall - z.offset(wall) * 60_000;
-  return wall - z.offset(first) * 60_000;
+  const first = wall - zoneOffset(zone, wall) * 60_000;
+  return wall - zoneOffset(zone, first) * 60_000;
 }
 
 /** True when `zone` is an IANA time zone name this runtime knows (e.g. `Europe/Paris`). */
@@ -139,11 +138,29 @@ export function nextDay(date: IsoDate): IsoDate {
 
 /** Wall-clock fields of an instant in a zone: `YYYYMMDDTHHMMSS` (for TZID date-times). */
 export function wallClockStamp(instant: number, zone: string): string {
-  const offsetMinutes = zoneOf(zone).offset(instant);
-  return utcStamp(instant + offsetMinutes * 60_000).slice(0, -1);
+  return utcStamp(instant + zoneOffset(zone, instant) * 60_000).slice(0, -1);
 }
 
 const zones = new Map<string, IANAZone>();
+const dayOffsets = new Map<string, number | null>();
+const DAY = 86_400_000;
+
+/**
+ * Minutes east of UTC in `zone` at `instant`. luxon asks Intl for every call (slow: ~25 µs); zones
+ * change offset at most once a day, so a day whose first and last minute agree is cached whole.
+ */
+export function zoneOffset(zone: string, instant: number): number {
+  const day = Math.floor(instant / DAY);
+  const key = `${zone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const z = zoneOf(zone);
+    const first = z.offset(day * DAY);
+    offset = first === z.offset(day * DAY + DAY - 60_000) ? first : null;
+    dayOffsets.set(key, offset);
+  }
+  return offset ?? zoneOf(zone).offset(instant);
+}
 
 /** One cached zone object per name: luxon's zone lookups are the slow part of formatting. */
 function zoneOf(name: string): IANAZone {

@@ -40,7 +40,7 @@ describe('buildSite on the fixture site', () => {
   });
 
   it('writes CRLF everywhere, folds at 75 octets, ends with CRLF', () => {
-    for (const o of result.outputs.filter((f) => f.path.endsWith('.ics'))) {
+    for (const o of [...result.outputs].filter((f) => f.path.endsWith('.ics'))) {
       expect(o.body.endsWith('END:VCALENDAR\r\n')).toBe(true);
       expect(o.body.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
       expect(o.body.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
@@ -95,8 +95,8 @@ describe('buildSite on the fixture site', () => {
   it('is byte-identical when built twice, with or without the saved state', () => {
     const again = buildFixture();
     const withState = buildSite({ ...inputsOf(), state: parseState(serializeState(result.state)), now: NOW + 86_400_000 });
-    expect(again.outputs).toEqual(result.outputs);
-    expect(withState.outputs).toEqual(result.outputs);
+    expect([...again.outputs]).toEqual([...result.outputs]);
+    expect([...withState.outputs]).toEqual([...result.outputs]);
   });
 });
 
@@ -122,13 +122,13 @@ describe('SEQUENCE and LAST-MODIFIED across builds', () => {
     expect(output(second, 'event/b.ics')).toBe(output(first, 'event/b.ics'));
     // An unchanged rebuild keeps everything, including the raised sequence.
     const third = build([edited, b], { state: second.state, now: later + 3_600_000 });
-    expect(third.outputs).toEqual(second.outputs);
+    expect([...third.outputs]).toEqual([...second.outputs]);
   });
 
   it('does not raise SEQUENCE for edits that change nothing published (a comment, an unused key)', () => {
     const first = build([a]);
     const second = build([{ ...a, text: a.text.replace('---\n', '---\n# a comment\nfeatured: true\n') }], { state: first.state, now: NOW + 1000 });
-    expect(second.outputs).toEqual(first.outputs);
+    expect([...second.outputs]).toEqual([...first.outputs]);
   });
 
   it('keeps counting when an event leaves and comes back', () => {

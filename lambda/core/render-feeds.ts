@@ -37,31 +37,30 @@ export interface FeedChannel {
   readonly ttlMinutes: number;
 }
 
-/** A feed item rendered once for every feed that carries it (the main feeds and its tags' feeds). */
+/** A feed item with its text in one feed format, rendered once for every feed that carries it. */
 export interface RenderedItem {
   readonly item: FeedItem;
-  readonly rss: string;
-  /** The RSS item without `content:encoded`, for tag feeds (the summary and the link). */
-  readonly rssShort: string;
-  readonly atom: string;
-  /** The JSON Feed item, serialized. */
-  readonly json: string;
+  readonly text: string;
 }
 
-/** Renders an item's RSS, Atom and JSON Feed forms. */
-export function renderItem(item: FeedItem): RenderedItem {
-  const head = [
+/** An RSS `<item>`; `full` adds `content:encoded` (tag feeds leave it out). */
+export function rssItem(item: FeedItem, full: boolean): string {
+  return [
     '<item>',
     element('title', item.title),
     element('link', item.url),
     `<guid isPermaLink="false">${xmlEscape(item.uid)}</guid>`,
     element('pubDate', rfc822(item.published)),
     element('description', item.summary),
+    full ? element('content:encoded', item.html) : '',
+    ...item.tags.map((t) => element('category', t)),
+    '</item>',
   ].join('');
-  const tail = `${item.tags.map((t) => element('category', t)).join('')}</item>`;
-  const rss = `${head}${element('content:encoded', item.html)}${tail}`;
-  const rssShort = `${head}${tail}`;
-  const atom = [
+}
+
+/** An Atom `<entry>`. */
+export function atomEntry(item: FeedItem): string {
+  return [
     '<entry>',
     element('id', `urn:uuid:${uuidFromName(item.uid)}`),
     element('title', item.title),
@@ -73,7 +72,11 @@ export function renderItem(item: FeedItem): RenderedItem {
     ...item.tags.map((t) => `<category term="${xmlEscape(t)}"/>`),
     '</entry>',
   ].join('');
-  const json = JSON.stringify({
+}
+
+/** A JSON Feed item, serialized. */
+export function jsonItem(item: FeedItem): string {
+  return JSON.stringify({
     id: item.uid,
     url: item.url,
     title: item.title,
@@ -83,14 +86,10 @@ export function renderItem(item: FeedItem): RenderedItem {
     date_modified: rfc3339(item.updated),
     tags: item.tags,
   });
-  return { item, rss, rssShort, atom, json };
 }
 
-/**
- * RSS 2.0 with `atom:link rel="self"`; items carry `content:encoded` unless `summaryOnly` (tag feeds,
- * which would otherwise repeat every event's full text once per tag).
- */
-export function renderRss(channel: FeedChannel, items: readonly RenderedItem[], summaryOnly = false): string {
+/** RSS 2.0 with `atom:link rel="self"`, from items rendered by `rssItem`. */
+export function renderRss(channel: FeedChannel, items: readonly RenderedItem[]): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
@@ -104,12 +103,12 @@ export function renderRss(channel: FeedChannel, items: readonly RenderedItem[], 
     `<atom:link href="${xmlEscape(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
   ];
   if (items.length) lines.push(element('lastBuildDate', rfc822(latest(items))));
-  for (const item of items) lines.push(summaryOnly ? item.rssShort : item.rss);
+  for (const item of items) lines.push(item.text);
   lines.push('</channel>', '</rss>', '');
   return lines.join('\n');
 }
 
-/** Atom 1.0. Entry ids are `urn:uuid:` names derived from the UIDs, so they never change. */
+/** Atom 1.0 from entries rendered by `atomEntry`; ids are `urn:uuid:` names derived from the UIDs. */
 export function renderAtom(channel: FeedChannel, items: readonly RenderedItem[]): string {
   const updated = items.length ? latest(items) : 0;
   const lines = [
@@ -124,12 +123,12 @@ export function renderAtom(channel: FeedChannel, items: readonly RenderedItem[])
     `<author>${element('name', channel.title)}</author>`,
     element('generator', 'calpub'),
   ];
-  for (const item of items) lines.push(item.atom);
+  for (const item of items) lines.push(item.text);
   lines.push('</feed>', '');
   return lines.join('\n');
 }
 
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) from items rendered by `jsonItem`. */
 export function renderJsonFeed(channel: FeedChannel, items: readonly RenderedItem[]): string {
   const head = JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
@@ -140,13 +139,11 @@ export function renderJsonFeed(channel: FeedChannel, items: readonly RenderedIte
     language: channel.language,
     authors: [{ name: channel.title }],
   });
-  return `${head.slice(0, -1)},"items":[\n${items.map((i) => i.json).join(',\n')}\n]}\n`;
+  return `${head.slice(0, -1)},"items":[\n${items.map((i) => i.text).join(',\n')}\n]}\n`;
 }
 
 /** Newest publication first, then by UID, so the order never depends on input order. */
-export function feedOrder(x: RenderedItem, y: RenderedItem): number {
-  const a = x.item;
-  const b = y.item;
+export function feedOrder(a: FeedItem, b: FeedItem): number {
   return b.published - a.published || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
 }
 

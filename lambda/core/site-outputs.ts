@@ -4,7 +4,7 @@
  */
 import type { EventMemory, OutputFile, Problem, SiteConfig } from './model';
 import type { EventHeader, EventPieces } from './page';
-import { feedOrder, renderAtom, renderItem, renderJsonFeed, renderRss, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
+import { atomEntry, feedOrder, jsonItem, renderAtom, renderJsonFeed, renderRss, rssItem, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
 import { assembleCalendar } from './render-ics';
 import { renderSchedule, scheduleEntry, siteUrls, tagUrls } from './render-schedule';
 import { scheduleSchema } from './schedule-schema';
@@ -56,13 +56,25 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
     yield { path, contentType: CONTENT_TYPES.ics, body: calendar(r.event.title, '', `${config.siteUrl}${path}`, [r]) };
   }
 
-  // Each item is rendered once, for the main feeds and every tag feed that carries it.
-  const items = new Map(rendered.map((r) => [r.event.id, renderItem(feedItem(r))]));
-  const ordered = (ids: Iterable<string>) => {
-    const list = [...ids].map((id) => items.get(id) as RenderedItem).sort(feedOrder);
-    return config.feedLimit ? list.slice(0, config.feedLimit) : list;
+  const byId = new Map(rendered.map((r) => [r.event.id, r]));
+  for (const tag of groups) {
+    const tagUrl = tagUrls(config, tag.slug);
+    const tagged = tag.ids.map((id) => byId.get(id) as Rendered);
+    yield { path: `tags/${tag.slug}/calendar.ics`, contentType: CONTENT_TYPES.ics, body: calendar(`${config.title}: ${tag.name}`, config.description, tagUrl.calendar, tagged) };
+  }
+
+  // One feed format at a time, each item rendered once for every feed that carries it: only one
+  // format's texts are in memory together.
+  const feedItems = new Map(rendered.map((r) => [r.event.id, feedItem(r)]));
+  const ordered = (ids: Iterable<string>, render: (item: FeedItem) => string, cache: Map<string, string>): RenderedItem[] => {
+    const list = [...ids].map((id) => feedItems.get(id) as FeedItem).sort(feedOrder);
+    const kept = config.feedLimit ? list.slice(0, config.feedLimit) : list;
+    return kept.map((item) => {
+      let text = cache.get(item.uid);
+      if (text === undefined) cache.set(item.uid, (text = render(item)));
+      return { item, text };
+    });
   };
-  const all = ordered(items.keys());
   const channel = (selfUrl: string, title = config.title): FeedChannel => ({
     title,
     description: config.description,
@@ -72,18 +84,17 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
     idDomain: config.uidDomain,
     ttlMinutes: Math.round(Duration.fromISO(config.refreshInterval).as('minutes')),
   });
-  yield { path: 'rss.xml', contentType: CONTENT_TYPES.rss, body: renderRss(channel(urls.rss), all) };
-  yield { path: 'atom.xml', contentType: CONTENT_TYPES.atom, body: renderAtom(channel(urls.atom), all) };
-  yield { path: 'feed.json', contentType: CONTENT_TYPES.jsonFeed, body: renderJsonFeed(channel(urls.json), all) };
-
-  const byId = new Map(rendered.map((r) => [r.event.id, r]));
+  yield { path: 'rss.xml', contentType: CONTENT_TYPES.rss, body: renderRss(channel(urls.rss), ordered(feedItems.keys(), (i) => rssItem(i, true), new Map())) };
+  // Tag feeds carry the summary and the link, not every event's full text again once per tag.
+  const short = new Map<string, string>();
   for (const tag of groups) {
-    const tagged = tag.ids.map((id) => byId.get(id) as Rendered);
     const tagUrl = tagUrls(config, tag.slug);
-    const title = `${config.title}: ${tag.name}`;
-    yield { path: `tags/${tag.slug}/calendar.ics`, contentType: CONTENT_TYPES.ics, body: calendar(title, config.description, tagUrl.calendar, tagged) };
-    yield { path: `tags/${tag.slug}/rss.xml`, contentType: CONTENT_TYPES.rss, body: renderRss(channel(tagUrl.rss, title), ordered(tag.ids), true) };
+    const items = ordered(tag.ids, (i) => rssItem(i, false), short);
+    yield { path: `tags/${tag.slug}/rss.xml`, contentType: CONTENT_TYPES.rss, body: renderRss(channel(tagUrl.rss, `${config.title}: ${tag.name}`), items) };
   }
+  short.clear();
+  yield { path: 'atom.xml', contentType: CONTENT_TYPES.atom, body: renderAtom(channel(urls.atom), ordered(feedItems.keys(), atomEntry, new Map())) };
+  yield { path: 'feed.json', contentType: CONTENT_TYPES.jsonFeed, body: renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), jsonItem, new Map())) };
 
   const entries = rendered.map((r) => scheduleEntry(r.event, r.memory, publishedAt(r), config));
   yield { path: 'schedule.json', contentType: CONTENT_TYPES.json, body: renderSchedule(config, entries, groups) };

@@ -82,7 +82,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   let last = started;
   const phase = (name: string) => {
     const now = process.hrtime.bigint();
-    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms`);
+    const { rss, heapUsed } = process.memoryUsage();
+    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (heap ${(heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(rss / 2 ** 20).toFixed(0)} MB)`);
     last = now;
   };
   const paths = listPages(options.content);

@@ -99,13 +99,14 @@ export async function writeSite(outDir: string, outputs: Iterable<OutputFile>): 
   const folders = new Set<string>();
   for (const output of outputs) {
     const target = safeJoin(outDir, output.path);
-    const hash = createHash('sha1').update(output.body).digest('base64url');
+    const bytes = Buffer.from(output.body, 'utf8'); // encoded once, for the hash and the write
+    const hash = createHash('sha1').update(bytes).digest('base64url');
     after[output.path] = hash;
     if (before[output.path] === hash && existsSync(target)) {
       unchanged++;
       continue;
     }
-    writeAtomicSync(target, output.body, folders);
+    writeAtomicSync(target, bytes, folders);
     written.push(output.path);
   }
   const deleted: string[] = [];
@@ -119,7 +120,7 @@ export async function writeSite(outDir: string, outputs: Iterable<OutputFile>): 
 }
 
 /** Write to a temporary name, then rename: readers see the old file or the new one, never half. */
-function writeAtomicSync(target: string, body: string, knownFolders: Set<string>): void {
+function writeAtomicSync(target: string, body: string | Buffer, knownFolders: Set<string>): void {
   const folder = path.dirname(target);
   if (!knownFolders.has(folder)) {
     mkdirSync(folder, { recursive: true });

@@ -92,6 +92,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const state = parseState(await readPrivate(options.out, STATE_FILE));
   const big = paths.length >= 1000;
   const { outcomes, cache, reused, previous } = await processWithCache(options, paths, configText, big);
+  const cacheKey = cache.key;
   phase(`pages (${reused} from cache)`);
   const result = buildSite({
     outcomes,
@@ -105,7 +106,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   });
   phase('assemble');
   if (big) options.progress('calpub: writing the site');
-  const write = await writeSite(options.out, result.outputs);
+  const write = await writeSite(options.out, result.outputs, cacheKey);
   await writePrivate(options.out, STATE_FILE, serializeState(result.state));
   writePrivateChunks(options.out, CACHE_FILE, cacheChunks(cache));
   if (options.report) await writeReport(options.report, result);

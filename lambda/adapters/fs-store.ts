@@ -77,6 +77,12 @@ export function safeJoin(root: string, relative: string): string {
   return target;
 }
 
+/** What the manifest remembers of a written file: its hash, and the key of its inputs. */
+interface ManifestEntry {
+  readonly h: string;
+  readonly k?: string;
+}
+
 /** What a site write did. */
 export interface WriteSummary {
   readonly written: string[];
@@ -85,24 +91,33 @@ export interface WriteSummary {
 }
 
 /**
- * Writes `outputs` under `outDir`. A manifest of the bytes last written (in the state folder) lets
- * unchanged files be skipped without reading them, and stale ones be deleted. Outputs are consumed
+ * Writes `outputs` under `outDir`. A manifest of what was last written (in the state folder) lets
+ * files whose inputs did not change (same key, given `keyPrefix` for the code version) be skipped
+ * without rendering them, files whose bytes did not change be skipped without writing, and stale ones
+ * be deleted. Outputs are consumed
  * one at a time, so a large site never has to be in memory at once. Every path is checked to land
  * inside `outDir`.
  */
-export async function writeSite(outDir: string, outputs: Iterable<OutputFile>): Promise<WriteSummary> {
+export async function writeSite(outDir: string, outputs: Iterable<OutputFile>, keyPrefix = ''): Promise<WriteSummary> {
   const manifestPath = path.join(outDir, STATE_DIR, 'manifest.json');
-  const before = await readJson<Record<string, string>>(manifestPath, {});
-  const after: Record<string, string> = {};
+  const before = await readJson<Record<string, ManifestEntry>>(manifestPath, {});
+  const after: Record<string, ManifestEntry> = {};
   const written: string[] = [];
   let unchanged = 0;
   const folders = new Set<string>();
   for (const output of outputs) {
     const target = safeJoin(outDir, output.path);
+    const key = output.key === undefined ? undefined : `${keyPrefix}${output.key}`;
+    const old = before[output.path];
+    if (key !== undefined && old?.k === key && existsSync(target)) {
+      after[output.path] = old; // inputs unchanged: not even rendered
+      unchanged++;
+      continue;
+    }
     const bytes = Buffer.from(output.body, 'utf8'); // encoded once, for the hash and the write
     const hash = createHash('sha1').update(bytes).digest('base64url');
-    after[output.path] = hash;
-    if (before[output.path] === hash && existsSync(target)) {
+    after[output.path] = key === undefined ? { h: hash } : { h: hash, k: key };
+    if (old?.h === hash && existsSync(target)) {
       unchanged++;
       continue;
     }
@@ -115,7 +130,8 @@ export async function writeSite(outDir: string, outputs: Iterable<OutputFile>): 
     rmSync(safeJoin(outDir, old), { force: true });
     deleted.push(old);
   }
-  await writeAtomic(manifestPath, `${JSON.stringify(after, Object.keys(after).sort())}\n`);
+  const sorted = Object.fromEntries(Object.keys(after).sort().map((p) => [p, after[p]]));
+  await writeAtomic(manifestPath, `${JSON.stringify(sorted)}\n`);
   return { written, deleted, unchanged };
 }
 

@@ -104,7 +104,7 @@ export function buildSite(input: BuildInput): BuildResult {
   const rendered: Rendered[] = live.map((event) => {
     const eventPieces = pieces.get(event) as EventPieces;
     // Published fields: what the calendar, the feeds and the schedule show of the event.
-    const published = `${eventPieces.ics.content}\n${eventPieces.html}\n${JSON.stringify([event.authors, event.links, event.series])}`;
+    const published = `${eventPieces.ics.content}\n${eventPieces.html}\n${JSON.stringify([event.authors, event.links, event.series, event.summaryText, event.when, event.language])}`;
     const memory = remember(previous.events[event.id], fingerprintOf(published), event, input.now);
     memories[event.id] = memory;
     return { event, pieces: eventPieces, memory, vevent: wrapVevent(eventPieces.ics, memory) };

@@ -141,7 +141,13 @@ export interface SiteConfig {
 export interface OutputFile {
   readonly path: string;
   readonly contentType: string;
+  /** The bytes; may be computed on first read (a getter), so a writer can skip unchanged files unread. */
   readonly body: string;
+  /**
+   * Changes whenever anything the body is made from changes (same key → same body, for the same
+   * calpub code). Lets a writer skip rendering files whose inputs did not change.
+   */
+  readonly key?: string;
 }
 
 /** What the build remembers about one published event between runs. */

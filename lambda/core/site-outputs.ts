@@ -11,6 +11,7 @@ import { scheduleSchema } from './schedule-schema';
 import { firstSeenAt } from './state';
 import { groupTags, type TagGroup } from './tags';
 import { Duration } from 'luxon';
+import { createHash } from 'node:crypto';
 
 /** A published event with its pieces and memory, ready to assemble. */
 export interface Rendered {
@@ -48,19 +49,31 @@ export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteCon
 
 function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig): Generator<OutputFile> {
   const urls = siteUrls(config);
+  const configKey = hashOf([JSON.stringify(config)]);
+  const keyOf = (r: Rendered) => `${r.event.id}|${r.memory.fingerprint}|${r.memory.sequence}|${r.memory.changedAt}|${publishedAt(r)}`;
+  const allKey = hashOf([configKey, ...rendered.map(keyOf), ...groups.map((g) => `${g.slug}=${g.name}`)]);
+  const lazy = (path: string, contentType: string, key: string, render: () => string): OutputFile => ({
+    path,
+    contentType,
+    key,
+    get body() {
+      return render();
+    },
+  });
   const calendar = (name: string, description: string, source: string, events: readonly Rendered[]) =>
     assembleCalendar({ name, description, source }, events.map((r) => ({ piece: r.pieces.ics, vevent: r.vevent })), config);
-  yield { path: 'calendar.ics', contentType: CONTENT_TYPES.ics, body: calendar(config.title, config.description, urls.calendar, rendered) };
+  yield lazy('calendar.ics', CONTENT_TYPES.ics, allKey, () => calendar(config.title, config.description, urls.calendar, rendered));
   for (const r of rendered) {
     const path = `${r.event.id}.ics`;
-    yield { path, contentType: CONTENT_TYPES.ics, body: calendar(r.event.title, '', `${config.siteUrl}${path}`, [r]) };
+    yield lazy(path, CONTENT_TYPES.ics, hashOf([configKey, keyOf(r)]), () => calendar(r.event.title, '', `${config.siteUrl}${path}`, [r]));
   }
 
   const byId = new Map(rendered.map((r) => [r.event.id, r]));
   for (const tag of groups) {
     const tagUrl = tagUrls(config, tag.slug);
     const tagged = tag.ids.map((id) => byId.get(id) as Rendered);
-    yield { path: `tags/${tag.slug}/calendar.ics`, contentType: CONTENT_TYPES.ics, body: calendar(`${config.title}: ${tag.name}`, config.description, tagUrl.calendar, tagged) };
+    const tagKey = hashOf([configKey, tag.name, ...tagged.map(keyOf)]);
+    yield lazy(`tags/${tag.slug}/calendar.ics`, CONTENT_TYPES.ics, tagKey, () => calendar(`${config.title}: ${tag.name}`, config.description, tagUrl.calendar, tagged));
   }
 
   // One feed format at a time, each item rendered once for every feed that carries it: only one
@@ -84,21 +97,28 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
     idDomain: config.uidDomain,
     ttlMinutes: Math.round(Duration.fromISO(config.refreshInterval).as('minutes')),
   });
-  yield { path: 'rss.xml', contentType: CONTENT_TYPES.rss, body: renderRss(channel(urls.rss), ordered(feedItems.keys(), (i) => rssItem(i, true), new Map())) };
+  yield lazy('rss.xml', CONTENT_TYPES.rss, allKey, () => renderRss(channel(urls.rss), ordered(feedItems.keys(), (i) => rssItem(i, true), new Map())));
   // Tag feeds carry the summary and the link, not every event's full text again once per tag.
   const short = new Map<string, string>();
   for (const tag of groups) {
     const tagUrl = tagUrls(config, tag.slug);
-    const items = ordered(tag.ids, (i) => rssItem(i, false), short);
-    yield { path: `tags/${tag.slug}/rss.xml`, contentType: CONTENT_TYPES.rss, body: renderRss(channel(tagUrl.rss, `${config.title}: ${tag.name}`), items) };
+    const tagKey = hashOf([configKey, tag.name, ...tag.ids.map((id) => keyOf(byId.get(id) as Rendered))]);
+    yield lazy(`tags/${tag.slug}/rss.xml`, CONTENT_TYPES.rss, tagKey, () => renderRss(channel(tagUrl.rss, `${config.title}: ${tag.name}`), ordered(tag.ids, (i) => rssItem(i, false), short)));
   }
   short.clear();
-  yield { path: 'atom.xml', contentType: CONTENT_TYPES.atom, body: renderAtom(channel(urls.atom), ordered(feedItems.keys(), atomEntry, new Map())) };
-  yield { path: 'feed.json', contentType: CONTENT_TYPES.jsonFeed, body: renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), jsonItem, new Map())) };
+  yield lazy('atom.xml', CONTENT_TYPES.atom, allKey, () => renderAtom(channel(urls.atom), ordered(feedItems.keys(), atomEntry, new Map())));
+  yield lazy('feed.json', CONTENT_TYPES.jsonFeed, allKey, () => renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), jsonItem, new Map())));
 
-  const entries = rendered.map((r) => scheduleEntry(r.event, r.memory, publishedAt(r), config));
-  yield { path: 'schedule.json', contentType: CONTENT_TYPES.json, body: renderSchedule(config, entries, groups) };
-  yield { path: 'schedule.schema.json', contentType: CONTENT_TYPES.schema, body: `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n` };
+  yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
+    renderSchedule(config, rendered.map((r) => scheduleEntry(r.event, r.memory, publishedAt(r), config)), groups),
+  );
+  yield lazy('schedule.schema.json', CONTENT_TYPES.schema, configKey, () => `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n`);
+}
+
+function hashOf(parts: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('base64url');
 }
 
 /** When an event was published: its `publishDate`, else when it was first seen. */

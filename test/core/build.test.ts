@@ -131,6 +131,15 @@ describe('SEQUENCE and LAST-MODIFIED across builds', () => {
     expect([...second.outputs]).toEqual([...first.outputs]);
   });
 
+  it('counts a change to any published field, even one only the feeds and schedule show', () => {
+    const page = yamlPage('event/s/index.md', "title: S\ndate: '2027-01-10T10:00:00Z'\nsummary: Short one\nabstract: The long text");
+    const first = build([page]);
+    const second = build([{ ...page, text: page.text.replace('Short one', 'Short two') }], { state: first.state, now: NOW + 5000 });
+    const entry = (r: typeof first) => JSON.parse(output(r, 'schedule.json')).events[0];
+    expect(entry(second)).toMatchObject({ summary: 'Short two', sequence: 1 });
+    expect(entry(first)).toMatchObject({ summary: 'Short one', sequence: 0 });
+  });
+
   it('keeps counting when an event leaves and comes back', () => {
     const first = build([a]);
     const gone = build([], { state: first.state });

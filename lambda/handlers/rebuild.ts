@@ -1,0 +1,229 @@
+/**
+ * One rebuild of the site from object storage: list the content, read only pages whose ETag was not
+ * parsed before, run the core, PUT only files whose bytes changed, delete outputs that are gone, save
+ * the state with a conditional write, invalidate the CDN. Generic over ObjectStore, so the same code
+ * runs on S3, on s3rver and on the in-memory store of the tests.
+ *
+ * Failure semantics: bad content never throws (it is reported); infrastructure errors throw before
+ * the state is saved, so the retry (SQS) redoes the work. Outputs are written before the state, page
+ * calendars before the aggregates, and never from a failed listing, so subscribers never get an empty
+ * or partial calendar. Two overlapping rebuilds converge: the state is saved with If-Match, and the
+ * one that loses the race starts again from the current content.
+ */
+import { createHash } from 'node:crypto';
+import { buildSite, siteConfigOf } from '../core/build';
+import { CONFIG_FILE } from '../core/config';
+import { isCandidatePage } from '../core/identity';
+import type { BuildState, EventMemory, Problem } from '../core/model';
+import { cacheKeyOf } from '../core/page-cache';
+import { processPage, type PageOutcome } from '../core/page';
+import { parseState } from '../core/state';
+import { PreconditionFailed, type ObjectStore } from '../adapters/object-store';
+
+/** Cache-Control of published files: fresh for 5 minutes, then served stale while revalidating. */
+export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400';
+
+/** Above this many changed paths one `/*` invalidation replaces the list (one path on the bill). */
+export const INVALIDATION_LIMIT = 15;
+
+/** Private folder (in the content bucket) for the state and the problem report. */
+export const PRIVATE_PREFIX = '_calpub/';
+
+/** What a rebuild needs. */
+export interface RebuildDeps {
+  readonly content: ObjectStore;
+  readonly site: ObjectStore;
+  /** Prefix of the content inside its bucket (`''` or ending with `/`). */
+  readonly contentPrefix: string;
+  readonly siteUrl?: string;
+  readonly now: () => number;
+  /** Identifies the running code: caches made by other code are not reused. */
+  readonly codeVersion: string;
+  readonly invalidate?: (paths: string[]) => Promise<void>;
+  /** How many times to start again after losing a race with another rebuild. */
+  readonly attempts?: number;
+}
+
+/** What a rebuild did (logged as one JSON line). */
+export interface RebuildSummary {
+  readonly objectsRead: number;
+  readonly pages: number;
+  readonly published: number;
+  readonly rejected: number;
+  readonly warnings: number;
+  readonly written: string[];
+  readonly deleted: string[];
+  readonly invalidated: string[];
+  readonly attempts: number;
+}
+
+interface ManifestEntry {
+  readonly h: string;
+  readonly k?: string;
+}
+
+/** Everything remembered between rebuilds, in one object so one conditional write guards it. */
+interface RemoteState {
+  readonly version: 1;
+  readonly key: string;
+  readonly config: { readonly etag: string; readonly text: string } | null;
+  readonly memories: BuildState;
+  readonly manifest: Record<string, ManifestEntry>;
+  readonly pages: Record<string, { readonly etag: string; readonly outcome: PageOutcome }>;
+}
+
+/** Brings the site up to date with the content. Throws on infrastructure errors only. */
+export async function rebuild(deps: RebuildDeps): Promise<RebuildSummary> {
+  const attempts = deps.attempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { ...(await rebuildOnce(deps)), attempts: attempt };
+    } catch (err) {
+      if (!(err instanceof PreconditionFailed) || attempt >= attempts) throw err;
+    }
+  }
+}
+
+async function rebuildOnce(deps: RebuildDeps): Promise<Omit<RebuildSummary, 'attempts'>> {
+  const { content, site, contentPrefix: prefix } = deps;
+  const stateKey = `${prefix}${PRIVATE_PREFIX}state.json`;
+  let objectsRead = 0;
+  const read = async (key: string) => {
+    objectsRead++;
+    return content.get(key);
+  };
+  const stored = await read(stateKey);
+  let previous = parseRemoteState(stored?.body ?? null);
+  // What is really on the site (ETags are MD5s of the bytes): a rebuild that lost a race, or died,
+  // may have written files the state does not know about, so the state's manifest is only trusted
+  // where the site agrees with it.
+  const onSite = new Map((await site.list('')).map((o) => [o.key, unquote(o.etag)]));
+  if (!previous.key) {
+    // No usable state: everything on the site was written by an earlier build; listing it lets
+    // files of events deleted meanwhile still be removed.
+    previous = { ...previous, manifest: Object.fromEntries([...onSite.keys()].map((k) => [k, { h: '' }])) };
+  }
+  const listing = await content.list(prefix);
+
+  const configObject = listing.find((o) => o.key === `${prefix}${CONFIG_FILE}`);
+  let config = previous.config;
+  if (!configObject) config = null;
+  else if (config?.etag !== configObject.etag) {
+    const got = await read(configObject.key);
+    config = got ? { etag: got.etag || configObject.etag, text: got.body } : null;
+  }
+  const siteConfig = siteConfigOf(config?.text ?? null, deps.siteUrl);
+  const key = cacheKeyOf(siteConfig, deps.codeVersion);
+
+  const pages = listing
+    .map((o) => ({ rel: o.key.slice(prefix.length), etag: o.etag, key: o.key }))
+    .filter((p) => !p.rel.startsWith(PRIVATE_PREFIX) && isCandidatePage(p.rel));
+  const outcomes = new Map<string, PageOutcome>();
+  const nextPages: RemoteState['pages'] = {};
+  for (const page of pages) {
+    const cached = previous.key === key ? previous.pages[page.rel] : undefined;
+    let outcome = cached && cached.etag === page.etag ? cached.outcome : null;
+    if (!outcome) {
+      const got = await read(page.key);
+      if (!got) continue; // deleted since the listing
+      outcome = processPage({ path: page.rel, text: got.body }, siteConfig);
+    }
+    outcomes.set(page.rel, outcome);
+    // A broken page keeps its last good outcome in the state (under a version that never matches, so
+    // it is read again next time), so the good version stays published however long it stays broken.
+    const good = previous.pages[page.rel]?.outcome;
+    nextPages[page.rel] = outcome.event || !good?.event ? { etag: page.etag, outcome } : { etag: `broken:${page.etag}`, outcome: good };
+  }
+
+  const lastGood = new Map(Object.entries(previous.pages).map(([rel, p]) => [rel, p.outcome]));
+  const result = buildSite({
+    files: [],
+    preprocessed: [...outcomes.keys()],
+    outcomes,
+    lastGood,
+    configText: config?.text ?? null,
+    state: previous.memories,
+    now: deps.now(),
+    siteUrl: deps.siteUrl,
+  });
+
+  const { manifest, written } = await writeOutputs(site, result.outputs, previous.manifest, key, onSite);
+  const deleted = Object.keys(previous.manifest).filter((path) => !(path in manifest) && onSite.has(path));
+  if (deleted.length) await site.delete(deleted);
+
+  const next: RemoteState = { version: 1, key, config, memories: result.state, manifest, pages: nextPages };
+  await content.put(stateKey, JSON.stringify(next), {
+    contentType: 'application/json',
+    ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }),
+  });
+  await content.put(`${prefix}${PRIVATE_PREFIX}report.json`, reportOf(result.published.length, result.problems), { contentType: 'application/json' });
+
+  const changed = [...written, ...deleted];
+  const invalidated = changed.length > INVALIDATION_LIMIT ? ['/*'] : changed.map((p) => `/${p}`);
+  if (changed.length && deps.invalidate) await deps.invalidate(invalidated);
+  const rejected = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.file)).size;
+  return {
+    objectsRead,
+    pages: result.pages,
+    published: result.published.length,
+    rejected,
+    warnings: result.problems.filter((p) => p.severity === 'warning').length,
+    written,
+    deleted,
+    invalidated: changed.length ? invalidated : [],
+  };
+}
+
+/**
+ * PUTs the outputs whose inputs or bytes changed. Per-event files come first and the aggregate files
+ * (calendar.ics, feeds, schedule) in the order the core yields them, after them.
+ */
+async function writeOutputs(
+  site: ObjectStore,
+  outputs: Iterable<{ path: string; contentType: string; body: string; key?: string }>,
+  before: Record<string, ManifestEntry>,
+  keyPrefix: string,
+  onSite: ReadonlyMap<string, string>,
+) {
+  const manifest: Record<string, ManifestEntry> = {};
+  const written: string[] = [];
+  const pending: Array<Promise<unknown>> = [];
+  for (const output of outputs) {
+    const key = output.key === undefined ? undefined : `${keyPrefix}${output.key}`;
+    const old = before[output.path];
+    const actual = onSite.get(output.path);
+    if (key !== undefined && old?.k === key && old.h === actual) {
+      manifest[output.path] = old; // same inputs, and the site holds what we wrote: not even rendered
+      continue;
+    }
+    const bytes = Buffer.from(output.body, 'utf8');
+    const hash = createHash('md5').update(bytes).digest('hex'); // what S3 reports as the ETag
+    manifest[output.path] = key === undefined ? { h: hash } : { h: hash, k: key };
+    if (actual === hash) continue;
+    written.push(output.path);
+    pending.push(site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL }));
+    if (pending.length >= 16) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending);
+  return { manifest, written };
+}
+
+function unquote(etag: string): string {
+  return etag.replace(/^W\//, '').replace(/"/g, '');
+}
+
+function parseRemoteState(text: string | null): RemoteState {
+  const empty: RemoteState = { version: 1, key: '', config: null, memories: { version: 1, events: {} }, manifest: {}, pages: {} };
+  if (!text) return empty;
+  try {
+    const data = JSON.parse(text) as RemoteState;
+    if (data?.version !== 1 || typeof data.pages !== 'object' || typeof data.manifest !== 'object') return empty;
+    return { ...data, memories: parseState(JSON.stringify(data.memories)) as { version: 1; events: Record<string, EventMemory> } };
+  } catch {
+    return empty; // unreadable state: rebuild from scratch (outputs compare by bytes, so nothing is lost)
+  }
+}
+
+function reportOf(published: number, problems: readonly Problem[]): string {
+  return `${JSON.stringify({ published, problems }, null, 1)}\n`;
+}

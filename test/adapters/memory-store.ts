@@ -1,0 +1,60 @@
+/**
+ * An in-memory ObjectStore with S3's conditional-write semantics (If-Match / If-None-Match), which
+ * s3rver ignores: what the convergence tests need. Counts reads and writes; can be told to fail.
+ */
+import { createHash } from 'node:crypto';
+import { PreconditionFailed, type ListedObject, type ObjectStore, type PutOptions } from '../../lambda/adapters/object-store';
+
+export class MemoryStore implements ObjectStore {
+  readonly objects = new Map<string, { body: string; etag: string; contentType: string; cacheControl?: string }>();
+  gets = 0;
+  puts = 0;
+  /** Throw this error on the next matching call (simulates S3 failing). */
+  failOn: { op: 'get' | 'put' | 'list' | 'delete'; after: number; error: Error } | null = null;
+  private calls = 0;
+  /** Called before each put resolves (lets a test interleave another rebuild). */
+  beforePut: ((key: string) => Promise<void>) | null = null;
+
+  private maybeFail(op: 'get' | 'put' | 'list' | 'delete'): void {
+    if (this.failOn?.op === op && this.calls++ >= this.failOn.after) throw this.failOn.error;
+  }
+
+  async list(prefix: string): Promise<ListedObject[]> {
+    this.maybeFail('list');
+    return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, o]) => ({ key, etag: o.etag }));
+  }
+
+  async get(key: string): Promise<{ body: string; etag: string } | null> {
+    this.maybeFail('get');
+    this.gets++;
+    const o = this.objects.get(key);
+    return o ? { body: o.body, etag: o.etag } : null;
+  }
+
+  async put(key: string, body: string | Buffer, options: PutOptions): Promise<{ etag: string }> {
+    this.maybeFail('put');
+    if (this.beforePut) await this.beforePut(key);
+    const current = this.objects.get(key);
+    if (options.ifNoneMatch === '*' && current) throw new PreconditionFailed(key);
+    if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) throw new PreconditionFailed(key);
+    const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+    const etag = `"${createHash('md5').update(text).digest('hex')}"`;
+    this.objects.set(key, { body: text, etag, contentType: options.contentType, cacheControl: options.cacheControl });
+    this.puts++;
+    return { etag };
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    this.maybeFail('delete');
+    for (const k of keys) this.objects.delete(k);
+  }
+
+  /** Puts a content file as an editor would (no conditions). */
+  async upload(key: string, body: string): Promise<void> {
+    await this.put(key, body, { contentType: 'text/markdown' });
+  }
+
+  snapshot(): Record<string, string> {
+    return Object.fromEntries([...this.objects.entries()].map(([k, o]) => [k, o.body]));
+  }
+}

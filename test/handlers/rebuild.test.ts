@@ -1,0 +1,119 @@
+import { rebuild, type RebuildDeps } from '../../lambda/handlers/rebuild';
+import { MemoryStore } from '../adapters/memory-store';
+import { NOW } from '../helpers';
+import { readCalendar } from '../ical';
+
+const page = (n: number, extra = '') => `---\ntitle: Event ${n}\ndate: '2027-01-${String(n).padStart(2, '0')}T18:00:00'\ntags: [T${n % 3}]\n${extra}---\nBody of event ${n}.\n`;
+const CONFIG = 'title: Test\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\n';
+
+async function setup(count = 20) {
+  const content = new MemoryStore();
+  const site = new MemoryStore();
+  await content.upload('calpub.yaml', CONFIG);
+  for (let n = 1; n <= count; n++) await content.upload(`event/e${n}/index.md`, page(n));
+  let clock = NOW;
+  const deps: RebuildDeps = { content, site, contentPrefix: '', now: () => (clock += 60_000), codeVersion: 'test' };
+  return { content, site, deps };
+}
+
+describe('rebuild on object storage', () => {
+  it('publishes every event, with content types and Cache-Control, and a private report', async () => {
+    const { content, site, deps } = await setup();
+    const summary = await rebuild(deps);
+    expect(summary).toMatchObject({ published: 20, rejected: 0, attempts: 1 });
+    expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events).toHaveLength(20);
+    expect(site.objects.get('calendar.ics')).toMatchObject({ contentType: 'text/calendar; charset=utf-8', cacheControl: 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400' });
+    expect(site.objects.get('rss.xml')?.contentType).toBe('application/rss+xml; charset=utf-8');
+    expect([...site.objects.keys()].some((k) => k.startsWith('_calpub'))).toBe(false);
+    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}')).toEqual({ published: 20, problems: [] });
+  });
+
+  it('after one edit reads 2 bodies (state, page), writes only changed files, and a no-change run writes nothing', async () => {
+    const { content, site, deps } = await setup();
+    await rebuild(deps);
+    const before = site.snapshot();
+    await content.upload('event/e5/index.md', page(5, 'location: Room 2\n'));
+    site.puts = 0;
+    const summary = await rebuild(deps);
+    expect(summary.objectsRead).toBe(2);
+    const changed = Object.keys(site.snapshot()).filter((k) => site.snapshot()[k] !== before[k]).sort();
+    expect(summary.written.sort()).toEqual(changed);
+    expect(changed).toEqual(['atom.xml', 'calendar.ics', 'event/e5.ics', 'feed.json', 'rss.xml', 'schedule.json', 'tags/t2/calendar.ics', 'tags/t2/rss.xml']);
+    site.puts = 0;
+    const again = await rebuild(deps);
+    expect(again).toMatchObject({ objectsRead: 1, written: [], deleted: [] });
+    expect(site.puts).toBe(0);
+  });
+
+  it('removes a deleted event from every output and deletes its own files', async () => {
+    const { content, site, deps } = await setup();
+    await rebuild(deps);
+    await content.delete(['event/e7/index.md']);
+    const summary = await rebuild(deps);
+    expect(summary.deleted).toEqual(['event/e7.ics']);
+    expect(site.objects.has('event/e7.ics')).toBe(false);
+    for (const [key, o] of site.objects) expect([key, o.body.includes('e7@example.org') || o.body.includes('/e7/')]).toEqual([key, false]);
+  });
+
+  it('publishes the rest and reports a broken file; keeps the last good version of a page that breaks', async () => {
+    const { content, site, deps } = await setup();
+    await content.upload('event/bad/index.md', "---\ntitle: Bad\ndate: 'TBA'\n---\n");
+    await rebuild(deps);
+    expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events).toHaveLength(20);
+    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}').problems).toEqual([
+      expect.objectContaining({ file: 'event/bad/index.md', severity: 'error', field: 'date' }),
+    ]);
+    await content.upload('event/e3/index.md', "---\ntitle: Event 3\ndate: '2027-02-30'\n---\n");
+    for (let i = 0; i < 2; i++) {
+      await rebuild(deps);
+      expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events.map((e) => e.summary)).toContain('Event 3');
+    }
+  });
+
+  it('throws when storage fails, without saving state, and the retry converges', async () => {
+    const { content, site, deps } = await setup();
+    await rebuild(deps);
+    const good = site.snapshot();
+    await content.upload('event/e1/index.md', page(1, 'location: Moved\n'));
+    content.failOn = { op: 'get', after: 1, error: Object.assign(new Error('SlowDown'), { name: 'SlowDown' }) };
+    await expect(rebuild(deps)).rejects.toThrow('SlowDown');
+    expect(site.snapshot()).toEqual(good); // a failed read changes nothing on the site
+    content.failOn = null;
+    site.failOn = { op: 'put', after: 2, error: new Error('AccessDenied') };
+    await expect(rebuild(deps)).rejects.toThrow('AccessDenied');
+    for (const [key, body] of Object.entries(site.snapshot())) if (key.endsWith('.ics')) expect(() => readCalendar(body)).not.toThrow();
+    site.failOn = null;
+    await rebuild(deps);
+    expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events.find((e) => e.summary === 'Event 1')?.location).toBe('Moved');
+  });
+
+  it('two overlapping rebuilds converge to the current content', async () => {
+    const { content, site, deps } = await setup(5);
+    await rebuild(deps);
+    // Rebuild A starts; while it is writing, an editor changes a page and rebuild B runs to the end.
+    let interleaved = false;
+    site.beforePut = async () => {
+      if (interleaved) return;
+      interleaved = true;
+      site.beforePut = null;
+      await content.upload('event/e2/index.md', page(2, 'location: Late change\n'));
+      await rebuild(deps);
+    };
+    await content.upload('event/e1/index.md', page(1, 'location: First change\n'));
+    const a = await rebuild(deps);
+    expect(a.attempts).toBe(2); // A lost the race on the state and started again
+    const events = readCalendar(site.objects.get('calendar.ics')?.body ?? '').events;
+    expect(events.find((e) => e.summary === 'Event 1')?.location).toBe('First change');
+    expect(events.find((e) => e.summary === 'Event 2')?.location).toBe('Late change');
+  });
+
+  it('rebuilds from scratch when the state is missing or unreadable, removing outputs of deleted events', async () => {
+    const { content, site, deps } = await setup(5);
+    await rebuild(deps);
+    await content.delete(['event/e4/index.md']);
+    await content.upload('_calpub/state.json', '{not json');
+    const summary = await rebuild(deps);
+    expect(summary.deleted).toContain('event/e4.ics');
+    expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events).toHaveLength(4);
+  });
+});

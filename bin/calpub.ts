@@ -5,12 +5,14 @@
  */
 import { parseArgs } from 'node:util';
 import { runBuild, runCheck } from './cli/build-command';
+import { runEmulate } from './cli/emulate';
 import { runServe } from './cli/serve';
 
 const USAGE = `usage:
   calpub build --content <dir> --out <dir> [--now <ISO-8601>] [--report <file.json>] [--strict]
   calpub check --content <dir> [--now <ISO-8601>]
-  calpub serve [--content <dir>] [--out <dir>] [--port <n>]     (PORT also sets the port)`;
+  calpub serve [--content <dir>] [--out <dir>] [--port <n>]     (PORT also sets the port)
+  calpub emulate [--content <dir>] [--port <n>]                 (the AWS pipeline on this machine)`;
 
 /** A usage mistake: printed with the usage text, exit code 2. */
 class UsageError extends Error {
@@ -47,6 +49,16 @@ async function main(argv: string[]): Promise<number> {
       const port = Number(values.port ?? process.env.PORT ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port ?? process.env.PORT} is not a port number`);
       await runServe({ content: values.content ?? 'content', out: values.out ?? 'public', now, report: null, strict: false, port, log, progress });
+      return -1; // keep running
+    }
+    case 'emulate': {
+      const port = Number(values.port ?? process.env.PORT ?? 8080);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port ?? process.env.PORT} is not a port number`);
+      const stop = await runEmulate({ content: values.content ?? 'content', port, log });
+      process.once('SIGINT', () => {
+        log('\ncalpub emulate: stopping');
+        stop().then(() => process.exit(0), () => process.exit(1));
+      });
       return -1; // keep running
     }
     default:

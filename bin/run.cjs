@@ -41,7 +41,8 @@ if (isStale()) {
     format: 'cjs',
     target: 'node20',
     sourcemap: 'inline',
-    external: ['@aws-sdk/*', 'esbuild', 'tsx'],
+    // s3rver (emulation only) stays a normal require; the AWS SDK is bundled for the CLI.
+    external: ['s3rver', 'esbuild', 'tsx'],
     logLevel: 'warning',
   });
   fs.mkdirSync(dist, { recursive: true });
@@ -51,4 +52,6 @@ if (isStale()) {
     fs.renameSync(tmp, file.path);
   }
 }
+// The SDK warns on every start under Node 20 (TOOLCHAIN.md §8): the versions are pinned.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 require(bundle);

@@ -99,7 +99,7 @@ describe('publish handler on s3rver', () => {
     await put('calpub-content', 'event/broken/index.md', "---\ntitle: Broken\ndate: 'TBA'\n---\n");
     await deliver();
     expect(readCalendar(await get('calendar.ics')).events).toHaveLength(20);
-    const report = await (await fetch(`${s3.endpoint}/calpub-content/_calpub/report.json`)).json();
+    const report = (await (await fetch(`${s3.endpoint}/calpub-content/_calpub/report.json`)).json()) as { problems: unknown[] };
     expect(report.problems).toEqual([expect.objectContaining({ file: 'event/broken/index.md', field: 'date' })]);
     expect((await list('calpub-site'))['_calpub/report.json']).toBeUndefined();
   });

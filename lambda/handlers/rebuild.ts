@@ -70,6 +70,8 @@ interface RemoteState {
   readonly memories: BuildState;
   readonly manifest: Record<string, ManifestEntry>;
   readonly pages: Record<string, { readonly etag: string; readonly outcome: PageOutcome }>;
+  /** When the site listing was last compared with the manifest (epoch ms). */
+  readonly checkedAt?: number;
 }
 
 /** Brings the site up to date with the content. Throws on infrastructure errors only. */
@@ -77,14 +79,17 @@ export async function rebuild(deps: RebuildDeps): Promise<RebuildSummary> {
   const attempts = deps.attempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      return { ...(await rebuildOnce(deps)), attempts: attempt };
+      return { ...(await rebuildOnce(deps, attempt > 1)), attempts: attempt };
     } catch (err) {
       if (!(err instanceof PreconditionFailed) || attempt >= attempts) throw err;
     }
   }
 }
 
-async function rebuildOnce(deps: RebuildDeps): Promise<Omit<RebuildSummary, 'attempts'>> {
+/** How often the site listing is checked against the state even when nothing went wrong. */
+const SITE_CHECK_INTERVAL_MS = 60 * 60_000;
+
+async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<Omit<RebuildSummary, 'attempts'>> {
   const { content, site, contentPrefix: prefix } = deps;
   const stateKey = `${prefix}${PRIVATE_PREFIX}state.json`;
   let objectsRead = 0;
@@ -92,18 +97,28 @@ async function rebuildOnce(deps: RebuildDeps): Promise<Omit<RebuildSummary, 'att
     objectsRead++;
     return content.get(key);
   };
+  const t0 = Date.now();
+  const mark: Record<string, number> = {};
+  const phase = (name: string) => (mark[name] = Date.now() - t0);
   const stored = await read(stateKey);
+  phase('state read');
   let previous = parseRemoteState(stored?.body ?? null);
-  // What is really on the site (ETags are MD5s of the bytes): a rebuild that lost a race, or died,
-  // may have written files the state does not know about, so the state's manifest is only trusted
-  // where the site agrees with it.
-  const onSite = new Map((await site.list('')).map((o) => [o.key, unquote(o.etag)]));
+  // What is really on the site (ETags are MD5s of the bytes). A rebuild that lost a race may have
+  // written older files after the winner's; it lists the site when it starts again, and so does any
+  // rebuild without state, and the hourly rebuild at least once an hour (a loser that died before
+  // its retry is caught there). Otherwise the state's manifest is what the site holds.
+  const now = deps.now();
+  const checkSite = afterLostRace || !previous.key || !(now - (previous.checkedAt ?? 0) < SITE_CHECK_INTERVAL_MS);
+  const onSite = checkSite
+    ? new Map((await site.list('')).map((o) => [o.key, unquote(o.etag)]))
+    : new Map(Object.entries(previous.manifest).map(([k, m]) => [k, m.h]));
   if (!previous.key) {
     // No usable state: everything on the site was written by an earlier build; listing it lets
     // files of events deleted meanwhile still be removed.
     previous = { ...previous, manifest: Object.fromEntries([...onSite.keys()].map((k) => [k, { h: '' }])) };
   }
   const listing = await content.list(prefix);
+  phase('listed');
 
   const configObject = listing.find((o) => o.key === `${prefix}${CONFIG_FILE}`);
   let config = previous.config;
@@ -135,6 +150,7 @@ async function rebuildOnce(deps: RebuildDeps): Promise<Omit<RebuildSummary, 'att
     nextPages[page.rel] = outcome.event || !good?.event ? { etag: page.etag, outcome } : { etag: `broken:${page.etag}`, outcome: good };
   }
 
+  phase('pages');
   const lastGood = new Map(Object.entries(previous.pages).map(([rel, p]) => [rel, p.outcome]));
   const result = buildSite({
     files: [],
@@ -143,20 +159,32 @@ async function rebuildOnce(deps: RebuildDeps): Promise<Omit<RebuildSummary, 'att
     lastGood,
     configText: config?.text ?? null,
     state: previous.memories,
-    now: deps.now(),
+    now,
     siteUrl: deps.siteUrl,
   });
 
+  phase('built');
   const { manifest, written } = await writeOutputs(site, result.outputs, previous.manifest, key, onSite);
+  phase('written');
   const deleted = Object.keys(previous.manifest).filter((path) => !(path in manifest) && onSite.has(path));
   if (deleted.length) await site.delete(deleted);
 
-  const next: RemoteState = { version: 1, key, config, memories: result.state, manifest, pages: nextPages };
-  await content.put(stateKey, JSON.stringify(next), {
-    contentType: 'application/json',
-    ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }),
-  });
-  await content.put(`${prefix}${PRIVATE_PREFIX}report.json`, reportOf(result.published.length, result.problems), { contentType: 'application/json' });
+  const next: RemoteState = { version: 1, key, config, memories: result.state, manifest, pages: nextPages, checkedAt: checkSite ? now : previous.checkedAt };
+  const nextText = JSON.stringify(next);
+  if (nextText !== stored?.body) {
+    await content.put(stateKey, nextText, {
+      contentType: 'application/json',
+      ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }),
+    });
+  } else if (written.length || deleted.length) {
+    // Same state but we wrote: someone may have raced us; make sure the state is still ours.
+    const current = await content.get(stateKey);
+    if (current?.etag !== stored?.etag) throw new PreconditionFailed(stateKey);
+  }
+  phase('state saved');
+  if (process.env.CALPUB_TIMINGS) console.error(JSON.stringify(mark));
+  const report = reportOf(result.published.length, result.problems);
+  if (nextText !== stored?.body) await content.put(`${prefix}${PRIVATE_PREFIX}report.json`, report, { contentType: 'application/json' });
 
   const changed = [...written, ...deleted];
   const invalidated = changed.length > INVALIDATION_LIMIT ? ['/*'] : changed.map((p) => `/${p}`);

@@ -107,6 +107,21 @@ describe('rebuild on object storage', () => {
     expect(events.find((e) => e.summary === 'Event 2')?.location).toBe('Late change');
   });
 
+  it('repairs, within the hour, a file that a rebuild which died after losing a race left stale', async () => {
+    const { content, site } = await setup(3);
+    let clock = NOW;
+    const deps: RebuildDeps = { content, site, contentPrefix: '', now: () => clock, codeVersion: 'test' };
+    await rebuild(deps);
+    const good = site.objects.get('calendar.ics')?.body;
+    await site.put('calendar.ics', 'BEGIN:VCALENDAR\r\nstale\r\n', { contentType: 'text/calendar' });
+    clock += 10 * 60_000;
+    await rebuild(deps); // trusts its state within the hour
+    clock += 60 * 60_000;
+    const summary = await rebuild(deps); // the hourly rebuild compares with the site listing
+    expect(summary.written).toEqual(['calendar.ics']);
+    expect(site.objects.get('calendar.ics')?.body).toBe(good);
+  });
+
   it('rebuilds from scratch when the state is missing or unreadable, removing outputs of deleted events', async () => {
     const { content, site, deps } = await setup(5);
     await rebuild(deps);

@@ -65,7 +65,7 @@ rmSync(work, { recursive: true, force: true });
 
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${execFileSync('nproc').toString().trim()} cores), median of ${runs} runs, wall time and peak RSS as \`/usr/bin/time\` reports them.`,
-  `Hugo ${hugoVersion} builds a calendar and an RSS feed of the same pages (bench/hugo-site); calpub builds calendar.ics plus one .ics per event.`,
+  `Hugo ${hugoVersion} builds a calendar and an RSS feed of the same pages (bench/hugo-site); calpub builds every output: calendar.ics, one .ics per event, RSS/Atom/JSON feeds, schedule.json, and a calendar and an RSS feed per tag (about 8× the bytes Hugo writes here).`,
   '',
   '"Full build" starts from an empty output folder; "after one edit" rebuilds the same folder after one page changed (page outcomes cached in `.calpub/`).',
   '',

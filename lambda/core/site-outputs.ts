@@ -11,6 +11,7 @@ import { scheduleSchema } from './schedule-schema';
 import { firstSeenAt } from './state';
 import { groupTags, type TagGroup } from './tags';
 import { Duration } from 'luxon';
+import { escapeMarkup } from './markdown';
 import { createHash } from 'node:crypto';
 
 /** A published event with its pieces and memory, ready to assemble. */
@@ -112,7 +113,21 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
     renderSchedule(config, rendered.map((r) => scheduleEntry(r.event, r.memory, publishedAt(r), config)), groups),
   );
+  yield lazy('404.html', 'text/html; charset=utf-8', configKey, () => notFoundPage(config, urls.calendar));
   yield lazy('schedule.schema.json', CONTENT_TYPES.schema, configKey, () => `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n`);
+}
+
+/** The page CloudFront shows for a missing path: plain, escaped, pointing to the calendar. */
+function notFoundPage(config: SiteConfig, calendarUrl: string): string {
+  const title = escapeMarkup(config.title);
+  return [
+    '<!doctype html>',
+    `<html lang="${escapeMarkup(config.language)}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · ${title}</title></head>`,
+    `<body><main><h1>Not found</h1><p>This page does not exist. <a href="${escapeMarkup(config.siteUrl)}">${title}</a> · <a href="${escapeMarkup(calendarUrl)}">calendar</a></p></main></body>`,
+    '</html>',
+    '',
+  ].join('\n');
 }
 
 function hashOf(parts: readonly string[]): string {

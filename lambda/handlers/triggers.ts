@@ -9,6 +9,7 @@ export type Trigger =
   | { readonly kind: 's3'; readonly event: string; readonly key: string }
   | { readonly kind: 's3-test' }
   | { readonly kind: 'schedule' }
+  | { readonly kind: 'deploy' }
   | { readonly kind: 'unknown' };
 
 /** Reads the triggers of an invocation: SQS batches of S3 notifications, the S3 test event, schedules. */
@@ -38,6 +39,7 @@ function messageTrigger(body: unknown): Trigger[] {
   }
   if (message?.Event === 's3:TestEvent') return [{ kind: 's3-test' }];
   if (message?.reason === 'schedule') return [{ kind: 'schedule' }];
+  if (message?.reason === 'deploy') return [{ kind: 'deploy' }];
   return [{ kind: 'unknown' }];
 }
 

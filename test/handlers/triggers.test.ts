@@ -12,6 +12,9 @@ describe('triggersOf', () => {
       { kind: 'unknown' },
     ]);
   });
-  it('reads a scheduler message sent directly', () => expect(triggersOf({ reason: 'schedule' })).toEqual([{ kind: 'schedule' }]));
+  it('reads a scheduler message sent directly, and the deploy message of the stack', () => {
+    expect(triggersOf({ reason: 'schedule' })).toEqual([{ kind: 'schedule' }]);
+    expect(triggersOf(sqs({ reason: 'deploy', content: 'a.zip', code: '3' }))).toEqual([{ kind: 'deploy' }]);
+  });
   it('leaves undecodable keys as they are', () => expect(decodeS3Key('bad%E0%A4')).toBe('bad%E0%A4'));
 });

@@ -1,0 +1,127 @@
+/**
+ * The rebuild: the publish Lambda (bundled locally by esbuild, arm64, Node 22), fed by the content
+ * queue with a batching window, rebuilt hourly by EventBridge Scheduler through the same queue, and
+ * watched by alarms on the dead-letter queue and on function errors.
+ */
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** The function's timeout; the queue's visibility timeout must be at least 6× this. */
+export const FUNCTION_TIMEOUT = Duration.minutes(2);
+
+/** Props of {@link RebuildPipeline}. */
+export interface RebuildPipelineProps {
+  readonly contentBucket: s3.IBucket;
+  readonly siteBucket: s3.IBucket;
+  readonly queue: sqs.IQueue;
+  readonly deadLetterQueue: sqs.IQueue;
+  /** Absolute URL of the published site (the CloudFront or custom domain). */
+  readonly siteUrl: string;
+  /** CloudFront distribution to invalidate. */
+  readonly distributionId: string;
+  readonly distributionArn: string;
+  readonly logRetentionDays: number;
+  /**
+   * Rebuild hourly through the queue.
+   * @default true
+   */
+  readonly schedule?: boolean;
+  /**
+   * Use this code instead of bundling the handler (tests; not for deployment).
+   * @default the handler bundled with esbuild
+   */
+  readonly code?: lambda.Code;
+}
+
+/** The Lambda and everything that triggers or watches it. */
+export class RebuildPipeline extends Construct {
+  public readonly function: lambda.Function;
+  public readonly logGroup: logs.LogGroup;
+  public readonly schedule?: scheduler.Schedule;
+  public readonly deadLetterAlarm: cloudwatch.Alarm;
+  public readonly errorAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: RebuildPipelineProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+    const common = {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 1536,
+      timeout: FUNCTION_TIMEOUT,
+      logGroup: this.logGroup,
+      environment: {
+        CONTENT_BUCKET: props.contentBucket.bucketName,
+        SITE_BUCKET: props.siteBucket.bucketName,
+        SITE_URL: props.siteUrl,
+        DISTRIBUTION_ID: props.distributionId,
+      },
+      description: 'calpub: rebuilds the calendars and feeds from the content bucket',
+    };
+    const root = path.join(__dirname, '..');
+    this.function = props.code
+      ? new lambda.Function(this, 'Publish', { ...common, code: props.code, handler: 'index.handler' })
+      : new NodejsFunction(this, 'Publish', {
+          ...common,
+          entry: path.join(root, 'lambda', 'handlers', 'publish.ts'),
+          handler: 'handler',
+          projectRoot: root,
+          depsLockFilePath: path.join(root, 'package-lock.json'),
+          bundling: {
+            format: OutputFormat.CJS,
+            target: 'node22',
+            minify: true,
+            sourceMap: false,
+            // The Node 22 runtime ships AWS SDK v3; bundling it would double the bundle (see README).
+            externalModules: ['@aws-sdk/*'],
+          },
+        });
+    props.contentBucket.grantReadWrite(this.function);
+    props.siteBucket.grantReadWrite(this.function);
+    props.siteBucket.grantDelete(this.function);
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [props.distributionArn] }));
+    this.function.addEventSource(
+      new SqsEventSource(props.queue, {
+        // A bulk upload costs a few rebuilds, not one per file: wait up to 20 s for more messages.
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(20),
+        // At most two rebuilds at once; they converge through the state's conditional write.
+        maxConcurrency: 2,
+      }),
+    );
+    if (props.schedule ?? true) {
+      this.schedule = new scheduler.Schedule(this, 'Hourly', {
+        schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+        description: 'calpub: hourly rebuild, so publishDate and expiryDate take effect without an edit',
+        target: new targets.SqsSendMessage(props.queue, { input: scheduler.ScheduleTargetInput.fromObject({ reason: 'schedule' }) }),
+      });
+    }
+    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
+      alarmDescription: 'calpub: a rebuild failed repeatedly (messages in the dead-letter queue)',
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.errorAlarm = new cloudwatch.Alarm(this, 'ErrorAlarm', {
+      alarmDescription: 'calpub: the publish function failed (storage or CDN errors; bad content never fails it)',
+      metric: this.function.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+  }
+}

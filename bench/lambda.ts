@@ -4,11 +4,11 @@
  * bench/lambda-results.md.   npx tsx bench/lambda.ts [N]
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { LOCAL_S3_CREDENTIALS, startLocalS3 } from '../bin/cli/local-s3';
+import { LOCAL_S3_CREDENTIALS } from '../bin/cli/local-s3';
 import { S3Store, s3ClientConfig } from '../lambda/adapters/s3-store';
 import { rebuild } from '../lambda/handlers/rebuild';
 
@@ -16,8 +16,11 @@ async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 1000);
   const work = mkdtempSync(path.join(tmpdir(), 'calpub-lambda-bench-'));
   execFileSync('node', [path.join(__dirname, '..', '..', 'shared', 'tools', 'gen-corpus.mjs'), String(n), path.join(work, 'content')], { stdio: 'ignore' });
-  const s3 = await startLocalS3(path.join(work, 's3'), ['bench-content', 'bench-site']);
-  const client = new S3Client({ ...s3ClientConfig(s3.endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
+  // s3rver in its own process: S3 is remote to a Lambda, so its work must not share our thread.
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 's3rver-process.ts'), path.join(work, 's3'), 'bench-content', 'bench-site'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => server.stdout.on('data', (d: Buffer) => resolve(Number(/PORT (\d+)/.exec(String(d))?.[1]))));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new S3Client({ ...s3ClientConfig(endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
   const slugs = readdirSync(path.join(work, 'content', 'event'));
   for (let i = 0; i < slugs.length; i += 25) {
     await Promise.all(
@@ -44,12 +47,12 @@ async function main(): Promise<void> {
   await client.send(new PutObjectCommand({ Bucket: 'bench-content', Key: edited, Body: `${readFileSync(path.join(work, 'content', edited), 'utf8')}\nEdited.\n` }));
   const edit = await run();
   const none = await run();
-  await s3.close();
+  server.kill();
   const row = (name: string, r: typeof cold) => `| ${name} | ${r.objectsRead} | ${r.written.length} | ${r.deleted.length} | ${r.seconds.toFixed(2)} s |`;
   const text = [
     `# Serverless rebuild benchmark (s3rver on 127.0.0.1, ${n} generated events)`,
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/lambda.ts ${n}\`: the handler's rebuild against a real S3 API over HTTP.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/lambda.ts ${n}\`: the handler's rebuild against a real S3 API over HTTP (s3rver in its own process, as S3 is remote to a Lambda).`,
     '',
     '| run | object bodies read | files written | files deleted | duration |',
     '|---|---:|---:|---:|---:|',

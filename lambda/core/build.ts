@@ -104,14 +104,14 @@ export function buildSite(input: BuildInput): BuildResult {
   const rendered: Rendered[] = live.map((event) => {
     const eventPieces = pieces.get(event) as EventPieces;
     // Published fields: what the calendar, the feeds and the schedule show of the event.
-    const published = `${eventPieces.ics.content}\n${eventPieces.html}\n${JSON.stringify([event.authors, event.links, event.series, event.summaryText, event.when, event.language])}`;
+    const published = `${eventPieces.ics.content}\n${eventPieces.leadHtml}\n${eventPieces.bodyHtml}\n${JSON.stringify([event.authors, event.links, event.series, event.summaryText, event.when, event.language])}`;
     const memory = remember(previous.events[event.id], fingerprintOf(published), event, input.now);
     memories[event.id] = memory;
     return { event, pieces: eventPieces, memory, vevent: wrapVevent(eventPieces.ics, memory) };
   });
   rendered.sort(byStart);
 
-  const site = renderSiteOutputs(rendered, config);
+  const site = renderSiteOutputs(rendered, config, input.now);
   problems.push(...site.problems);
   const published = rendered.map((r) => r.event.id);
   return { config, outputs: site.outputs, state: { version: 1, events: memories }, problems, published, skipped, pages: pages.length };

@@ -8,7 +8,7 @@ import { describeEvent } from './describe';
 import { locationLine } from './fields';
 import { parseFrontMatter } from './frontmatter';
 import { humanWhen } from './human-dates';
-import { escapeMarkup, parseMarkdown, renderHtml, renderText } from './markdown';
+import { parseMarkdown, renderHtml, renderText } from './markdown';
 import type { CalEvent, Problem, SiteConfig, SourceFile } from './model';
 import { normalizePage } from './normalize';
 import { renderVeventContent, type VeventPiece } from './render-ics';
@@ -30,8 +30,10 @@ export type EventHeader = Omit<CalEvent, 'body' | 'abstract' | 'summary'> & {
 /** The rendered pieces of one event. */
 export interface EventPieces {
   readonly ics: VeventPiece;
-  /** Sanitized HTML for feed items: date, abstract, agenda, body, links. */
-  readonly html: string;
+  /** The abstract (or summary) as sanitized HTML with absolute URLs. */
+  readonly leadHtml: string;
+  /** The body as sanitized HTML with absolute URLs. */
+  readonly bodyHtml: string;
 }
 
 /** What one page gives the build. */
@@ -57,8 +59,7 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const short = event.summary && event.abstract ? render(event.summary, event.url).text : lead.text;
   const header = headerOf(event, sessions, short, config);
   const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock), config);
-  const html = renderItemHtml(event, header, clock, { lead: lead.html, body: body.html });
-  return { file: file.path, problems, event: header, pieces: { ics, html } };
+  return { file: file.path, problems, event: header, pieces: { ics, leadHtml: lead.html, bodyHtml: body.html } };
 }
 
 function render(markdown: string, baseUrl: string): { text: string; html: string } {
@@ -77,24 +78,4 @@ function headerOf(e: CalEvent, sessions: Session[], summaryText: string, config:
     sessions,
     when: humanWhen(e.time, config),
   };
-}
-
-function renderItemHtml(event: CalEvent, header: EventHeader, clock: ReturnType<typeof agendaClock>, html: { lead: string; body: string }): string {
-  const parts: string[] = [];
-  if (event.status === 'CANCELLED') parts.push('<p><strong>Cancelled: this event will not take place.</strong></p>');
-  const where = header.locationText ? ` · ${escapeMarkup(header.locationText)}` : '';
-  parts.push(`<p><time>${escapeMarkup(header.when)}</time>${where}</p>`);
-  if (html.lead) parts.push(html.lead);
-  if (header.sessions.length) {
-    const items = header.sessions.map((s) => {
-      const end = s.end > s.start ? `–${clock.format(s.end)}` : '';
-      return `<li>${clock.format(s.start)}${end} ${escapeMarkup(s.title)}</li>`;
-    });
-    parts.push(`<ul class="agenda">${items.join('')}</ul>`);
-  }
-  if (html.body) parts.push(html.body);
-  if (event.links.length) {
-    parts.push(`<ul class="links">${event.links.map((l) => `<li><a href="${escapeMarkup(l.url)}">${escapeMarkup(l.name)}</a></li>`).join('')}</ul>`);
-  }
-  return parts.join('\n');
 }

@@ -3,15 +3,20 @@
  * one per event, one per tag), the feeds (all, one RSS per tag), the schedule and its schema.
  */
 import type { EventMemory, OutputFile, Problem, SiteConfig } from './model';
-import type { EventHeader, EventPieces } from './page';
+import type { EventPieces } from './page';
 import { atomEntry, feedOrder, jsonItem, renderAtom, renderJsonFeed, renderRss, rssItem, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
 import { assembleCalendar } from './render-ics';
 import { renderSchedule, scheduleEntry, siteUrls, tagUrls } from './render-schedule';
 import { scheduleSchema } from './schedule-schema';
 import { firstSeenAt } from './state';
 import { groupTags, type TagGroup } from './tags';
+import { renderEventPage, renderIndex, renderTagPage, splitByTime, type Subscription } from './render-html';
+import { SCRIPT, STYLESHEET } from './site-assets';
+import type { EventHeader } from './page';
 import { Duration } from 'luxon';
 import { escapeMarkup } from './markdown';
+import { agendaClock } from './agenda';
+import { agendaLine } from './describe';
 import { createHash } from 'node:crypto';
 
 /** A published event with its pieces and memory, ready to assemble. */
@@ -31,7 +36,40 @@ export const CONTENT_TYPES = {
   jsonFeed: 'application/feed+json; charset=utf-8',
   json: 'application/json; charset=utf-8',
   schema: 'application/schema+json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
 } as const;
+
+type Lazy = (path: string, contentType: string, key: string, render: () => string) => OutputFile;
+
+/** The pages and their assets. */
+function* htmlOutputs(
+  rendered: readonly Rendered[],
+  groups: readonly TagGroup[],
+  config: SiteConfig,
+  now: number,
+  k: { configKey: string; allKey: string; keyOf: (r: Rendered) => string; lazy: Lazy },
+): Generator<OutputFile> {
+  const urls = siteUrls(config);
+  const site: Subscription = { title: config.title, calendar: urls.calendar, rss: urls.rss, atom: urls.atom, json: urls.json };
+  yield k.lazy('assets/calpub.css', CONTENT_TYPES.css, hashOf([STYLESHEET]), () => STYLESHEET);
+  yield k.lazy('assets/calpub.js', CONTENT_TYPES.js, hashOf([SCRIPT]), () => SCRIPT);
+  const events = rendered.map((r) => r.event);
+  const upcomingKey = (list: readonly EventHeader[]) => splitByTime(list, now).upcoming.map((e) => e.id).join(',');
+  yield k.lazy('index.html', CONTENT_TYPES.html, hashOf([k.allKey, upcomingKey(events)]), () => renderIndex(config, events, groups, now, site));
+  for (const r of rendered) {
+    yield k.lazy(`${r.event.id}/index.html`, CONTENT_TYPES.html, hashOf([k.configKey, k.keyOf(r)]), () => renderEventPage(config, r, site));
+  }
+  const byId = new Map(rendered.map((r) => [r.event.id, r]));
+  for (const tag of groups) {
+    const tagged = tag.ids.map((id) => (byId.get(id) as Rendered).event);
+    const t = tagUrls(config, tag.slug);
+    const sub: Subscription = { title: `${config.title}: ${tag.name}`, calendar: t.calendar, rss: t.rss };
+    const key = hashOf([k.configKey, tag.name, ...tag.ids.map((id) => k.keyOf(byId.get(id) as Rendered)), upcomingKey(tagged)]);
+    yield k.lazy(`tags/${tag.slug}/index.html`, CONTENT_TYPES.html, key, () => renderTagPage(config, tag, tagged, now, sub, site));
+  }
+}
 
 /** Calendar order: by start, then identity. */
 export function byStart(a: Rendered, b: Rendered): number {
@@ -43,12 +81,12 @@ export function byStart(a: Rendered, b: Rendered): number {
  * so memory stays bounded on large sites; iterating again renders again), plus the problems found
  * while grouping tags.
  */
-export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteConfig): { outputs: Iterable<OutputFile>; problems: Problem[] } {
+export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteConfig, now: number): { outputs: Iterable<OutputFile>; problems: Problem[] } {
   const { groups, problems } = groupTags(rendered.map((r) => r.event));
-  return { outputs: { [Symbol.iterator]: () => siteOutputs(rendered, groups, config) }, problems };
+  return { outputs: { [Symbol.iterator]: () => siteOutputs(rendered, groups, config, now) }, problems };
 }
 
-function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig): Generator<OutputFile> {
+function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig, now: number): Generator<OutputFile> {
   const urls = siteUrls(config);
   const configKey = hashOf([JSON.stringify(config)]);
   const keyOf = (r: Rendered) => `${r.event.id}|${r.memory.fingerprint}|${r.memory.sequence}|${r.memory.changedAt}|${publishedAt(r)}`;
@@ -79,7 +117,7 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
 
   // One feed format at a time, each item rendered once for every feed that carries it: only one
   // format's texts are in memory together.
-  const feedItems = new Map(rendered.map((r) => [r.event.id, feedItem(r)]));
+  const feedItems = new Map(rendered.map((r) => [r.event.id, feedItem(r, config)]));
   const ordered = (ids: Iterable<string>, render: (item: FeedItem) => string, cache: Map<string, string>): RenderedItem[] => {
     const list = [...ids].map((id) => feedItems.get(id) as FeedItem).sort(feedOrder);
     const kept = config.feedLimit ? list.slice(0, config.feedLimit) : list;
@@ -113,7 +151,8 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
     renderSchedule(config, rendered.map((r) => scheduleEntry(r.event, r.memory, publishedAt(r), config)), groups),
   );
-  yield lazy('404.html', 'text/html; charset=utf-8', configKey, () => notFoundPage(config, urls.calendar));
+  yield lazy('404.html', CONTENT_TYPES.html, configKey, () => notFoundPage(config, urls.calendar));
+  yield* htmlOutputs(rendered, groups, config, now, { configKey, allKey, keyOf, lazy });
   yield lazy('schedule.schema.json', CONTENT_TYPES.schema, configKey, () => `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n`);
 }
 
@@ -121,7 +160,7 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
 function notFoundPage(config: SiteConfig, calendarUrl: string): string {
   const title = escapeMarkup(config.title);
   return [
-    '<!doctype html>',
+    '<!DOCTYPE html>',
     `<html lang="${escapeMarkup(config.language)}">`,
     `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · ${title}</title></head>`,
     `<body><main><h1>Not found</h1><p>This page does not exist. <a href="${escapeMarkup(config.siteUrl)}">${title}</a> · <a href="${escapeMarkup(calendarUrl)}">calendar</a></p></main></body>`,
@@ -141,7 +180,22 @@ function publishedAt(r: Rendered): number {
   return r.event.publishDate ?? firstSeenAt(r.event);
 }
 
-function feedItem(r: Rendered): FeedItem {
+/** Sanitized HTML for a feed item: status, date and place, abstract, agenda, body, links. */
+export function itemHtml(r: Rendered, config: SiteConfig): string {
+  const e = r.event;
+  const clock = agendaClock(e.time, config.timeZone);
+  const parts: string[] = [];
+  if (e.status === 'CANCELLED') parts.push('<p><strong>Cancelled: this event will not take place.</strong></p>');
+  const where = e.locationText ? ` · ${escapeMarkup(e.locationText)}` : '';
+  parts.push(`<p><time>${escapeMarkup(e.when)}</time>${where}</p>`);
+  if (r.pieces.leadHtml) parts.push(r.pieces.leadHtml);
+  if (e.sessions.length) parts.push(`<ul class="agenda">${e.sessions.map((s) => `<li>${escapeMarkup(agendaLine(s, clock))}</li>`).join('')}</ul>`);
+  if (r.pieces.bodyHtml) parts.push(r.pieces.bodyHtml);
+  if (e.links.length) parts.push(`<ul class="links">${e.links.map((l) => `<li><a href="${escapeMarkup(l.url)}">${escapeMarkup(l.name)}</a></li>`).join('')}</ul>`);
+  return parts.join('\n');
+}
+
+function feedItem(r: Rendered, config: SiteConfig): FeedItem {
   const e = r.event;
   const lead = [e.when, e.locationText].filter(Boolean).join(' · ');
   return {
@@ -149,7 +203,7 @@ function feedItem(r: Rendered): FeedItem {
     url: e.url,
     title: e.status === 'CANCELLED' ? `Cancelled: ${e.title}` : e.title,
     summary: e.summaryText ? `${lead}\n\n${e.summaryText}` : lead,
-    html: r.pieces.html,
+    html: itemHtml(r, config),
     published: publishedAt(r),
     updated: r.memory.changedAt,
     tags: e.tags,

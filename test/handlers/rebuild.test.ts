@@ -38,7 +38,7 @@ describe('rebuild on object storage', () => {
     expect(summary.objectsRead).toBe(2);
     const changed = Object.keys(site.snapshot()).filter((k) => site.snapshot()[k] !== before[k]).sort();
     expect(summary.written.sort()).toEqual(changed);
-    expect(changed).toEqual(['atom.xml', 'calendar.ics', 'event/e5.ics', 'feed.json', 'rss.xml', 'schedule.json', 'tags/t2/calendar.ics', 'tags/t2/rss.xml']);
+    expect(changed).toEqual(['atom.xml', 'calendar.ics', 'event/e5.ics', 'event/e5/index.html', 'feed.json', 'index.html', 'rss.xml', 'schedule.json', 'tags/t2/calendar.ics', 'tags/t2/index.html', 'tags/t2/rss.xml']);
     site.puts = 0;
     const again = await rebuild(deps);
     expect(again).toMatchObject({ objectsRead: 1, written: [], deleted: [] });
@@ -50,7 +50,7 @@ describe('rebuild on object storage', () => {
     await rebuild(deps);
     await content.delete(['event/e7/index.md']);
     const summary = await rebuild(deps);
-    expect(summary.deleted).toEqual(['event/e7.ics']);
+    expect(summary.deleted.sort()).toEqual(['event/e7.ics', 'event/e7/index.html']);
     expect(site.objects.has('event/e7.ics')).toBe(false);
     for (const [key, o] of site.objects) expect([key, o.body.includes('e7@example.org') || o.body.includes('/e7/')]).toEqual([key, false]);
   });

@@ -1,0 +1,194 @@
+/**
+ * The HTML pages: the index (upcoming events first, then past ones), one page per event, one per tag.
+ * Every value from content goes through the `html` template, which escapes it; the Markdown-rendered
+ * parts are calpub's own sanitized HTML. No external asset: one stylesheet and one script of the site.
+ */
+import { agendaClock } from './agenda';
+import { agendaLine } from './describe';
+import { html, safeUrl, trusted, type SafeHtml } from './html';
+import type { SiteConfig } from './model';
+import type { EventHeader, EventPieces } from './page';
+import type { TagGroup } from './tags';
+import { urlSafeSegment } from './identity';
+
+/** What a page needs of an event. */
+export interface PageEvent {
+  readonly event: EventHeader;
+  readonly pieces: EventPieces;
+}
+
+/** Absolute URLs of a calendar and its feeds, for a subscribe block. */
+export interface Subscription {
+  readonly title: string;
+  readonly calendar: string;
+  readonly rss: string;
+  readonly atom?: string;
+  readonly json?: string;
+}
+
+function layout(config: SiteConfig, page: { title: string; description: string; feeds: Subscription; main: SafeHtml }): string {
+  const asset = (name: string) => `${config.siteUrl}assets/${name}`;
+  return `<!DOCTYPE html>\n${html`<html lang="${config.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title}</title>
+<meta name="description" content="${page.description}">
+<link rel="stylesheet" href="${asset('calpub.css')}">
+<link rel="alternate" type="application/rss+xml" title="${page.feeds.title} (RSS)" href="${page.feeds.rss}">
+${page.feeds.atom ? html`<link rel="alternate" type="application/atom+xml" title="${page.feeds.title} (Atom)" href="${page.feeds.atom}">` : ''}
+${page.feeds.json ? html`<link rel="alternate" type="application/feed+json" title="${page.feeds.title} (JSON Feed)" href="${page.feeds.json}">` : ''}
+<link rel="alternate" type="text/calendar" title="${page.feeds.title} (iCalendar)" href="${page.feeds.calendar}">
+<script src="${asset('calpub.js')}" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site"><div class="wrap"><a class="title" href="${config.siteUrl}">${config.title}</a>${config.description ? html`<p>${config.description}</p>` : ''}</div></header>
+<main id="main" class="wrap">
+${page.main}
+</main>
+<footer class="site"><div class="wrap">Published with calpub · <a href="${config.siteUrl}calendar.ics">calendar.ics</a> · <a href="${config.siteUrl}rss.xml">RSS</a> · <a href="${config.siteUrl}schedule.json">schedule.json</a></div></footer>
+</body>
+</html>
+`}`;
+}
+
+/** Subscribe links: webcal, Google Calendar, Outlook.com, copy the URL, and the feeds. */
+export function subscribeBlock(sub: Subscription, id: string): SafeHtml {
+  const webcal = sub.calendar.replace(/^https?:/, 'webcal:');
+  const google = `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`;
+  const outlook = `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(sub.calendar)}&name=${encodeURIComponent(sub.title)}`;
+  return html`<section class="subscribe" aria-labelledby="${id}-title">
+<h2 id="${id}-title">Subscribe to ${sub.title}</h2>
+<ul class="buttons">
+<li><a class="button" href="${webcal}">Apple Calendar, Thunderbird</a></li>
+<li><a class="button" href="${google}">Google Calendar</a></li>
+<li><a class="button" href="${outlook}">Outlook.com</a></li>
+</ul>
+<div class="copy"><label for="${id}-url">Calendar URL</label>
+<input id="${id}-url" type="url" readonly value="${sub.calendar}">
+<button type="button" data-copy="${id}-url" data-status="${id}-status" hidden>Copy URL</button>
+<span id="${id}-status" role="status"></span></div>
+<p class="feeds">Follow in a feed reader: <a href="${sub.rss}">RSS</a>${sub.atom ? html` · <a href="${sub.atom}">Atom</a>` : ''}${sub.json ? html` · <a href="${sub.json}">JSON Feed</a>` : ''}</p>
+</section>`;
+}
+
+function eventListItem(e: EventHeader): SafeHtml {
+  const cancelled = e.status === 'CANCELLED' ? html`<span class="badge">Cancelled</span>` : '';
+  return html`<li><span class="when">${e.when}</span><a class="what" href="${e.url}">${e.title}</a>${cancelled}${e.locationText ? html`<br><span>${e.locationText}</span>` : ''}</li>`;
+}
+
+function eventList(heading: string, id: string, events: readonly EventHeader[]): SafeHtml {
+  if (!events.length) return html``;
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2><ol class="events">${events.map(eventListItem)}</ol></section>`;
+}
+
+/** Upcoming (not yet ended, soonest first) and past (latest first) events at `now`. */
+export function splitByTime(events: readonly EventHeader[], now: number): { upcoming: EventHeader[]; past: EventHeader[] } {
+  const end = (e: EventHeader) => (e.time.kind === 'timed' ? (e.time.end ?? e.time.start) : Date.parse(`${e.time.endDate}T23:59:59Z`));
+  const start = (e: EventHeader) => (e.time.kind === 'timed' ? e.time.start : Date.parse(`${e.time.startDate}T00:00:00Z`));
+  const upcoming = events.filter((e) => end(e) >= now).sort((a, b) => start(a) - start(b) || (a.id < b.id ? -1 : 1));
+  const past = events.filter((e) => end(e) < now).sort((a, b) => start(b) - start(a) || (a.id < b.id ? -1 : 1));
+  return { upcoming, past };
+}
+
+function tagNav(config: SiteConfig, groups: readonly TagGroup[]): SafeHtml {
+  if (!groups.length) return html``;
+  return html`<nav aria-labelledby="tags-title"><h2 id="tags-title">Browse by tag</h2><ul class="tags">${groups.map(
+    (g) => html`<li><a href="${config.siteUrl}tags/${g.slug}/">${g.name} (${g.ids.length})</a></li>`,
+  )}</ul></nav>`;
+}
+
+/** `index.html` */
+export function renderIndex(config: SiteConfig, events: readonly EventHeader[], groups: readonly TagGroup[], now: number, sub: Subscription): string {
+  const { upcoming, past } = splitByTime(events, now);
+  const main = html`<h1>${config.title}</h1>
+${subscribeBlock(sub, 'site')}
+${eventList('Upcoming events', 'upcoming', upcoming)}
+${upcoming.length ? '' : html`<p>No upcoming events yet: subscribe, and new ones will appear in your calendar.</p>`}
+${eventList('Past events', 'past', past)}
+${tagNav(config, groups)}`;
+  return layout(config, { title: config.title, description: config.description, feeds: sub, main });
+}
+
+/** `tags/<slug>/index.html` */
+export function renderTagPage(config: SiteConfig, tag: TagGroup, events: readonly EventHeader[], now: number, sub: Subscription, site: Subscription): string {
+  const { upcoming, past } = splitByTime(events, now);
+  const main = html`<p><a href="${config.siteUrl}">All events</a></p>
+<h1>Tag: ${tag.name}</h1>
+${subscribeBlock(sub, 'tag')}
+${eventList('Upcoming events', 'upcoming', upcoming)}
+${eventList('Past events', 'past', past)}`;
+  return layout(config, { title: `${tag.name} · ${config.title}`, description: `Events tagged ${tag.name}`, feeds: { ...site, ...sub, atom: undefined, json: undefined }, main });
+}
+
+/** `<identity>/index.html` */
+export function renderEventPage(config: SiteConfig, item: PageEvent, site: Subscription): string {
+  const e = item.event;
+  const clock = agendaClock(e.time, config.timeZone);
+  const t = e.time;
+  const zone = t.kind === 'timed' ? t.timeZone : config.timeZone;
+  const when =
+    t.kind === 'timed'
+      ? html`<time datetime="${new Date(t.start).toISOString()}" data-zone="${zone}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${e.when}</time>`
+      : html`<time datetime="${t.startDate}">${e.when}</time>`;
+  const facts = html`<dl class="facts">
+<dt>When</dt><dd>${when}</dd>
+${e.locationText ? html`<dt>Where</dt><dd>${e.locationText}</dd>` : ''}
+${e.series ? html`<dt>Part of</dt><dd>${e.seriesUrl ? html`<a href="${safeUrl(e.seriesUrl)}">${e.series}</a>` : e.series}</dd>` : e.seriesUrl ? html`<dt>Event site</dt><dd><a href="${safeUrl(e.seriesUrl)}">${e.seriesUrl}</a></dd>` : ''}
+${e.status !== 'CONFIRMED' ? html`<dt>Status</dt><dd class="${e.status === 'CANCELLED' ? 'cancelled' : ''}">${e.status === 'CANCELLED' ? 'Cancelled: this event will not take place' : 'Tentative'}</dd>` : ''}
+</dl>`;
+  const add = html`<section class="add" aria-labelledby="add-title"><h2 id="add-title">Add to your calendar</h2><ul class="buttons">
+<li><a class="button" href="${config.siteUrl}${e.id}.ics">Download .ics</a></li>
+<li><a class="button secondary" href="${googleTemplateLink(item, config)}">Add to Google Calendar</a></li>
+</ul></section>`;
+  const agenda = e.sessions.length
+    ? html`<section aria-labelledby="agenda-title"><h2 id="agenda-title">Agenda</h2><ul class="agenda">${e.sessions.map((s) => html`<li>${agendaLine(s, clock)}</li>`)}</ul></section>`
+    : '';
+  const details =
+    item.pieces.leadHtml || item.pieces.bodyHtml
+      ? html`<section class="content" aria-labelledby="details-title"><h2 id="details-title">Details</h2>${trusted(shiftHeadings(item.pieces.leadHtml))}${trusted(shiftHeadings(item.pieces.bodyHtml))}</section>`
+      : '';
+  const links = e.links.length
+    ? html`<section aria-labelledby="links-title"><h2 id="links-title">Links</h2><ul>${e.links.map((l) => html`<li><a href="${safeUrl(l.url)}">${l.name}</a></li>`)}</ul></section>`
+    : '';
+  const tags = e.tags.length
+    ? html`<section aria-labelledby="tags-title"><h2 id="tags-title">Tags</h2><ul class="tags">${e.tags.map((tag) => html`<li><a href="${config.siteUrl}tags/${urlSafeSegment(tag)}/">${tag}</a></li>`)}</ul></section>`
+    : '';
+  const main = html`<p><a href="${config.siteUrl}">All events</a></p>
+<article>
+<h1>${e.title}${e.status === 'CANCELLED' ? html` <span class="badge">Cancelled</span>` : ''}</h1>
+${facts}
+${add}
+${agenda}
+${details}
+${links}
+${tags}
+</article>`;
+  return layout(config, { title: `${e.title} · ${config.title}`, description: e.summaryText ?? e.title, feeds: site, main });
+}
+
+/** Markdown headings start at h1; inside the page (under its h1 and an h2) they start at h3. */
+function shiftHeadings(markup: string): string {
+  return markup.replace(/<(\/?)h([1-6])>/g, (_m, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}>`);
+}
+
+/** Google Calendar's "create event" template link for one event. */
+export function googleTemplateLink(item: PageEvent, config: SiteConfig): string {
+  const e = item.event;
+  const t = e.time;
+  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const dates =
+    t.kind === 'timed'
+      ? `${stamp(t.start)}/${stamp(t.end ?? t.start)}`
+      : `${t.startDate.replace(/-/g, '')}/${new Date(Date.parse(`${t.endDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10).replace(/-/g, '')}`;
+  const params = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: e.title,
+    dates,
+    details: `${e.summaryText ? `${e.summaryText}\n\n` : ''}${e.url}`,
+    location: e.locationText ?? '',
+    ctz: t.kind === 'timed' ? t.timeZone : config.timeZone,
+  });
+  return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}

@@ -22,7 +22,10 @@ function formatter(language: string, timeZone: string, withTime: boolean): Intl.
   return f;
 }
 
-/** When an event happens, in words, shown in the site's time zone (with the zone named if it differs). */
+/**
+ * When an event happens, in words, in the site's language, shown in `config.timeZone` (pass the
+ * event's own zone for its page), the zone named after the time.
+ */
 export function humanWhen(time: EventTime, config: Pick<SiteConfig, 'language' | 'timeZone'>): string {
   if (time.kind === 'allDay') {
     const f = formatter(config.language, 'UTC', false);

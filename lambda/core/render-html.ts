@@ -10,6 +10,7 @@ import type { SiteConfig } from './model';
 import type { EventHeader, EventPieces } from './page';
 import type { TagGroup } from './tags';
 import { urlSafeSegment } from './identity';
+import { humanWhen } from './human-dates';
 
 /** What a page needs of an event. */
 export interface PageEvent {
@@ -34,6 +35,7 @@ function layout(config: SiteConfig, page: { title: string; description: string; 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
+<link rel="icon" type="image/svg+xml" href="${asset('favicon.svg')}">
 <link rel="stylesheet" href="${asset('calpub.css')}">
 <link rel="alternate" type="application/rss+xml" title="${page.feeds.title} (RSS)" href="${page.feeds.rss}">
 ${page.feeds.atom ? html`<link rel="alternate" type="application/atom+xml" title="${page.feeds.title} (Atom)" href="${page.feeds.atom}">` : ''}
@@ -130,7 +132,7 @@ export function renderEventPage(config: SiteConfig, item: PageEvent, site: Subsc
   const zone = t.kind === 'timed' ? t.timeZone : config.timeZone;
   const when =
     t.kind === 'timed'
-      ? html`<time datetime="${new Date(t.start).toISOString()}" data-zone="${zone}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${e.when}</time>`
+      ? html`<time datetime="${new Date(t.start).toISOString()}" data-zone="${zone}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${humanWhen(t, { language: config.language, timeZone: zone })}</time>`
       : html`<time datetime="${t.startDate}">${e.when}</time>`;
   const facts = html`<dl class="facts">
 <dt>When</dt><dd>${when}</dd>

@@ -85,3 +85,7 @@ export const SCRIPT = `(function () {
   });
 })();
 `;
+
+/** `assets/favicon.svg`: a calendar page. */
+export const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="3" y="6" width="26" height="23" rx="3" fill="#0b5cad"/><rect x="6" y="12" width="20" height="14" rx="1" fill="#fff"/><rect x="9" y="3" width="3" height="6" rx="1" fill="#1b1f24"/><rect x="20" y="3" width="3" height="6" rx="1" fill="#1b1f24"/></svg>
+`;

@@ -11,7 +11,7 @@ import { scheduleSchema } from './schedule-schema';
 import { firstSeenAt } from './state';
 import { groupTags, type TagGroup } from './tags';
 import { renderEventPage, renderIndex, renderTagPage, splitByTime, type Subscription } from './render-html';
-import { SCRIPT, STYLESHEET } from './site-assets';
+import { FAVICON, SCRIPT, STYLESHEET } from './site-assets';
 import type { EventHeader } from './page';
 import { Duration } from 'luxon';
 import { escapeMarkup } from './markdown';
@@ -55,6 +55,7 @@ function* htmlOutputs(
   const site: Subscription = { title: config.title, calendar: urls.calendar, rss: urls.rss, atom: urls.atom, json: urls.json };
   yield k.lazy('assets/calpub.css', CONTENT_TYPES.css, hashOf([STYLESHEET]), () => STYLESHEET);
   yield k.lazy('assets/calpub.js', CONTENT_TYPES.js, hashOf([SCRIPT]), () => SCRIPT);
+  yield k.lazy('assets/favicon.svg', 'image/svg+xml', hashOf([FAVICON]), () => FAVICON);
   const events = rendered.map((r) => r.event);
   const upcomingKey = (list: readonly EventHeader[]) => splitByTime(list, now).upcoming.map((e) => e.id).join(',');
   yield k.lazy('index.html', CONTENT_TYPES.html, hashOf([k.allKey, upcomingKey(events)]), () => renderIndex(config, events, groups, now, site));

@@ -1,6 +1,6 @@
 import { HtmlValidate } from 'html-validate';
 import { escapeHtml, html, safeUrl, trusted } from '../../lambda/core/html';
-import { googleTemplateLink, splitByTime } from '../../lambda/core/render-html';
+import { splitByTime } from '../../lambda/core/render-html';
 import { buildFixture } from '../fixture-site';
 import { NOW, output, yamlPage } from '../helpers';
 

@@ -25,6 +25,12 @@ const NAMED_TYPES: Record<string, string> = {
   'schedule.schema.json': 'application/schema+json; charset=utf-8',
 };
 
+/**
+ * The Content-Security-Policy CloudFront sends (lib/site-delivery.ts; a test keeps the two equal),
+ * sent locally too so that a page needing anything but its own files fails here first.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'none'; object-src 'none'";
+
 /** Content type for a served path, as CloudFront will send it. */
 export function contentTypeFor(file: string): string {
   return NAMED_TYPES[path.basename(file)] ?? TYPES[path.extname(file)] ?? 'application/octet-stream';
@@ -48,6 +54,7 @@ export function startStaticServer(root: string, port: number): Promise<Server> {
       'cache-control': 'no-cache',
       'access-control-allow-origin': '*',
       'x-content-type-options': 'nosniff',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
     });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);

@@ -46,6 +46,8 @@ async function open(pathname: string, viewport = { width: 1280, height: 900 }): 
   page.on('pageerror', (e) => consoleErrors.push(`${pathname}: ${e.message}`));
   const response = await page.goto(base + pathname);
   expect(response?.status()).toBe(200);
+  // Served with CloudFront's strict CSP: any inline script, style or foreign asset would be refused and logged.
+  expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
   return page;
 }
 

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { CalpubStack } from '../../lib/calpub-stack';
 import { ConfigError, readConfig } from '../../lib/config';
 import { acknowledgeFindings } from '../../lib/nag-acknowledgements';
+import { CONTENT_SECURITY_POLICY } from '../../lib/site-delivery';
+import { CONTENT_SECURITY_POLICY as LOCAL_CSP } from '../../bin/cli/serve';
 
 const prebuilt = () => lambda.Code.fromAsset(path.join(__dirname, '..', 'fixtures', 'prebuilt'));
 // The feature flags of cdk.json, as `cdk synth` applies them.
@@ -158,6 +160,12 @@ describe('configuration from context', () => {
       expect(message).toContain('`schedule`');
       expect(message).toContain('missing: `hostedZoneId`, `hostedZoneName`');
     }
+  });
+});
+
+describe('the local server', () => {
+  it('sends the same Content-Security-Policy as CloudFront', () => {
+    expect(LOCAL_CSP).toBe(CONTENT_SECURITY_POLICY);
   });
 });
 

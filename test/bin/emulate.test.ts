@@ -18,7 +18,8 @@ describe('calpub emulate', () => {
       expect(lines.join('\n')).toContain(`calendar:  ${base}calendar.ics`);
       const calendar = await waitFor(async () => {
         const r = await fetch(`${base}calendar.ics`);
-        return r.status === 200 ? r : null;
+        // s3rver writes an object's bytes before its metadata (real S3 is atomic): wait for both.
+        return r.status === 200 && r.headers.get('content-type') === 'text/calendar; charset=utf-8' ? r : null;
       });
       expect(calendar.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
       expect(calendar.headers.get('cache-control')).toMatch(/max-age=300/);

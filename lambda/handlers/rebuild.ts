@@ -100,7 +100,8 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const t0 = Date.now();
   const mark: Record<string, number> = {};
   const phase = (name: string) => (mark[name] = Date.now() - t0);
-  const stored = await read(stateKey);
+  // The state and the content listing do not depend on each other: ask for both at once.
+  const [stored, listing] = await Promise.all([read(stateKey), content.list(prefix)]);
   phase('state read');
   let previous = parseRemoteState(stored?.body ?? null);
   // What is really on the site (ETags are MD5s of the bytes). A rebuild that lost a race may have
@@ -117,7 +118,6 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     // files of events deleted meanwhile still be removed.
     previous = { ...previous, manifest: Object.fromEntries([...onSite.keys()].map((k) => [k, { h: '' }])) };
   }
-  const listing = await content.list(prefix);
   phase('listed');
 
   const configObject = listing.find((o) => o.key === `${prefix}${CONFIG_FILE}`);

@@ -107,21 +107,25 @@ export class RebuildPipeline extends Construct {
         target: new targets.SqsSendMessage(props.queue, { input: scheduler.ScheduleTargetInput.fromObject({ reason: 'schedule' }) }),
       });
     }
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: 'calpub: a rebuild failed repeatedly (messages in the dead-letter queue)',
-      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    this.errorAlarm = new cloudwatch.Alarm(this, 'ErrorAlarm', {
-      alarmDescription: 'calpub: the publish function failed (storage or CDN errors; bad content never fails it)',
-      metric: this.function.metricErrors({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    // Any failure is worth a look: bad content never fails a rebuild, only infrastructure does.
+    const atLeastOne = (id: string, alarmDescription: string, metric: cloudwatch.IMetric) =>
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    this.deadLetterAlarm = atLeastOne(
+      'DeadLetterAlarm',
+      'calpub: a rebuild failed repeatedly (messages in the dead-letter queue)',
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+    );
+    this.errorAlarm = atLeastOne(
+      'ErrorAlarm',
+      'calpub: the publish function failed (storage or CDN errors; bad content never fails it)',
+      this.function.metricErrors({ period: Duration.minutes(5) }),
+    );
   }
 }

@@ -68,11 +68,22 @@ export function scheduleEntry(event: EventHeader, memory: EventMemory, published
   };
 }
 
-/** The whole document. */
-export function renderSchedule(config: SiteConfig, entries: ReadonlyArray<ReturnType<typeof scheduleEntry>>, tags: readonly TagGroup[]): string {
+/** One serialized entry and its `updated` time (entries are serialized once, then assembled). */
+export interface ScheduleItem {
+  readonly json: string;
+  readonly updated: string;
+}
+
+/** Serializes one entry. */
+export function scheduleItem(entry: ReturnType<typeof scheduleEntry>): ScheduleItem {
+  return { json: JSON.stringify(entry), updated: entry.updated };
+}
+
+/** The whole document: site fields, then one event per line. */
+export function renderSchedule(config: SiteConfig, items: readonly ScheduleItem[], tags: readonly TagGroup[]): string {
   const urls = siteUrls(config);
-  const updated = entries.length ? entries.map((e) => e.updated).sort().pop() : null;
-  const doc = {
+  const updated = items.length ? items.map((e) => e.updated).sort().pop() : null;
+  const head = {
     $schema: urls.schema,
     title: config.title,
     description: config.description,
@@ -81,9 +92,9 @@ export function renderSchedule(config: SiteConfig, entries: ReadonlyArray<Return
     updated,
     urls: { site: urls.site, calendar: urls.calendar, webcal: urls.webcal, rss: urls.rss, atom: urls.atom, jsonFeed: urls.json },
     tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.ids.length, ...tagUrls(config, t.slug) })),
-    events: entries,
   };
-  return `${JSON.stringify(doc, null, 1)}\n`;
+  const events = items.length ? `[\n${items.map((i) => i.json).join(',\n')}\n]` : '[]';
+  return `${JSON.stringify(head).slice(0, -1)},"events":${events}}\n`;
 }
 
 /** Formats instants as RFC 3339 on the event's clock: its written offset, else its zone's offset. */

@@ -6,7 +6,7 @@ import type { EventMemory, OutputFile, Problem, SiteConfig } from './model';
 import type { EventPieces } from './page';
 import { atomEntry, feedOrder, jsonItem, renderAtom, renderJsonFeed, renderRss, rssItem, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
 import { assembleCalendar } from './render-ics';
-import { renderSchedule, scheduleEntry, siteUrls, tagUrls } from './render-schedule';
+import { renderSchedule, scheduleEntry, scheduleItem, siteUrls, tagUrls } from './render-schedule';
 import { scheduleSchema } from './schedule-schema';
 import { firstSeenAt } from './state';
 import { groupTags, type TagGroup } from './tags';
@@ -119,14 +119,11 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   // One feed format at a time, each item rendered once for every feed that carries it: only one
   // format's texts are in memory together.
   const feedItems = new Map(rendered.map((r) => [r.event.id, feedItem(r, config)]));
-  const ordered = (ids: Iterable<string>, render: (item: FeedItem) => string, cache: Map<string, string>): RenderedItem[] => {
+  const itemKeys = new Map(rendered.map((r) => [r.event.uid, `${configKey}|${keyOf(r)}`]));
+  const ordered = (ids: Iterable<string>, render: (item: FeedItem) => string, format: string): RenderedItem[] => {
     const list = [...ids].map((id) => feedItems.get(id) as FeedItem).sort(feedOrder);
     const kept = config.feedLimit ? list.slice(0, config.feedLimit) : list;
-    return kept.map((item) => {
-      let text = cache.get(item.uid);
-      if (text === undefined) cache.set(item.uid, (text = render(item)));
-      return { item, text };
-    });
+    return kept.map((item) => ({ item, text: memo.get(`${format}|${itemKeys.get(item.uid)}`, () => render(item)) }));
   };
   const channel = (selfUrl: string, title = config.title): FeedChannel => ({
     title,
@@ -137,23 +134,22 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
     idDomain: config.uidDomain,
     ttlMinutes: Math.round(Duration.fromISO(config.refreshInterval).as('minutes')),
   });
-  yield lazy('rss.xml', CONTENT_TYPES.rss, allKey, () => renderRss(channel(urls.rss), ordered(feedItems.keys(), (i) => rssItem(i, true), new Map())));
+  yield lazy('rss.xml', CONTENT_TYPES.rss, allKey, () => renderRss(channel(urls.rss), ordered(feedItems.keys(), (i) => rssItem(i, true), 'rss')));
   // Tag feeds carry the summary and the link, not every event's full text again once per tag.
-  const short = new Map<string, string>();
   for (const tag of groups) {
     const tagUrl = tagUrls(config, tag.slug);
     const tagKey = hashOf([configKey, tag.name, ...tag.ids.map((id) => keyOf(byId.get(id) as Rendered))]);
-    yield lazy(`tags/${tag.slug}/rss.xml`, CONTENT_TYPES.rss, tagKey, () => renderRss(channel(tagUrl.rss, `${config.title}: ${tag.name}`), ordered(tag.ids, (i) => rssItem(i, false), short)));
+    yield lazy(`tags/${tag.slug}/rss.xml`, CONTENT_TYPES.rss, tagKey, () => renderRss(channel(tagUrl.rss, `${config.title}: ${tag.name}`), ordered(tag.ids, (i) => rssItem(i, false), 'rss-short')));
   }
-  short.clear();
-  yield lazy('atom.xml', CONTENT_TYPES.atom, allKey, () => renderAtom(channel(urls.atom), ordered(feedItems.keys(), atomEntry, new Map())));
-  yield lazy('feed.json', CONTENT_TYPES.jsonFeed, allKey, () => renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), jsonItem, new Map())));
+  yield lazy('atom.xml', CONTENT_TYPES.atom, allKey, () => renderAtom(channel(urls.atom), ordered(feedItems.keys(), atomEntry, 'atom')));
+  yield lazy('feed.json', CONTENT_TYPES.jsonFeed, allKey, () => renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), jsonItem, 'json')));
 
   yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
-    renderSchedule(config, rendered.map((r) => scheduleEntry(r.event, r.memory, publishedAt(r), config)), groups),
+    renderSchedule(config, rendered.map((r) => memo.get(`schedule|${configKey}|${keyOf(r)}`, () => scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)))), groups),
   );
   yield lazy('404.html', CONTENT_TYPES.html, configKey, () => notFoundPage(config, urls.calendar));
   yield* htmlOutputs(rendered, groups, config, now, { configKey, allKey, keyOf, lazy });
+  memo.sweep();
   yield lazy('schedule.schema.json', CONTENT_TYPES.schema, configKey, () => `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n`);
 }
 
@@ -169,6 +165,29 @@ function notFoundPage(config: SiteConfig, calendarUrl: string): string {
     '',
   ].join('\n');
 }
+
+/**
+ * Feed items and schedule entries, rendered once per process for given inputs (the key holds the
+ * config, the event's fingerprint, sequence, change and publication times): a warm Lambda container
+ * or a long-running `npm start` re-renders only the events that changed. Entries not used by the
+ * last build are dropped, so the memo never outgrows one site.
+ */
+const memo = (() => {
+  let entries = new Map<string, unknown>();
+  let used = new Map<string, unknown>();
+  return {
+    get<T>(key: string, render: () => T): T {
+      let value = used.get(key) ?? entries.get(key);
+      if (value === undefined) value = render();
+      used.set(key, value);
+      return value as T;
+    },
+    sweep(): void {
+      entries = used;
+      used = new Map();
+    },
+  };
+})();
 
 function hashOf(parts: readonly string[]): string {
   const hash = createHash('sha1');

@@ -26,6 +26,23 @@ export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, s
 /** Above this many changed paths one `/*` invalidation replaces the list (one path on the bill). */
 export const INVALIDATION_LIMIT = 15;
 
+/** Concurrent GETs of content pages during a rebuild. */
+const READ_CONCURRENCY = 32;
+
+/** Maps `items` with at most `limit` calls in flight; results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** Private folder (in the content bucket) for the state and the problem report. */
 export const PRIVATE_PREFIX = '_calpub/';
 
@@ -135,11 +152,18 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     .filter((p) => !p.rel.startsWith(PRIVATE_PREFIX) && isCandidatePage(p.rel));
   const outcomes = new Map<string, PageOutcome>();
   const nextPages: RemoteState['pages'] = {};
-  for (const page of pages) {
+  const cachedOutcome = (page: (typeof pages)[number]) => {
     const cached = previous.key === key ? previous.pages[page.rel] : undefined;
-    let outcome = cached && cached.etag === page.etag ? cached.outcome : null;
+    return cached && cached.etag === page.etag ? cached.outcome : null;
+  };
+  // Pages not parsed before are fetched concurrently (a cold build of thousands of pages must fit
+  // in the function's timeout), then processed in listing order.
+  const fetched = await mapConcurrently(pages.filter((p) => !cachedOutcome(p)), READ_CONCURRENCY, async (p) => [p.rel, await read(p.key)] as const);
+  const bodies = new Map(fetched);
+  for (const page of pages) {
+    let outcome = cachedOutcome(page);
     if (!outcome) {
-      const got = await read(page.key);
+      const got = bodies.get(page.rel);
       if (!got) continue; // deleted since the listing
       outcome = processPage({ path: page.rel, text: got.body }, siteConfig);
     }

@@ -154,3 +154,17 @@ describe('hostile content in feeds', () => {
     expect(evil.content_html).not.toContain('<a href="javascript');
   });
 });
+
+describe('items rendered once per process', () => {
+  it('are rendered again whenever anything they show changes', () => {
+    const page = (title: string, publish: string) => yamlPage('event/m/index.md', `title: ${title}\ndate: '2027-01-01'\npublishDate: '${publish}'`);
+    const first = buildFixture(undefined, [page('One', '2026-01-01T00:00:00Z')]);
+    expect(output(first, 'rss.xml')).toContain('<title>One</title>');
+    const renamed = buildFixture(undefined, [page('Two', '2026-01-01T00:00:00Z')]);
+    expect(output(renamed, 'rss.xml')).toContain('<title>Two</title>');
+    expect(output(renamed, 'rss.xml')).not.toContain('<title>One</title>');
+    const republished = buildFixture(undefined, [page('Two', '2026-02-01T00:00:00Z')]);
+    expect(output(republished, 'rss.xml')).toContain('<pubDate>Sat, 31 Jan 2026 23:00:00 GMT</pubDate>'); // midnight Paris (wallClockZ)
+    expect(JSON.parse(output(republished, 'schedule.json')).events.find((e: { id: string }) => e.id === 'event/m').published).toBe('2026-01-31T23:00:00Z');
+  });
+});

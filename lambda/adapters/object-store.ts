@@ -22,7 +22,7 @@ export interface PutOptions {
 /** A bucket (or a prefix of one). Infrastructure failures throw; a missing object is `null`. */
 export interface ObjectStore {
   list(prefix: string): Promise<ListedObject[]>;
-  get(key: string): Promise<{ body: string; etag: string } | null>;
+  get(key: string): Promise<{ bytes: Buffer; etag: string } | null>;
   put(key: string, body: string | Buffer, options: PutOptions): Promise<{ etag: string }>;
   delete(keys: readonly string[]): Promise<void>;
 }

@@ -42,10 +42,10 @@ export class S3Store implements ObjectStore {
     return out;
   }
 
-  async get(key: string): Promise<{ body: string; etag: string } | null> {
+  async get(key: string): Promise<{ bytes: Buffer; etag: string } | null> {
     try {
       const r = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { body: (await r.Body?.transformToString('utf-8')) ?? '', etag: r.ETag ?? '' };
+      return { bytes: Buffer.from((await r.Body?.transformToByteArray()) ?? new Uint8Array()), etag: r.ETag ?? '' };
     } catch (err) {
       if (err instanceof S3ServiceException && (err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404)) return null;
       throw err;

@@ -11,6 +11,7 @@
  * one that loses the race starts again from the current content.
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { buildSite, siteConfigOf } from '../core/build';
 import { CONFIG_FILE } from '../core/config';
 import { isCandidatePage } from '../core/identity';
@@ -108,7 +109,7 @@ const SITE_CHECK_INTERVAL_MS = 60 * 60_000;
 
 async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<Omit<RebuildSummary, 'attempts'>> {
   const { content, site, contentPrefix: prefix } = deps;
-  const stateKey = `${prefix}${PRIVATE_PREFIX}state.json`;
+  const stateKey = `${prefix}${PRIVATE_PREFIX}state.json.gz`;
   let objectsRead = 0;
   const read = async (key: string) => {
     objectsRead++;
@@ -120,7 +121,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   // The state and the content listing do not depend on each other: ask for both at once.
   const [stored, listing] = await Promise.all([read(stateKey), content.list(prefix)]);
   phase('state read');
-  let previous = parseRemoteState(stored?.body ?? null);
+  let previous = parseRemoteState(stored ? unzip(stored.bytes) : null);
   // What is really on the site (ETags are MD5s of the bytes). A rebuild that lost a race may have
   // written older files after the winner's; it lists the site when it starts again, and so does any
   // rebuild without state, and the hourly rebuild at least once an hour (a loser that died before
@@ -142,7 +143,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   if (!configObject) config = null;
   else if (config?.etag !== configObject.etag) {
     const got = await read(configObject.key);
-    config = got ? { etag: got.etag || configObject.etag, text: got.body } : null;
+    config = got ? { etag: got.etag || configObject.etag, text: got.bytes.toString('utf8') } : null;
   }
   const siteConfig = siteConfigOf(config?.text ?? null, deps.siteUrl);
   const key = cacheKeyOf(siteConfig, deps.codeVersion);
@@ -165,7 +166,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     if (!outcome) {
       const got = bodies.get(page.rel);
       if (!got) continue; // deleted since the listing
-      outcome = processPage({ path: page.rel, text: got.body }, siteConfig);
+      outcome = processPage({ path: page.rel, text: got.bytes.toString('utf8') }, siteConfig);
     }
     outcomes.set(page.rel, outcome);
     // A broken page keeps its last good outcome in the state (under a version that never matches, so
@@ -195,9 +196,11 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
 
   const next: RemoteState = { version: 1, key, config, memories: result.state, manifest, pages: nextPages, checkedAt: checkSite ? now : previous.checkedAt };
   const nextText = JSON.stringify(next);
-  if (nextText !== stored?.body) {
-    await content.put(stateKey, nextText, {
-      contentType: 'application/json',
+  const changedState = !stored || nextText !== unzip(stored.bytes);
+  if (changedState) {
+    // Compressed: the state holds every page's rendered pieces (about 10 KB of JSON per event).
+    await content.put(stateKey, gzipSync(nextText, { level: 1 }), {
+      contentType: 'application/gzip',
       ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }),
     });
   } else if (written.length || deleted.length) {
@@ -208,7 +211,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   phase('state saved');
   if (process.env.CALPUB_TIMINGS) console.error(JSON.stringify(mark));
   const report = reportOf(result.published.length, result.problems);
-  if (nextText !== stored?.body) await content.put(`${prefix}${PRIVATE_PREFIX}report.json`, report, { contentType: 'application/json' });
+  if (changedState) await content.put(`${prefix}${PRIVATE_PREFIX}report.json`, report, { contentType: 'application/json' });
 
   const changed = [...written, ...deleted];
   const invalidated = changed.length > INVALIDATION_LIMIT ? ['/*'] : changed.map((p) => `/${p}`);
@@ -258,6 +261,15 @@ async function writeOutputs(
   }
   await Promise.all(pending);
   return { manifest, written };
+}
+
+/** The text of a gzip state object; null when it cannot be read (the rebuild then starts afresh). */
+function unzip(bytes: Buffer): string | null {
+  try {
+    return gunzipSync(bytes).toString('utf8');
+  } catch {
+    return null;
+  }
 }
 
 function unquote(etag: string): string {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { PreconditionFailed, type ListedObject, type ObjectStore, type PutOptions } from '../../lambda/adapters/object-store';
 
 export class MemoryStore implements ObjectStore {
-  readonly objects = new Map<string, { body: string; etag: string; contentType: string; cacheControl?: string }>();
+  readonly objects = new Map<string, { bytes: Buffer; readonly body: string; etag: string; contentType: string; cacheControl?: string }>();
   gets = 0;
   puts = 0;
   /** Throw this error on the next matching call (simulates S3 failing). */
@@ -24,11 +24,11 @@ export class MemoryStore implements ObjectStore {
     return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, o]) => ({ key, etag: o.etag }));
   }
 
-  async get(key: string): Promise<{ body: string; etag: string } | null> {
+  async get(key: string): Promise<{ bytes: Buffer; etag: string } | null> {
     this.maybeFail('get');
     this.gets++;
     const o = this.objects.get(key);
-    return o ? { body: o.body, etag: o.etag } : null;
+    return o ? { bytes: o.bytes, etag: o.etag } : null;
   }
 
   async put(key: string, body: string | Buffer, options: PutOptions): Promise<{ etag: string }> {
@@ -37,9 +37,17 @@ export class MemoryStore implements ObjectStore {
     const current = this.objects.get(key);
     if (options.ifNoneMatch === '*' && current) throw new PreconditionFailed(key);
     if (options.ifMatch !== undefined && current?.etag !== options.ifMatch) throw new PreconditionFailed(key);
-    const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
-    const etag = `"${createHash('md5').update(text).digest('hex')}"`;
-    this.objects.set(key, { body: text, etag, contentType: options.contentType, cacheControl: options.cacheControl });
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
+    const etag = `"${createHash('md5').update(bytes).digest('hex')}"`;
+    this.objects.set(key, {
+      bytes,
+      get body() {
+        return bytes.toString('utf8');
+      },
+      etag,
+      contentType: options.contentType,
+      cacheControl: options.cacheControl,
+    });
     this.puts++;
     return { etag };
   }

@@ -40,13 +40,13 @@ export function contentTypeFor(file: string): string {
 export function startStaticServer(root: string, port: number): Promise<Server> {
   const server = createServer(async (req, res) => {
     const file = await resolveRequest(root, req.url ?? '/');
-    if (!file && (req.url === '/' || req.url === '')) {
-      // Until the site has an index.html, the root says where the calendar is rather than 404.
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('calpub\n\ncalendar: /calendar.ics\n');
-      return;
-    }
     if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      // Like CloudFront: the site's own 404 page when there is one.
+      const notFound = path.join(root, '404.html');
+      const page = await fs.readFile(notFound).catch(() => null);
+      res
+        .writeHead(404, { 'content-type': page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY })
+        .end(page ?? 'Not found\n');
       return;
     }
     res.writeHead(200, {

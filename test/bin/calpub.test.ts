@@ -103,3 +103,19 @@ describe('calpub check', () => {
     expect(run('check', '--content', path.join(ROOT, 'content')).status).toBe(0);
   });
 });
+
+describe('the machine time zone', () => {
+  it('never changes a byte of the site', () => {
+    const outs = ['UTC', 'America/New_York', 'Asia/Kolkata'].map((TZ) => {
+      const out = mkdtempSync(path.join(tmpdir(), `calpub-tz-`));
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', path.join(ROOT, 'content'), '--out', out, '--now', '2026-11-29T12:00:00Z'], { encoding: 'utf8', env: { ...process.env, TZ } });
+      expect(r.status).toBe(0);
+      return out;
+    });
+    const files = execFileSync('find', ['.', '-type', 'f', '-not', '-path', './.calpub/*'], { cwd: outs[0] }).toString().trim().split('\n').sort();
+    expect(files.length).toBeGreaterThan(20);
+    for (const out of outs.slice(1)) {
+      for (const f of files) expect([f, readFileSync(path.join(out, f), 'utf8') === readFileSync(path.join(outs[0], f), 'utf8')]).toEqual([f, true]);
+    }
+  });
+});

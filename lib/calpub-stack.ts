@@ -41,7 +41,7 @@ export class CalpubStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
-    this.content = new ContentStore(this, 'Content', { accessLogs: this.accessLogs, visibilityTimeout: Duration.seconds(FUNCTION_TIMEOUT.toSeconds() * 6 + 180) });
+    this.content = new ContentStore(this, 'Content', { accessLogs: this.accessLogs, visibilityTimeout: Duration.seconds(FUNCTION_TIMEOUT.toSeconds() * 6 + 300) });
     this.site = new SiteDelivery(this, 'Site', { accessLogs: this.accessLogs, domain: props.config.domain });
     this.pipeline = new RebuildPipeline(this, 'Rebuild', {
       contentBucket: this.content.bucket,

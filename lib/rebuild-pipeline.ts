@@ -18,7 +18,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 /** The function's timeout; the queue's visibility timeout must be at least 6× this. */
-export const FUNCTION_TIMEOUT = Duration.minutes(2);
+export const FUNCTION_TIMEOUT = Duration.minutes(5);
 
 /** Props of {@link RebuildPipeline}. */
 export interface RebuildPipelineProps {

@@ -257,7 +257,7 @@ async function writeOutputs(
     if (actual === hash) continue;
     written.push(output.path);
     pending.push(site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL }));
-    if (pending.length >= 16) await Promise.all(pending.splice(0));
+    if (pending.length >= 32) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending);
   return { manifest, written };

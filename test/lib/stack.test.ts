@@ -50,11 +50,11 @@ describe('CalpubStack with no context', () => {
   it('has an SSE-SQS, TLS-only queue with a bounded dead-letter queue and a visibility timeout of at least 6× the function timeout', () => {
     t.hasResourceProperties('AWS::SQS::Queue', {
       SqsManagedSseEnabled: true,
-      VisibilityTimeout: 900,
+      VisibilityTimeout: 2100,
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
     });
     t.resourceCountIs('AWS::SQS::Queue', 2);
-    t.hasResourceProperties('AWS::Lambda::Function', { Timeout: 120 });
+    t.hasResourceProperties('AWS::Lambda::Function', { Timeout: 300 });
     const queuePolicies = JSON.stringify(t.findResources('AWS::SQS::QueuePolicy'));
     expect(queuePolicies).toContain('"aws:SecureTransport":"false"');
   });

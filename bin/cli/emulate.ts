@@ -114,8 +114,12 @@ async function serveBucket(endpoint: string, port: number): Promise<Server> {
       res.writeHead(200, headers).end(body);
     } catch (err) {
       if (process.env.CALPUB_DEBUG) console.error(err);
-      // Like the stack: a missing object is a plain 404, never a bucket listing or an S3 error page.
-      res.writeHead(404, { ...EDGE_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      // Like the stack: a missing object is the site's 404 page, never a bucket listing or an S3 error.
+      const page = await client
+        .send(new GetObjectCommand({ Bucket: SITE_BUCKET, Key: '404.html' }))
+        .then((o) => o.Body?.transformToString('utf-8'))
+        .catch(() => undefined);
+      res.writeHead(404, { ...EDGE_HEADERS, 'content-type': page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8' }).end(page ?? 'Not found\n');
     }
   });
   await new Promise<void>((resolve, reject) => {

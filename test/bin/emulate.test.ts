@@ -26,7 +26,9 @@ describe('calpub emulate', () => {
       expect(calendar.headers.get('access-control-allow-origin')).toBe('*');
       expect(calendar.headers.get('x-content-type-options')).toBe('nosniff');
       expect(readCalendar(await calendar.text()).events).toHaveLength(5);
-      expect((await fetch(`${base}_calpub/state.json`)).status).toBe(404);
+      const missing = await fetch(`${base}_calpub/state.json.gz`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('<h1>Not found</h1>');
 
       const file = path.join(dir, 'event', 'three-days', 'index.md');
       writeFileSync(file, readFileSync(file, 'utf8').replace('title: Conference days', 'title: Emulated days'));

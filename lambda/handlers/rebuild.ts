@@ -10,39 +10,23 @@
  * or partial calendar. Two overlapping rebuilds converge: the state is saved with If-Match, and the
  * one that loses the race starts again from the current content.
  */
-import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { buildSite, siteConfigOf } from '../core/build';
 import { CONFIG_FILE } from '../core/config';
 import { isCandidatePage } from '../core/identity';
-import type { BuildState, EventMemory, Problem } from '../core/model';
+import type { Problem } from '../core/model';
 import { cacheKeyOf } from '../core/page-cache';
 import { processPage, type PageOutcome } from '../core/page';
-import { parseState } from '../core/state';
 import { PreconditionFailed, type ObjectStore } from '../adapters/object-store';
+import { CACHE_CONTROL, mapConcurrently, parseRemoteState, unquote, unzip, writeOutputs, type RemoteState } from './rebuild-io';
 
-/** Cache-Control of published files: fresh for 5 minutes, then served stale while revalidating. */
-export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400';
+export { CACHE_CONTROL };
 
 /** Above this many changed paths one `/*` invalidation replaces the list (one path on the bill). */
 export const INVALIDATION_LIMIT = 15;
 
 /** Concurrent GETs of content pages during a rebuild. */
 const READ_CONCURRENCY = 32;
-
-/** Maps `items` with at most `limit` calls in flight; results in input order. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** Private folder (in the content bucket) for the state and the problem report. */
 export const PRIVATE_PREFIX = '_calpub/';
@@ -73,23 +57,6 @@ export interface RebuildSummary {
   readonly deleted: string[];
   readonly invalidated: string[];
   readonly attempts: number;
-}
-
-interface ManifestEntry {
-  readonly h: string;
-  readonly k?: string;
-}
-
-/** Everything remembered between rebuilds, in one object so one conditional write guards it. */
-interface RemoteState {
-  readonly version: 1;
-  readonly key: string;
-  readonly config: { readonly etag: string; readonly text: string } | null;
-  readonly memories: BuildState;
-  readonly manifest: Record<string, ManifestEntry>;
-  readonly pages: Record<string, { readonly etag: string; readonly outcome: PageOutcome }>;
-  /** When the site listing was last compared with the manifest (epoch ms). */
-  readonly checkedAt?: number;
 }
 
 /** Brings the site up to date with the content. Throws on infrastructure errors only. */
@@ -227,65 +194,6 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     deleted,
     invalidated: changed.length ? invalidated : [],
   };
-}
-
-/**
- * PUTs the outputs whose inputs or bytes changed. Per-event files come first and the aggregate files
- * (calendar.ics, feeds, schedule) in the order the core yields them, after them.
- */
-async function writeOutputs(
-  site: ObjectStore,
-  outputs: Iterable<{ path: string; contentType: string; body: string; key?: string }>,
-  before: Record<string, ManifestEntry>,
-  keyPrefix: string,
-  onSite: ReadonlyMap<string, string>,
-) {
-  const manifest: Record<string, ManifestEntry> = {};
-  const written: string[] = [];
-  const pending: Array<Promise<unknown>> = [];
-  for (const output of outputs) {
-    const key = output.key === undefined ? undefined : `${keyPrefix}${output.key}`;
-    const old = before[output.path];
-    const actual = onSite.get(output.path);
-    if (key !== undefined && old?.k === key && old.h === actual) {
-      manifest[output.path] = old; // same inputs, and the site holds what we wrote: not even rendered
-      continue;
-    }
-    const bytes = Buffer.from(output.body, 'utf8');
-    const hash = createHash('md5').update(bytes).digest('hex'); // what S3 reports as the ETag
-    manifest[output.path] = key === undefined ? { h: hash } : { h: hash, k: key };
-    if (actual === hash) continue;
-    written.push(output.path);
-    pending.push(site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL }));
-    if (pending.length >= 32) await Promise.all(pending.splice(0));
-  }
-  await Promise.all(pending);
-  return { manifest, written };
-}
-
-/** The text of a gzip state object; null when it cannot be read (the rebuild then starts afresh). */
-function unzip(bytes: Buffer): string | null {
-  try {
-    return gunzipSync(bytes).toString('utf8');
-  } catch {
-    return null;
-  }
-}
-
-function unquote(etag: string): string {
-  return etag.replace(/^W\//, '').replace(/"/g, '');
-}
-
-function parseRemoteState(text: string | null): RemoteState {
-  const empty: RemoteState = { version: 1, key: '', config: null, memories: { version: 1, events: {} }, manifest: {}, pages: {} };
-  if (!text) return empty;
-  try {
-    const data = JSON.parse(text) as RemoteState;
-    if (data?.version !== 1 || typeof data.pages !== 'object' || typeof data.manifest !== 'object') return empty;
-    return { ...data, memories: parseState(JSON.stringify(data.memories)) as { version: 1; events: Record<string, EventMemory> } };
-  } catch {
-    return empty; // unreadable state: rebuild from scratch (outputs compare by bytes, so nothing is lost)
-  }
 }
 
 function reportOf(published: number, problems: readonly Problem[]): string {

@@ -26,6 +26,7 @@ export async function mapConcurrently<T, R>(items: readonly T[], limit: number, 
   return results;
 }
 
+/** What the manifest remembers of a written file: its MD5 (S3 ETag) and the key of its inputs. */
 export interface ManifestEntry {
   readonly h: string;
   readonly k?: string;

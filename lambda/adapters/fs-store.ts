@@ -3,12 +3,12 @@
  * only files whose bytes changed, atomically (write then rename), never outside the output folder,
  * removing only files an earlier build wrote and this one no longer produces.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../core/config';
 import { isCandidatePage } from '../core/identity';
 import type { OutputFile, SourceFile } from '../core/model';
+import { planOutput, type ManifestEntry } from './output-manifest';
 
 /** Private folder inside the output root that holds build state; never served. */
 export const STATE_DIR = '.calpub';
@@ -77,12 +77,6 @@ export function safeJoin(root: string, relative: string): string {
   return target;
 }
 
-/** What the manifest remembers of a written file: its hash, and the key of its inputs. */
-interface ManifestEntry {
-  readonly h: string;
-  readonly k?: string;
-}
-
 /** What a site write did. */
 export interface WriteSummary {
   readonly written: string[];
@@ -107,17 +101,11 @@ export async function writeSite(outDir: string, outputs: Iterable<OutputFile>, k
   const folders = new Set<string>();
   for (const output of outputs) {
     const target = safeJoin(outDir, output.path);
-    const key = output.key === undefined ? undefined : `${keyPrefix}${output.key}`;
     const old = before[output.path];
-    if (key !== undefined && old?.k === key && existsSync(target)) {
-      after[output.path] = old; // inputs unchanged: not even rendered
-      unchanged++;
-      continue;
-    }
-    const bytes = Buffer.from(output.body, 'utf8'); // encoded once, for the hash and the write
-    const hash = createHash('sha1').update(bytes).digest('base64url');
-    after[output.path] = key === undefined ? { h: hash } : { h: hash, k: key };
-    if (old?.h === hash && existsSync(target)) {
+    // A file removed by hand is not there, whatever the manifest says.
+    const { entry, bytes } = planOutput(output, old, keyPrefix, existsSync(target) ? old?.h : undefined);
+    after[output.path] = entry;
+    if (!bytes) {
       unchanged++;
       continue;
     }

@@ -2,12 +2,12 @@
  * Object-storage chores of a rebuild: the state document it keeps between runs, concurrent reads,
  * and writing the outputs whose bytes changed.
  */
-import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import type { BuildState, EventMemory } from '../core/model';
+import type { BuildState, EventMemory, OutputFile } from '../core/model';
 import type { PageOutcome } from '../core/page';
 import { parseState } from '../core/state';
 import type { ObjectStore } from '../adapters/object-store';
+import { planOutput, type ManifestEntry } from '../adapters/output-manifest';
 
 /** Cache-Control of published files: fresh for 5 minutes, then served stale while revalidating. */
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400';
@@ -26,11 +26,6 @@ export async function mapConcurrently<T, R>(items: readonly T[], limit: number, 
   return results;
 }
 
-/** What the manifest remembers of a written file: its MD5 (S3 ETag) and the key of its inputs. */
-export interface ManifestEntry {
-  readonly h: string;
-  readonly k?: string;
-}
 
 /** Everything remembered between rebuilds, in one object so one conditional write guards it. */
 export interface RemoteState {
@@ -50,7 +45,7 @@ export interface RemoteState {
  */
 export async function writeOutputs(
   site: ObjectStore,
-  outputs: Iterable<{ path: string; contentType: string; body: string; key?: string }>,
+  outputs: Iterable<OutputFile>,
   before: Record<string, ManifestEntry>,
   keyPrefix: string,
   onSite: ReadonlyMap<string, string>,
@@ -59,17 +54,9 @@ export async function writeOutputs(
   const written: string[] = [];
   const pending: Array<Promise<unknown>> = [];
   for (const output of outputs) {
-    const key = output.key === undefined ? undefined : `${keyPrefix}${output.key}`;
-    const old = before[output.path];
-    const actual = onSite.get(output.path);
-    if (key !== undefined && old?.k === key && old.h === actual) {
-      manifest[output.path] = old; // same inputs, and the site holds what we wrote: not even rendered
-      continue;
-    }
-    const bytes = Buffer.from(output.body, 'utf8');
-    const hash = createHash('md5').update(bytes).digest('hex'); // what S3 reports as the ETag
-    manifest[output.path] = key === undefined ? { h: hash } : { h: hash, k: key };
-    if (actual === hash) continue;
+    const { entry, bytes } = planOutput(output, before[output.path], keyPrefix, onSite.get(output.path));
+    manifest[output.path] = entry;
+    if (!bytes) continue;
     written.push(output.path);
     pending.push(site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL }));
     if (pending.length >= 32) await Promise.all(pending.splice(0));

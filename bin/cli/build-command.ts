@@ -9,7 +9,7 @@ import { buildSite, siteConfigOf, type BuildResult } from '../../lambda/core/bui
 import type { Problem } from '../../lambda/core/model';
 import { parseState, serializeState } from '../../lambda/core/state';
 import { fileVersion, listPages, readConfigText, readContentDir, readPage, readPrivate, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
-import { cacheChunks, cachedOutcome, cacheKeyOf, nextCache, parseCache, type PageCache } from '../../lambda/core/page-cache';
+import { cacheChunks, cachedOutcome, cacheKeyOf, entryAfterBuild, nextCache, parseCache } from '../../lambda/core/page-cache';
 import { processPage, type PageOutcome } from '../../lambda/core/page';
 
 /** Options shared by build and check. */
@@ -57,14 +57,8 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
     entries.push({ path: rel, version, outcome });
   });
   const lastGood = new Map(Object.entries(previous.entries).map(([rel, entry]) => [rel, entry.outcome]));
-  return { outcomes, cache: nextCache(key, entries.map((e) => keepGoodEntry(e, previous))), reused, previous: lastGood };
-}
-
-/** A broken page's cache entry keeps its last good outcome, so the next build can still keep it. */
-function keepGoodEntry(entry: { path: string; version: string; outcome: PageOutcome }, previous: PageCache) {
-  const before = previous.entries[entry.path]?.outcome;
-  if (entry.outcome.event || !before?.event) return entry;
-  return { ...entry, version: `broken:${entry.version}`, outcome: { ...before, problems: entry.outcome.problems } };
+  const next = entries.map((e) => ({ path: e.path, ...entryAfterBuild(e.version, e.outcome, previous.entries[e.path]?.outcome) }));
+  return { outcomes, cache: nextCache(key, next), reused, previous: lastGood };
 }
 
 /**

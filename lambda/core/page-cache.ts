@@ -52,3 +52,13 @@ export function* cacheChunks(cache: PageCache): Generator<string> {
   }
   yield '}}\n';
 }
+
+/**
+ * The cache entry of a page after a build. A page that breaks keeps its last good outcome, under a
+ * version that never matches (so it is processed again next time), so its good version stays
+ * published however long it stays broken.
+ */
+export function entryAfterBuild(version: string, outcome: PageOutcome, previous: PageOutcome | undefined): { version: string; outcome: PageOutcome } {
+  if (outcome.event || !previous?.event) return { version, outcome };
+  return { version: `broken:${version}`, outcome: previous };
+}

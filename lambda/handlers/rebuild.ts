@@ -15,7 +15,7 @@ import { buildSite, siteConfigOf } from '../core/build';
 import { CONFIG_FILE } from '../core/config';
 import { isCandidatePage } from '../core/identity';
 import type { Problem } from '../core/model';
-import { cacheKeyOf } from '../core/page-cache';
+import { cacheKeyOf, entryAfterBuild } from '../core/page-cache';
 import { processPage, type PageOutcome } from '../core/page';
 import { PreconditionFailed, type ObjectStore } from '../adapters/object-store';
 import { CACHE_CONTROL, mapConcurrently, parseRemoteState, unquote, unzip, writeOutputs, type RemoteState } from './rebuild-io';
@@ -136,10 +136,8 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
       outcome = processPage({ path: page.rel, text: got.bytes.toString('utf8') }, siteConfig);
     }
     outcomes.set(page.rel, outcome);
-    // A broken page keeps its last good outcome in the state (under a version that never matches, so
-    // it is read again next time), so the good version stays published however long it stays broken.
-    const good = previous.pages[page.rel]?.outcome;
-    nextPages[page.rel] = outcome.event || !good?.event ? { etag: page.etag, outcome } : { etag: `broken:${page.etag}`, outcome: good };
+    const entry = entryAfterBuild(page.etag, outcome, previous.pages[page.rel]?.outcome);
+    nextPages[page.rel] = { etag: entry.version, outcome: entry.outcome };
   }
 
   phase('pages');

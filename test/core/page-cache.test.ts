@@ -1,4 +1,4 @@
-import { cacheChunks, cachedOutcome, cacheKeyOf, nextCache, parseCache } from '../../lambda/core/page-cache';
+import { cacheChunks, cachedOutcome, cacheKeyOf, entryAfterBuild, nextCache, parseCache } from '../../lambda/core/page-cache';
 import { processPage } from '../../lambda/core/page';
 import { TEST_CONFIG, yamlPage } from '../helpers';
 
@@ -31,4 +31,14 @@ describe('page cache', () => {
     expect(outcome.event).not.toHaveProperty('body');
     expect(outcome.pieces?.ics.content).toContain('SUMMARY:A\r\n');
   });
+});
+
+describe('entryAfterBuild', () => {
+  const good = processPage(yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'"), TEST_CONFIG);
+  const broken = processPage(yamlPage('event/a/index.md', "title: A\ndate: 'TBA'"), TEST_CONFIG);
+  it('keeps a good outcome as it is', () => expect(entryAfterBuild('v2', good, broken)).toEqual({ version: 'v2', outcome: good }));
+  it('keeps the last good outcome of a page that broke, under a version that never matches', () => {
+    expect(entryAfterBuild('v2', broken, good)).toEqual({ version: 'broken:v2', outcome: good });
+  });
+  it('keeps a broken outcome when there was nothing good before', () => expect(entryAfterBuild('v2', broken, undefined)).toEqual({ version: 'v2', outcome: broken }));
 });

@@ -7,6 +7,7 @@
  */
 import yaml from 'js-yaml';
 import { parse as parseToml, TomlDate } from 'smol-toml';
+import { isRecord } from './fields';
 import type { FrontMatter, ParsedPage, Problem, SourceFile } from './model';
 
 /** The result of reading one page: the parsed page, or the problem that stopped it. */
@@ -99,10 +100,6 @@ function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
   return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeError(err: unknown): string {

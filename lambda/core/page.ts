@@ -58,7 +58,7 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const lead = render(event.abstract ?? event.summary ?? '', event.url);
   const short = event.summary && event.abstract ? render(event.summary, event.url).text : lead.text;
   const header = headerOf(event, sessions, short, config);
-  const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock), config);
+  const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock));
   return { file: file.path, problems, event: header, pieces: { ics, leadHtml: lead.html, bodyHtml: body.html } };
 }
 

@@ -5,7 +5,7 @@
  * one tag) are assembled from those pieces with the VTIMEZONEs their TZIDs need.
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { escapeText, line, textLine } from './ics-format';
+import { escapeText, fold, line, textLine } from './ics-format';
 import type { CalEvent, EventMemory, SiteConfig } from './model';
 import { nextDay, utcStamp, wallClockStamp } from './time';
 import { locationLine } from './fields';
@@ -23,7 +23,7 @@ export interface VeventPiece {
 const PRODID = '-//calpub//calpub 0.1//EN';
 
 /** Renders the part of a VEVENT that depends only on the event (not on when it changed). */
-export function renderVeventContent(event: CalEvent, description: string, _config: SiteConfig): VeventPiece {
+export function renderVeventContent(event: CalEvent, description: string): VeventPiece {
   const zone = event.time.kind === 'timed' && hasVtimezone(event.time.timeZone) ? event.time.timeZone : null;
   let s = line('UID', escapeText(event.uid));
   s += datesLines(event, zone);
@@ -109,7 +109,7 @@ function vtimezone(zone: string): string {
   let text = vtimezoneCache.get(zone);
   if (text === undefined) {
     const raw = getVtimezoneComponent(zone);
-    text = raw ? raw.trim().split(/\r?\n/).map((l) => line(l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1))).join('') : null;
+    text = raw ? raw.trim().split(/\r?\n/).map((l) => `${fold(l)}\r\n`).join('') : null;
     vtimezoneCache.set(zone, text);
   }
   return text ?? '';

@@ -88,7 +88,8 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   // The state and the content listing do not depend on each other: ask for both at once.
   const [stored, listing] = await Promise.all([read(stateKey), content.list(prefix)]);
   phase('state read');
-  let previous = parseRemoteState(stored ? unzip(stored.bytes) : null);
+  const storedText = stored ? unzip(stored.bytes) : null;
+  let previous = parseRemoteState(storedText);
   // What is really on the site (ETags are MD5s of the bytes). A rebuild that lost a race may have
   // written older files after the winner's; it lists the site when it starts again, and so does any
   // rebuild without state, and the hourly rebuild at least once an hour (a loser that died before
@@ -161,7 +162,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
 
   const next: RemoteState = { version: 1, key, config, memories: result.state, manifest, pages: nextPages, checkedAt: checkSite ? now : previous.checkedAt };
   const nextText = JSON.stringify(next);
-  const changedState = !stored || nextText !== unzip(stored.bytes);
+  const changedState = !stored || nextText !== storedText;
   if (changedState) {
     // Compressed: the state holds every page's rendered pieces (about 10 KB of JSON per event).
     await content.put(stateKey, gzipSync(nextText, { level: 1 }), {

@@ -188,8 +188,3 @@ function tidy(s: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
-
-/** Escapes text for HTML and XML content and attribute values. */
-export function escapeMarkup(text: string): string {
-  return escapeHtml(text);
-}

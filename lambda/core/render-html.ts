@@ -194,3 +194,12 @@ export function googleTemplateLink(item: PageEvent, config: SiteConfig): string 
   });
   return `https://calendar.google.com/calendar/render?${params.toString()}`;
 }
+
+/** `404.html`, which CloudFront (and the local servers) show for a missing path. */
+export function renderNotFound(config: SiteConfig, calendarUrl: string): string {
+  return `<!DOCTYPE html>\n${html`<html lang="${config.language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · ${config.title}</title></head>
+<body><main><h1>Not found</h1><p>This page does not exist. <a href="${config.siteUrl}">${config.title}</a> · <a href="${calendarUrl}">calendar</a></p></main></body>
+</html>
+`}`;
+}

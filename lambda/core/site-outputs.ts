@@ -10,11 +10,11 @@ import { renderSchedule, scheduleEntry, scheduleItem, siteUrls, tagUrls } from '
 import { scheduleSchema } from './schedule-schema';
 import { firstSeenAt } from './state';
 import { groupTags, type TagGroup } from './tags';
-import { renderEventPage, renderIndex, renderTagPage, splitByTime, type Subscription } from './render-html';
+import { renderEventPage, renderIndex, renderNotFound, renderTagPage, splitByTime, type Subscription } from './render-html';
 import { FAVICON, SCRIPT, STYLESHEET } from './site-assets';
 import type { EventHeader } from './page';
 import { Duration } from 'luxon';
-import { escapeMarkup } from './markdown';
+import { html, trusted, type SafeHtml } from './html';
 import { agendaClock } from './agenda';
 import { agendaLine } from './describe';
 import { createHash } from 'node:crypto';
@@ -147,24 +147,12 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
     renderSchedule(config, rendered.map((r) => memo.get(`schedule|${configKey}|${keyOf(r)}`, () => scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)))), groups),
   );
-  yield lazy('404.html', CONTENT_TYPES.html, configKey, () => notFoundPage(config, urls.calendar));
+  yield lazy('404.html', CONTENT_TYPES.html, configKey, () => renderNotFound(config, urls.calendar));
   yield* htmlOutputs(rendered, groups, config, now, { configKey, allKey, keyOf, lazy });
   memo.sweep();
   yield lazy('schedule.schema.json', CONTENT_TYPES.schema, configKey, () => `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n`);
 }
 
-/** The page CloudFront shows for a missing path: plain, escaped, pointing to the calendar. */
-function notFoundPage(config: SiteConfig, calendarUrl: string): string {
-  const title = escapeMarkup(config.title);
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${escapeMarkup(config.language)}">`,
-    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · ${title}</title></head>`,
-    `<body><main><h1>Not found</h1><p>This page does not exist. <a href="${escapeMarkup(config.siteUrl)}">${title}</a> · <a href="${escapeMarkup(calendarUrl)}">calendar</a></p></main></body>`,
-    '</html>',
-    '',
-  ].join('\n');
-}
 
 /**
  * Feed items and schedule entries, rendered once per process for given inputs (the key holds the
@@ -204,14 +192,13 @@ function publishedAt(r: Rendered): number {
 export function itemHtml(r: Rendered, config: SiteConfig): string {
   const e = r.event;
   const clock = agendaClock(e.time, config.timeZone);
-  const parts: string[] = [];
-  if (e.status === 'CANCELLED') parts.push('<p><strong>Cancelled: this event will not take place.</strong></p>');
-  const where = e.locationText ? ` · ${escapeMarkup(e.locationText)}` : '';
-  parts.push(`<p><time>${escapeMarkup(e.when)}</time>${where}</p>`);
-  if (r.pieces.leadHtml) parts.push(r.pieces.leadHtml);
-  if (e.sessions.length) parts.push(`<ul class="agenda">${e.sessions.map((s) => `<li>${escapeMarkup(agendaLine(s, clock))}</li>`).join('')}</ul>`);
-  if (r.pieces.bodyHtml) parts.push(r.pieces.bodyHtml);
-  if (e.links.length) parts.push(`<ul class="links">${e.links.map((l) => `<li><a href="${escapeMarkup(l.url)}">${escapeMarkup(l.name)}</a></li>`).join('')}</ul>`);
+  const parts: SafeHtml[] = [];
+  if (e.status === 'CANCELLED') parts.push(html`<p><strong>Cancelled: this event will not take place.</strong></p>`);
+  parts.push(html`<p><time>${e.when}</time>${e.locationText ? html` · ${e.locationText}` : ''}</p>`);
+  if (r.pieces.leadHtml) parts.push(trusted(r.pieces.leadHtml));
+  if (e.sessions.length) parts.push(html`<ul class="agenda">${e.sessions.map((s) => html`<li>${agendaLine(s, clock)}</li>`)}</ul>`);
+  if (r.pieces.bodyHtml) parts.push(trusted(r.pieces.bodyHtml));
+  if (e.links.length) parts.push(html`<ul class="links">${e.links.map((l) => html`<li><a href="${l.url}">${l.name}</a></li>`)}</ul>`);
   return parts.join('\n');
 }
 

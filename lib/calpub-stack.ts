@@ -2,7 +2,7 @@
  * The whole pipeline: content bucket → queue → publish function → site bucket → CloudFront, with
  * the hourly schedule, the content upload and first build, alarms and the stack outputs.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -10,6 +10,7 @@ import type { CalpubConfig } from './config';
 import { ContentSeeding } from './content-seeding';
 import { ContentStore } from './content-store';
 import { FUNCTION_TIMEOUT, RebuildPipeline } from './rebuild-pipeline';
+import { PRIVATE_BUCKET } from './private-bucket';
 import { SiteDelivery } from './site-delivery';
 
 /** Props of {@link CalpubStack}. */
@@ -33,13 +34,9 @@ export class CalpubStack extends Stack {
   constructor(scope: Construct, id: string, props: CalpubStackProps) {
     super(scope, id, props);
     this.accessLogs = new s3.Bucket(this, 'AccessLogs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+      ...PRIVATE_BUCKET,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: true,
     });
     this.content = new ContentStore(this, 'Content', { accessLogs: this.accessLogs, visibilityTimeout: Duration.seconds(FUNCTION_TIMEOUT.toSeconds() * 6 + 300) });
     this.site = new SiteDelivery(this, 'Site', { accessLogs: this.accessLogs, domain: props.config.domain });

@@ -2,11 +2,12 @@
  * The content bucket (private, versioned, encrypted, TLS-only) and the queue its Markdown and config
  * notifications go to (SSE-SQS, TLS-only, with a dead-letter queue).
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 /** Props of {@link ContentStore}. */
 export interface ContentStoreProps {
@@ -32,15 +33,11 @@ export class ContentStore extends Construct {
   constructor(scope: Construct, id: string, props: ContentStoreProps) {
     super(scope, id);
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+      ...PRIVATE_BUCKET,
       versioned: true,
       serverAccessLogsBucket: props.accessLogs,
       serverAccessLogsPrefix: 'content/',
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: true,
     });
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,

@@ -3,7 +3,7 @@
  * HTTPS redirect, compression, security headers, CORS on the JSON and calendar files, `index.html`
  * at the root, a plain 404 (never an S3 error or listing) for missing paths, optional custom domain.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -12,6 +12,7 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { CustomDomain } from './config';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 /** Content-Security-Policy of the site: nothing but its own files (the HTML pages use no CDN). */
 export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'none'; object-src 'none'";
@@ -32,16 +33,7 @@ export class SiteDelivery extends Construct {
 
   constructor(scope: Construct, id: string, props: SiteDeliveryProps) {
     super(scope, id);
-    this.bucket = new s3.Bucket(this, 'Bucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      // SSE-S3 keeps ETags equal to the MD5 of the bytes, which the rebuild compares against.
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: 'site/',
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: true,
-    });
+    this.bucket = new s3.Bucket(this, 'Bucket', { ...PRIVATE_BUCKET, serverAccessLogsBucket: props.accessLogs, serverAccessLogsPrefix: 'site/' });
     const securityHeadersBehavior: cloudfront.ResponseSecurityHeadersBehavior = {
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },

@@ -9,7 +9,7 @@ import { processPage, type EventHeader, type EventPieces, type PageOutcome } fro
 import { wrapVevent } from './render-ics';
 import { byStart, renderSiteOutputs, type Rendered } from './site-outputs';
 import { skipReason, type SkipReason } from './select';
-import { EMPTY_STATE, fingerprintOf, remember } from './state';
+import { EMPTY_STATE, remember } from './state';
 
 /** Everything a build needs, already read by an adapter. */
 export interface BuildInput {
@@ -103,9 +103,7 @@ export function buildSite(input: BuildInput): BuildResult {
   const memories = { ...previous.events };
   const rendered: Rendered[] = live.map((event) => {
     const eventPieces = pieces.get(event) as EventPieces;
-    // Published fields: what the calendar, the feeds and the schedule show of the event.
-    const published = `${eventPieces.ics.content}\n${eventPieces.leadHtml}\n${eventPieces.bodyHtml}\n${JSON.stringify([event.authors, event.links, event.series, event.summaryText, event.when, event.language])}`;
-    const memory = remember(previous.events[event.id], fingerprintOf(published), event, input.now);
+    const memory = remember(previous.events[event.id], eventPieces.fingerprint, event, input.now);
     memories[event.id] = memory;
     return { event, pieces: eventPieces, memory, vevent: wrapVevent(eventPieces.ics, memory) };
   });

@@ -12,6 +12,7 @@ import { parseMarkdown, renderHtml, renderText } from './markdown';
 import type { CalEvent, Problem, SiteConfig, SourceFile } from './model';
 import { normalizePage } from './normalize';
 import { renderVeventContent, type VeventPiece } from './render-ics';
+import { fingerprintOf } from './state';
 
 /**
  * What the build needs of an event once its pieces are rendered: everything but the Markdown texts
@@ -34,6 +35,8 @@ export interface EventPieces {
   readonly leadHtml: string;
   /** The body as sanitized HTML with absolute URLs. */
   readonly bodyHtml: string;
+  /** Hash of the published fields: SEQUENCE rises when it changes. Cached with the page. */
+  readonly fingerprint: string;
 }
 
 /** What one page gives the build. */
@@ -59,7 +62,9 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const short = event.summary && event.abstract ? render(event.summary, event.url).text : lead.text;
   const header = headerOf(event, sessions, short, config);
   const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock));
-  return { file: file.path, problems, event: header, pieces: { ics, leadHtml: lead.html, bodyHtml: body.html } };
+  // Published fields: what the calendar, the feeds, the schedule and the pages show of the event.
+  const published = `${ics.content}\n${lead.html}\n${body.html}\n${JSON.stringify([header.authors, header.links, header.series, header.summaryText, header.when, header.language])}`;
+  return { file: file.path, problems, event: header, pieces: { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(published) } };
 }
 
 function render(markdown: string, baseUrl: string): { text: string; html: string } {

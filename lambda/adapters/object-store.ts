@@ -19,10 +19,21 @@ export interface PutOptions {
   readonly ifNoneMatch?: '*';
 }
 
+/** An object's bytes and ETag (quoted, as S3 gives it). */
+export interface StoredObject {
+  readonly bytes: Buffer;
+  readonly etag: string;
+}
+
 /** A bucket (or a prefix of one). Infrastructure failures throw; a missing object is `null`. */
 export interface ObjectStore {
   list(prefix: string): Promise<ListedObject[]>;
-  get(key: string): Promise<{ bytes: Buffer; etag: string } | null>;
+  get(key: string): Promise<StoredObject | null>;
+  /**
+   * The object, unless its ETag is still `etag` (S3 `GET` with `If-None-Match`, answered 304 without a
+   * body): then `'unchanged'`. Lets a warm process skip downloading what it already holds.
+   */
+  getIfChanged(key: string, etag: string): Promise<StoredObject | 'unchanged' | null>;
   put(key: string, body: string | Buffer, options: PutOptions): Promise<{ etag: string }>;
   delete(keys: readonly string[]): Promise<void>;
 }

@@ -11,7 +11,7 @@ import {
   paginateListObjectsV2,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { PreconditionFailed, type ListedObject, type ObjectStore, type PutOptions } from './object-store';
+import { PreconditionFailed, type ListedObject, type ObjectStore, type PutOptions, type StoredObject } from './object-store';
 
 /** S3 client options for an optional S3-compatible endpoint (tests, emulation). */
 export function s3ClientConfig(endpoint: string | undefined, region: string | undefined): S3ClientConfig {
@@ -42,12 +42,19 @@ export class S3Store implements ObjectStore {
     return out;
   }
 
-  async get(key: string): Promise<{ bytes: Buffer; etag: string } | null> {
+  async get(key: string): Promise<StoredObject | null> {
+    const got = await this.getIfChanged(key, undefined);
+    return got === 'unchanged' ? null : got;
+  }
+
+  async getIfChanged(key: string, etag: string | undefined): Promise<StoredObject | 'unchanged' | null> {
     try {
-      const r = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const r = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, IfNoneMatch: etag }));
       return { bytes: Buffer.from((await r.Body?.transformToByteArray()) ?? new Uint8Array()), etag: r.ETag ?? '' };
     } catch (err) {
-      if (err instanceof S3ServiceException && (err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404)) return null;
+      if (!(err instanceof S3ServiceException)) throw err;
+      if (err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404) return null;
+      if (etag !== undefined && err.$metadata.httpStatusCode === 304) return 'unchanged';
       throw err;
     }
   }

@@ -40,16 +40,18 @@ export interface RemoteState {
 }
 
 /**
- * PUTs the outputs whose inputs or bytes changed. Per-event files come first and the aggregate files
+ * Starts PUTting the outputs whose inputs or bytes changed, and returns once every output is planned
+ * (the manifest is complete) and every PUT started: `uploaded` settles when they are done, so the
+ * caller can prepare the state meanwhile. Per-event files come first and the aggregate files
  * (calendar.ics, feeds, schedule) in the order the core yields them, after them.
  */
-export async function writeOutputs(
+export async function startWritingOutputs(
   site: ObjectStore,
   outputs: Iterable<OutputFile>,
   before: Record<string, ManifestEntry>,
   keyPrefix: string,
   onSite: ReadonlyMap<string, string>,
-) {
+): Promise<{ manifest: Record<string, ManifestEntry>; written: string[]; uploaded: Promise<void> }> {
   const manifest: Record<string, ManifestEntry> = {};
   const written: string[] = [];
   const pending: Array<Promise<unknown>> = [];
@@ -61,8 +63,9 @@ export async function writeOutputs(
     pending.push(site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL }));
     if (pending.length >= 32) await Promise.all(pending.splice(0));
   }
-  await Promise.all(pending);
-  return { manifest, written };
+  const uploaded = Promise.all(pending).then(() => undefined);
+  uploaded.catch(() => undefined); // handled where it is awaited; not an unhandled rejection meanwhile
+  return { manifest, written, uploaded };
 }
 
 /** The text of a gzip state object; null when it cannot be read (the rebuild then starts afresh). */

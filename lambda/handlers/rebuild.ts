@@ -10,7 +10,8 @@
  * or partial calendar. Two overlapping rebuilds converge: the state is saved with If-Match, and the
  * one that loses the race starts again from the current content.
  */
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { buildSite, siteConfigOf } from '../core/build';
 import { CONFIG_FILE } from '../core/config';
 import { isCandidatePage } from '../core/identity';
@@ -18,7 +19,7 @@ import type { Problem } from '../core/model';
 import { cacheKeyOf, entryAfterBuild } from '../core/page-cache';
 import { processPage, type PageOutcome } from '../core/page';
 import { PreconditionFailed, type ObjectStore } from '../adapters/object-store';
-import { CACHE_CONTROL, mapConcurrently, parseRemoteState, unquote, unzip, writeOutputs, type RemoteState } from './rebuild-io';
+import { CACHE_CONTROL, mapConcurrently, parseRemoteState, startWritingOutputs, unquote, unzip, type RemoteState } from './rebuild-io';
 
 export { CACHE_CONTROL };
 
@@ -71,6 +72,35 @@ export async function rebuild(deps: RebuildDeps): Promise<RebuildSummary> {
   }
 }
 
+const gzipAsync = promisify(gzip);
+
+/** The state as this process last read or wrote it, per content store. */
+interface WarmState {
+  readonly key: string;
+  readonly etag: string;
+  readonly text: string;
+  readonly state: RemoteState;
+}
+
+/**
+ * A warm Lambda container keeps the state it last saw: the next rebuild asks S3 for the state only if
+ * its ETag changed (304 otherwise, no body), and skips unzipping and parsing megabytes of JSON.
+ */
+const warmStates = new WeakMap<ObjectStore, WarmState>();
+
+/** The stored state: from this process's memory when S3 says it has not changed, else downloaded. */
+async function readState(content: ObjectStore, key: string, countRead: () => void): Promise<Omit<WarmState, 'key'> | null> {
+  const warm = warmStates.get(content);
+  const got = warm?.key === key ? await content.getIfChanged(key, warm.etag) : await content.get(key);
+  if (got === 'unchanged') return warm!;
+  countRead();
+  if (!got) return null;
+  const text = unzip(got.bytes);
+  const state = parseRemoteState(text);
+  if (text !== null) warmStates.set(content, { key, etag: got.etag, text, state });
+  return { etag: got.etag, text: text ?? '', state };
+}
+
 /** How often the site listing is checked against the state even when nothing went wrong. */
 const SITE_CHECK_INTERVAL_MS = 60 * 60_000;
 
@@ -86,10 +116,10 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const mark: Record<string, number> = {};
   const phase = (name: string) => (mark[name] = Date.now() - t0);
   // The state and the content listing do not depend on each other: ask for both at once.
-  const [stored, listing] = await Promise.all([read(stateKey), content.list(prefix)]);
+  const [stored, listing] = await Promise.all([readState(content, stateKey, () => objectsRead++), content.list(prefix)]);
   phase('state read');
-  const storedText = stored ? unzip(stored.bytes) : null;
-  let previous = parseRemoteState(storedText);
+  const storedText = stored?.text ?? null;
+  let previous = stored?.state ?? parseRemoteState(null);
   // What is really on the site (ETags are MD5s of the bytes). A rebuild that lost a race may have
   // written older files after the winner's; it lists the site when it starts again, and so does any
   // rebuild without state, and the hourly rebuild at least once an hour (a loser that died before
@@ -155,24 +185,31 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   });
 
   phase('built');
-  const { manifest, written } = await writeOutputs(site, result.outputs, previous.manifest, key, onSite);
+  const { manifest, written, uploaded } = await startWritingOutputs(site, result.outputs, previous.manifest, key, onSite);
+  // The next state is known once every output is planned: serialize and compress it while the
+  // outputs upload. It is saved only after they are all written (and the stale ones deleted).
+  const next: RemoteState = { version: 1, key, config, memories: result.state, manifest, pages: nextPages, checkedAt: checkSite ? now : previous.checkedAt };
+  phase('planned');
+  const nextText = JSON.stringify(next);
+  phase('stringified');
+  const changedState = !stored || nextText !== storedText;
+  // Compressed: the state holds every page's rendered pieces (about 10 KB of JSON per event).
+  const nextBody = changedState ? gzipAsync(nextText, { level: 1 }) : null;
+  nextBody?.catch(() => undefined);
+  await uploaded;
   phase('written');
   const deleted = Object.keys(previous.manifest).filter((path) => !(path in manifest) && onSite.has(path));
   if (deleted.length) await site.delete(deleted);
 
-  const next: RemoteState = { version: 1, key, config, memories: result.state, manifest, pages: nextPages, checkedAt: checkSite ? now : previous.checkedAt };
-  const nextText = JSON.stringify(next);
-  const changedState = !stored || nextText !== storedText;
-  if (changedState) {
-    // Compressed: the state holds every page's rendered pieces (about 10 KB of JSON per event).
-    await content.put(stateKey, gzipSync(nextText, { level: 1 }), {
+  if (nextBody) {
+    const saved = await content.put(stateKey, await nextBody, {
       contentType: 'application/gzip',
       ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }),
     });
+    warmStates.set(content, { key: stateKey, etag: saved.etag, text: nextText, state: next });
   } else if (written.length || deleted.length) {
     // Same state but we wrote: someone may have raced us; make sure the state is still ours.
-    const current = await content.get(stateKey);
-    if (current?.etag !== stored?.etag) throw new PreconditionFailed(stateKey);
+    if ((await content.getIfChanged(stateKey, stored!.etag)) !== 'unchanged') throw new PreconditionFailed(stateKey);
   }
   phase('state saved');
   if (process.env.CALPUB_TIMINGS) console.error(JSON.stringify(mark));

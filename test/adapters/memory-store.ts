@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { PreconditionFailed, type ListedObject, type ObjectStore, type PutOptions } from '../../lambda/adapters/object-store';
 
 export class MemoryStore implements ObjectStore {
-  readonly objects = new Map<string, { bytes: Buffer; readonly body: string; etag: string; contentType: string; cacheControl?: string }>();
+  /** Pass another store's `objects` for a second client of the same bucket (another Lambda container). */
+  constructor(readonly objects = new Map<string, { bytes: Buffer; readonly body: string; etag: string; contentType: string; cacheControl?: string }>()) {}
   gets = 0;
   puts = 0;
   /** Throw this error on the next matching call (simulates S3 failing). */
@@ -28,6 +29,14 @@ export class MemoryStore implements ObjectStore {
     this.maybeFail('get');
     this.gets++;
     const o = this.objects.get(key);
+    return o ? { bytes: o.bytes, etag: o.etag } : null;
+  }
+
+  async getIfChanged(key: string, etag: string): Promise<{ bytes: Buffer; etag: string } | 'unchanged' | null> {
+    this.maybeFail('get');
+    const o = this.objects.get(key);
+    if (o && o.etag === etag) return 'unchanged';
+    this.gets++;
     return o ? { bytes: o.bytes, etag: o.etag } : null;
   }
 

@@ -7,7 +7,7 @@
  * fast-xml-parser and the real clients (feedparser, newsboat, xmllint) in the tests.
  */
 import { createHash } from 'node:crypto';
-import { element, xmlEscape } from './xml';
+import { cdata, element, xmlEscape } from './xml';
 
 /** A feed entry, assembled from an event's header, its pieces and its memory. */
 export interface FeedItem {
@@ -52,7 +52,7 @@ export function rssItem(item: FeedItem, full: boolean): string {
     `<guid isPermaLink="false">${xmlEscape(item.uid)}</guid>`,
     element('pubDate', rfc822(item.published)),
     element('description', item.summary),
-    full ? element('content:encoded', item.html) : '',
+    full ? `<content:encoded>${cdata(item.html)}</content:encoded>` : '',
     ...item.tags.map((t) => element('category', t)),
     '</item>',
   ].join('');
@@ -68,7 +68,7 @@ export function atomEntry(item: FeedItem): string {
     element('published', rfc3339(item.published)),
     element('updated', rfc3339(item.updated)),
     `<summary type="text">${xmlEscape(item.summary)}</summary>`,
-    `<content type="html">${xmlEscape(item.html)}</content>`,
+    `<content type="html">${cdata(item.html)}</content>`,
     ...item.tags.map((t) => `<category term="${xmlEscape(t)}"/>`),
     '</entry>',
   ].join('');

@@ -8,10 +8,23 @@ const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFF
 const SPECIAL = /[&<>"']/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/** `text` without the characters XML 1.0 does not allow. */
+function allowedInXml(text: string): string {
+  return SUSPECT.test(text) ? text.replace(INVALID, '') : text;
+}
+
 /** Escapes `&`, `<`, `>`, `"` and `'` and drops characters not allowed in XML 1.0. */
 export function xmlEscape(text: string): string {
-  const clean = SUSPECT.test(text) ? text.replace(INVALID, '') : text;
-  return clean.replace(SPECIAL, (c) => ENTITIES[c]);
+  return allowedInXml(text).replace(SPECIAL, (c) => ENTITIES[c]);
+}
+
+/**
+ * `text` as a CDATA section (what readers get back is `text` itself), with characters XML 1.0 does not
+ * allow dropped and any `]]>` split across two sections. For HTML in feeds: about a sixth smaller
+ * than entity-escaped, and nothing to scan for specials.
+ */
+export function cdata(text: string): string {
+  return `<![CDATA[${allowedInXml(text).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
 
 /** `<name>escaped text</name>` */

@@ -2,7 +2,8 @@
  * Object-storage chores of a rebuild: the state document it keeps between runs, concurrent reads,
  * and writing the outputs whose bytes changed.
  */
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { BuildState, EventMemory, OutputFile } from '../core/model';
 import type { PageOutcome } from '../core/page';
 import { parseState } from '../core/state';
@@ -11,6 +12,8 @@ import { planOutput, type ManifestEntry } from '../adapters/output-manifest';
 
 /** Cache-Control of published files: fresh for 5 minutes, then served stale while revalidating. */
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400';
+
+const gzipAsync = promisify(gzip);
 
 /** Maps `items` with at most `limit` calls in flight; results in input order. */
 export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -62,6 +65,8 @@ export async function startWritingOutputs(
     written.push(output.path);
     pending.push(site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL }));
     if (pending.length >= 32) await Promise.all(pending.splice(0));
+    // Let a large file's upload send its bytes while the next output renders.
+    else if (bytes.length > 64 * 1024) await new Promise(setImmediate);
   }
   const uploaded = Promise.all(pending).then(() => undefined);
   uploaded.catch(() => undefined); // handled where it is awaited; not an unhandled rejection meanwhile
@@ -81,13 +86,73 @@ export function unquote(etag: string): string {
   return etag.replace(/^W\//, '').replace(/"/g, '');
 }
 
-export function parseRemoteState(text: string | null): RemoteState {
-  const empty: RemoteState = { version: 1, key: '', config: null, memories: { version: 1, events: {} }, manifest: {}, pages: {} };
+/**
+ * The state as stored: JSON lines, gzipped. One line `[path, etag, outcome]` per page, then a last
+ * line with everything else. A page's line is kept with the parsed state, so saving the state after an
+ * edit re-serializes the edited page only; and the pages, known before the outputs are rendered, are
+ * compressed while they render (a gzip file may hold several members, read back as one text).
+ */
+export interface StateDocument {
+  readonly state: RemoteState;
+  /** The pages' lines joined, as stored. */
+  readonly pagesText: string;
+  /** The last line. */
+  readonly headText: string;
+  /** Each page's line, by path. */
+  readonly lines: ReadonlyMap<string, string>;
+}
+
+const EMPTY_REMOTE_STATE: RemoteState = { version: 1, key: '', config: null, memories: { version: 1, events: {} }, manifest: {}, pages: {} };
+const FORMAT = 2;
+
+/** The pages' part of the state, reusing the line of every page for which `reusableLine` gives one. */
+export function serializePages(pages: RemoteState['pages'], reusableLine: (path: string) => string | undefined): Pick<StateDocument, 'pagesText' | 'lines'> {
+  const lines = new Map<string, string>();
+  for (const [path, page] of Object.entries(pages)) lines.set(path, reusableLine(path) ?? JSON.stringify([path, page.etag, page.outcome]));
+  return { pagesText: [...lines.values()].join('\n'), lines };
+}
+
+/** The last line of the state: everything but the pages. */
+export function serializeHead(state: RemoteState): string {
+  const { pages: _pages, ...rest } = state;
+  return JSON.stringify({ ...rest, format: FORMAT });
+}
+
+/** The stored form of a state: the two parts compressed separately (`pagesPart` may be compressing already). */
+export async function compressState(pagesPart: Promise<Buffer>, headText: string): Promise<Buffer> {
+  return Buffer.concat([await pagesPart, gzipSync(headText, { level: 1 })]);
+}
+
+/** Compresses the pages' part of a state, off the main thread. */
+export function compressPages(pagesText: string): Promise<Buffer> {
+  const text = `${pagesText}\n`;
+  // One output buffer as large as the input: zlib then compresses it in one job on the thread pool,
+  // instead of one job per 16 KB chunk, each waiting for the busy main thread to schedule the next.
+  const compressed = gzipAsync(text, { level: 1, chunkSize: Math.max(64 * 1024, text.length) });
+  compressed.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
+  return compressed;
+}
+
+/** Parses a stored state; an empty one when it is missing or unreadable (the rebuild then starts afresh). */
+export function parseRemoteState(text: string | null): StateDocument {
+  const empty = { state: EMPTY_REMOTE_STATE, pagesText: '', headText: '', lines: new Map<string, string>() };
   if (!text) return empty;
   try {
-    const data = JSON.parse(text) as RemoteState;
-    if (data?.version !== 1 || typeof data.pages !== 'object' || typeof data.manifest !== 'object') return empty;
-    return { ...data, memories: parseState(JSON.stringify(data.memories)) as { version: 1; events: Record<string, EventMemory> } };
+    const cut = text.lastIndexOf('\n');
+    const headText = text.slice(cut + 1);
+    const data = JSON.parse(headText) as Omit<RemoteState, 'pages'> & { format?: number };
+    if (data?.format !== FORMAT || data.version !== 1 || typeof data.manifest !== 'object') return empty;
+    const pagesText = cut > 0 ? text.slice(0, cut) : '';
+    const pages: Record<string, RemoteState['pages'][string]> = {};
+    const lines = new Map<string, string>();
+    for (const row of pagesText ? pagesText.split('\n') : []) {
+      const [path, etag, outcome] = JSON.parse(row) as [string, string, PageOutcome];
+      pages[path] = { etag, outcome };
+      lines.set(path, row);
+    }
+    const { format: _format, ...rest } = data;
+    const memories = parseState(JSON.stringify(data.memories)) as { version: 1; events: Record<string, EventMemory> };
+    return { state: { ...rest, memories, pages }, pagesText, headText, lines };
   } catch {
     return empty; // unreadable state: rebuild from scratch (outputs compare by bytes, so nothing is lost)
   }

@@ -10,8 +10,6 @@
  * or partial calendar. Two overlapping rebuilds converge: the state is saved with If-Match, and the
  * one that loses the race starts again from the current content.
  */
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { buildSite, siteConfigOf } from '../core/build';
 import { CONFIG_FILE } from '../core/config';
 import { isCandidatePage } from '../core/identity';
@@ -19,7 +17,7 @@ import type { Problem } from '../core/model';
 import { cacheKeyOf, entryAfterBuild } from '../core/page-cache';
 import { processPage, type PageOutcome } from '../core/page';
 import { PreconditionFailed, type ObjectStore } from '../adapters/object-store';
-import { CACHE_CONTROL, mapConcurrently, parseRemoteState, startWritingOutputs, unquote, unzip, type RemoteState } from './rebuild-io';
+import { CACHE_CONTROL, compressPages, compressState, mapConcurrently, parseRemoteState, serializeHead, serializePages, startWritingOutputs, unquote, unzip, type RemoteState, type StateDocument } from './rebuild-io';
 
 export { CACHE_CONTROL };
 
@@ -72,14 +70,10 @@ export async function rebuild(deps: RebuildDeps): Promise<RebuildSummary> {
   }
 }
 
-const gzipAsync = promisify(gzip);
-
 /** The state as this process last read or wrote it, per content store. */
-interface WarmState {
+interface WarmState extends StateDocument {
   readonly key: string;
   readonly etag: string;
-  readonly text: string;
-  readonly state: RemoteState;
 }
 
 /**
@@ -89,16 +83,16 @@ interface WarmState {
 const warmStates = new WeakMap<ObjectStore, WarmState>();
 
 /** The stored state: from this process's memory when S3 says it has not changed, else downloaded. */
-async function readState(content: ObjectStore, key: string, countRead: () => void): Promise<Omit<WarmState, 'key'> | null> {
+async function readState(content: ObjectStore, key: string, countRead: () => void): Promise<(StateDocument & { etag: string }) | null> {
   const warm = warmStates.get(content);
   const got = warm?.key === key ? await content.getIfChanged(key, warm.etag) : await content.get(key);
   if (got === 'unchanged') return warm!;
   countRead();
   if (!got) return null;
   const text = unzip(got.bytes);
-  const state = parseRemoteState(text);
-  if (text !== null) warmStates.set(content, { key, etag: got.etag, text, state });
-  return { etag: got.etag, text: text ?? '', state };
+  const document = parseRemoteState(text);
+  if (text !== null) warmStates.set(content, { ...document, key, etag: got.etag });
+  return { ...document, etag: got.etag };
 }
 
 /** How often the site listing is checked against the state even when nothing went wrong. */
@@ -106,7 +100,7 @@ const SITE_CHECK_INTERVAL_MS = 60 * 60_000;
 
 async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<Omit<RebuildSummary, 'attempts'>> {
   const { content, site, contentPrefix: prefix } = deps;
-  const stateKey = `${prefix}${PRIVATE_PREFIX}state.json.gz`;
+  const stateKey = `${prefix}${PRIVATE_PREFIX}state.jsonl.gz`;
   let objectsRead = 0;
   const read = async (key: string) => {
     objectsRead++;
@@ -118,8 +112,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   // The state and the content listing do not depend on each other: ask for both at once.
   const [stored, listing] = await Promise.all([readState(content, stateKey, () => objectsRead++), content.list(prefix)]);
   phase('state read');
-  const storedText = stored?.text ?? null;
-  let previous = stored?.state ?? parseRemoteState(null);
+  let previous = stored?.state ?? parseRemoteState(null).state;
   // What is really on the site (ETags are MD5s of the bytes). A rebuild that lost a race may have
   // written older files after the winner's; it lists the site when it starts again, and so does any
   // rebuild without state, and the hourly rebuild at least once an hour (a loser that died before
@@ -172,6 +165,12 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   }
 
   phase('pages');
+  // A page whose outcome is the one read from the state keeps its serialized line; the pages' part of
+  // the next state is compressed on the thread pool while the outputs render.
+  const reusable = (rel: string) => (nextPages[rel].outcome === previous.pages[rel]?.outcome && nextPages[rel].etag === previous.pages[rel].etag ? stored?.lines.get(rel) : undefined);
+  const pagesPart = serializePages(nextPages, reusable);
+  const pagesChanged = pagesPart.pagesText !== stored?.pagesText;
+  const compressedPages = pagesChanged ? compressPages(pagesPart.pagesText) : null;
   const lastGood = new Map(Object.entries(previous.pages).map(([rel, p]) => [rel, p.outcome]));
   const result = buildSite({
     files: [],
@@ -186,27 +185,28 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
 
   phase('built');
   const { manifest, written, uploaded } = await startWritingOutputs(site, result.outputs, previous.manifest, key, onSite);
-  // The next state is known once every output is planned: serialize and compress it while the
-  // outputs upload. It is saved only after they are all written (and the stale ones deleted).
+  // The next state is complete once every output is planned; it is saved only after they are all
+  // written (and the stale ones deleted).
   const next: RemoteState = { version: 1, key, config, memories: result.state, manifest, pages: nextPages, checkedAt: checkSite ? now : previous.checkedAt };
-  phase('planned');
-  const nextText = JSON.stringify(next);
-  phase('stringified');
-  const changedState = !stored || nextText !== storedText;
+  const headText = serializeHead(next);
+  const changedState = !stored || pagesChanged || headText !== stored.headText;
   // Compressed: the state holds every page's rendered pieces (about 10 KB of JSON per event).
-  const nextBody = changedState ? gzipAsync(nextText, { level: 1 }) : null;
+  const nextBody = changedState ? compressState(compressedPages ?? compressPages(pagesPart.pagesText), headText) : null;
   nextBody?.catch(() => undefined);
+  phase('planned');
   await uploaded;
   phase('written');
   const deleted = Object.keys(previous.manifest).filter((path) => !(path in manifest) && onSite.has(path));
   if (deleted.length) await site.delete(deleted);
 
   if (nextBody) {
-    const saved = await content.put(stateKey, await nextBody, {
+    const body = await nextBody;
+    phase('compressed');
+    const saved = await content.put(stateKey, body, {
       contentType: 'application/gzip',
       ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }),
     });
-    warmStates.set(content, { key: stateKey, etag: saved.etag, text: nextText, state: next });
+    warmStates.set(content, { state: next, ...pagesPart, headText, key: stateKey, etag: saved.etag });
   } else if (written.length || deleted.length) {
     // Same state but we wrote: someone may have raced us; make sure the state is still ours.
     if ((await content.getIfChanged(stateKey, stored!.etag)) !== 'unchanged') throw new PreconditionFailed(stateKey);

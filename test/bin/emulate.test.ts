@@ -26,7 +26,7 @@ describe('calpub emulate', () => {
       expect(calendar.headers.get('access-control-allow-origin')).toBe('*');
       expect(calendar.headers.get('x-content-type-options')).toBe('nosniff');
       expect(readCalendar(await calendar.text()).events).toHaveLength(5);
-      const missing = await fetch(`${base}_calpub/state.json.gz`);
+      const missing = await fetch(`${base}_calpub/state.jsonl.gz`);
       expect(missing.status).toBe(404);
       expect(await missing.text()).toContain('<h1>Not found</h1>');
 

@@ -148,7 +148,7 @@ describe('rebuild on object storage', () => {
     const { content, site, deps } = await setup(5);
     await rebuild(deps);
     await content.delete(['event/e4/index.md']);
-    await content.upload('_calpub/state.json.gz', '{not gzip');
+    await content.upload('_calpub/state.jsonl.gz', '{not gzip');
     const summary = await rebuild(deps);
     expect(summary.deleted).toContain('event/e4.ics');
     expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events).toHaveLength(4);

@@ -10,7 +10,7 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
-const entries = { calpub: path.join(root, 'bin', 'calpub.ts') };
+const entries = { calpub: path.join(root, 'bin', 'calpub.ts'), 'page-worker': path.join(root, 'bin', 'cli', 'page-worker.ts'), 'file-writer-worker': path.join(root, 'bin', 'cli', 'file-writer-worker.ts') };
 const bundle = path.join(dist, 'calpub.cjs');
 
 function newestSource(dir, newest = 0) {
@@ -23,7 +23,7 @@ function newestSource(dir, newest = 0) {
 }
 
 function isStale() {
-  if (!fs.existsSync(bundle)) return true;
+  if (Object.keys(entries).some((name) => !fs.existsSync(path.join(dist, `${name}.cjs`)))) return true;
   const built = fs.statSync(bundle).mtimeMs;
   const sources = Math.max(newestSource(path.join(root, 'bin')), newestSource(path.join(root, 'lambda')), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
   return sources > built;

@@ -8,9 +8,11 @@ import * as path from 'node:path';
 import { buildSite, siteConfigOf, type BuildResult } from '../../lambda/core/build';
 import type { Problem } from '../../lambda/core/model';
 import { parseState, serializeState } from '../../lambda/core/state';
-import { fileVersion, listPages, readConfigText, readContentDir, readPage, readPrivate, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
+import { fileVersion, listPages, readConfigText, readContentDir, readPrivate, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
 import { cacheChunks, cachedOutcome, cacheKeyOf, entryAfterBuild, nextCache, parseCache } from '../../lambda/core/page-cache';
-import { processPage, type PageOutcome } from '../../lambda/core/page';
+import type { PageOutcome } from '../../lambda/core/page';
+import { processPages } from './parallel-pages';
+import { fileSinkFor } from './writer-thread';
 
 /** Options shared by build and check. */
 export interface BuildOptions {
@@ -44,21 +46,22 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
   const config = siteConfigOf(configText, options.siteUrl);
   const key = cacheKeyOf(config, codeVersion());
   const previous = parseCache(await readPrivate(options.out, CACHE_FILE), key);
-  const outcomes = new Map<string, PageOutcome>();
-  const entries: Array<{ path: string; version: string; outcome: PageOutcome }> = [];
-  let reused = 0;
-  paths.forEach((rel, index) => {
-    if (big && index % 1000 === 0) options.progress(`calpub: ${index}/${paths.length} pages`);
-    const version = fileVersion(options.content, rel);
-    let outcome = cachedOutcome(previous, rel, version);
-    if (outcome) reused++;
-    else outcome = processPage(readPage(options.content, rel), config);
-    outcomes.set(rel, outcome);
-    entries.push({ path: rel, version, outcome });
+  const versions = paths.map((rel) => fileVersion(options.content, rel));
+  const cached = paths.map((rel, i) => cachedOutcome(previous, rel, versions[i]));
+  const toProcess = paths.filter((_, i) => !cached[i]);
+  const reused = paths.length - toProcess.length;
+  let shown = 0;
+  const { outcomes: fresh, threads } = await processPages({ root: options.content, paths: toProcess, configText, siteUrl: options.siteUrl }, (done) => {
+    if (!big || done - shown < 1000) return;
+    shown = done - (done % 1000);
+    options.progress(`calpub: ${reused + shown}/${paths.length} pages`);
   });
+  const outcomes = new Map<string, PageOutcome>();
+  let next = 0;
+  paths.forEach((rel, i) => outcomes.set(rel, cached[i] ?? fresh[next++]));
   const lastGood = new Map(Object.entries(previous.entries).map(([rel, entry]) => [rel, entry.outcome]));
-  const next = entries.map((e) => ({ path: e.path, ...entryAfterBuild(e.version, e.outcome, previous.entries[e.path]?.outcome) }));
-  return { outcomes, cache: nextCache(key, next), reused, previous: lastGood };
+  const entries = paths.map((rel, i) => ({ path: rel, ...entryAfterBuild(versions[i], outcomes.get(rel)!, previous.entries[rel]?.outcome) }));
+  return { outcomes, cache: nextCache(key, entries), reused, threads, previous: lastGood };
 }
 
 /**
@@ -85,9 +88,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   phase('list');
   const state = parseState(await readPrivate(options.out, STATE_FILE));
   const big = paths.length >= 1000;
-  const { outcomes, cache, reused, previous } = await processWithCache(options, paths, configText, big);
+  const { outcomes, cache, reused, threads, previous } = await processWithCache(options, paths, configText, big);
   const cacheKey = cache.key;
-  phase(`pages (${reused} from cache)`);
+  phase(`pages (${reused} from cache, the others on ${threads} thread${threads > 1 ? 's' : ''})`);
   const result = buildSite({
     outcomes,
     files: [],
@@ -100,11 +103,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   });
   phase('assemble');
   if (big) options.progress('calpub: writing the site');
-  const write = await writeSite(options.out, result.outputs, cacheKey);
+  const sink = fileSinkFor(2 * outcomes.size);
+  const write = await writeSite(options.out, result.outputs, cacheKey, sink);
+  phase(`site files (${sink.threaded ? 'a writer thread' : 'written on this thread'})`);
   await writePrivate(options.out, STATE_FILE, serializeState(result.state));
   writePrivateChunks(options.out, CACHE_FILE, cacheChunks(cache));
   if (options.report) await writeReport(options.report, result);
-  phase('write');
+  phase('state, cache and report');
   // CALPUB_TIMINGS=1 prints where the time went (used by bench/).
   if (process.env.CALPUB_TIMINGS) options.progress(`calpub: timings: ${phases.join(', ')}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

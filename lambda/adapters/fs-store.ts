@@ -85,6 +85,30 @@ export interface WriteSummary {
 }
 
 /**
+ * Where `writeSite` sends the files to write: written at once on this thread (`syncFileSink`), or
+ * handed to a writer thread (bin/cli/writer-thread.ts) so that rendering and the file system's
+ * work overlap.
+ */
+export interface FileSink {
+  /** Whether files are written by another thread (reported in timings). */
+  readonly threaded: boolean;
+  /** Writes `bytes` at `target` (an absolute path already checked by `safeJoin`); may wait for room. */
+  write(target: string, bytes: Buffer): void | Promise<void>;
+  /** Resolves once every file is written; rejects with the first failure. */
+  close(): Promise<void>;
+}
+
+/** A sink that writes each file before returning. */
+export function syncFileSink(): FileSink {
+  const folders = new Set<string>();
+  return {
+    threaded: false,
+    write: (target, bytes) => writeFileAtomicSync(target, bytes, folders),
+    close: async () => undefined,
+  };
+}
+
+/**
  * Writes `outputs` under `outDir`. A manifest of what was last written (in the state folder) lets
  * files whose inputs did not change (same key, given `keyPrefix` for the code version) be skipped
  * without rendering them, files whose bytes did not change be skipped without writing, and stale ones
@@ -92,26 +116,27 @@ export interface WriteSummary {
  * one at a time, so a large site never has to be in memory at once. Every path is checked to land
  * inside `outDir`.
  */
-export async function writeSite(outDir: string, outputs: Iterable<OutputFile>, keyPrefix = ''): Promise<WriteSummary> {
+export async function writeSite(outDir: string, outputs: Iterable<OutputFile>, keyPrefix = '', sink: FileSink = syncFileSink()): Promise<WriteSummary> {
   const manifestPath = path.join(outDir, STATE_DIR, 'manifest.json');
   const before = await readJson<Record<string, ManifestEntry>>(manifestPath, {});
   const after: Record<string, ManifestEntry> = {};
   const written: string[] = [];
   let unchanged = 0;
-  const folders = new Set<string>();
   for (const output of outputs) {
     const target = safeJoin(outDir, output.path);
     const old = before[output.path];
-    // A file removed by hand is not there, whatever the manifest says.
-    const { entry, bytes } = planOutput(output, old, keyPrefix, existsSync(target) ? old?.h : undefined);
+    // A file removed by hand is not there, whatever the manifest says. (Nothing to check for a file
+    // the manifest does not know: it is written anyway.)
+    const { entry, bytes } = planOutput(output, old, keyPrefix, old && existsSync(target) ? old.h : undefined);
     after[output.path] = entry;
     if (!bytes) {
       unchanged++;
       continue;
     }
-    writeAtomicSync(target, bytes, folders);
+    await sink.write(target, bytes);
     written.push(output.path);
   }
+  await sink.close(); // every file is on disk before the manifest says so
   const deleted: string[] = [];
   for (const old of Object.keys(before)) {
     if (old in after) continue;
@@ -123,8 +148,11 @@ export async function writeSite(outDir: string, outputs: Iterable<OutputFile>, k
   return { written, deleted, unchanged };
 }
 
-/** Write to a temporary name, then rename: readers see the old file or the new one, never half. */
-function writeAtomicSync(target: string, body: string | Buffer, knownFolders: Set<string>): void {
+/**
+ * Write to a temporary name, then rename: readers see the old file or the new one, never half.
+ * `knownFolders` remembers folders already made.
+ */
+export function writeFileAtomicSync(target: string, body: string | Uint8Array, knownFolders: Set<string>): void {
   const folder = path.dirname(target);
   if (!knownFolders.has(folder)) {
     mkdirSync(folder, { recursive: true });
@@ -172,7 +200,7 @@ export async function readPrivate(outDir: string, name: string): Promise<string 
 
 /** Write to a temporary name, then rename: readers see the old file or the new one, never half. */
 export async function writeAtomic(target: string, body: string): Promise<void> {
-  writeAtomicSync(target, body, new Set());
+  writeFileAtomicSync(target, body, new Set());
 }
 
 async function readJson<T>(file: string, fallback: T): Promise<T> {

@@ -42,7 +42,7 @@ describe('calpub build', () => {
     writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Conference days (moved)'));
     const env = { ...process.env, CALPUB_TIMINGS: '1' };
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', out, '--now', '2026-12-01T12:00:00Z'], { encoding: 'utf8', env });
-    expect(r.stderr).toMatch(/pages \(5 from cache\)/);
+    expect(r.stderr).toMatch(/pages \(5 from cache, /);
     expect(r.stdout).toMatch(/8 files written, 0 deleted, 25 unchanged/);
     const fresh = `${out}-fresh`;
     run('build', '--content', content, '--out', fresh, '--now', '2026-12-01T12:00:00Z');
@@ -117,5 +117,37 @@ describe('the machine time zone', () => {
     for (const out of outs.slice(1)) {
       for (const f of files) expect([f, readFileSync(path.join(out, f), 'utf8') === readFileSync(path.join(outs[0], f), 'utf8')]).toEqual([f, true]);
     }
+  });
+});
+
+describe('threads (page workers and the file writer)', () => {
+  const build = (content: string, out: string, parallelMin: string) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', out, '--now', '2026-11-29T12:00:00Z'], {
+      encoding: 'utf8',
+      env: { ...process.env, CALPUB_PARALLEL_MIN: parallelMin, CALPUB_TIMINGS: '1' },
+    });
+  const siteFiles = (out: string) => execFileSync('find', ['.', '-type', 'f'], { cwd: out }).toString().trim().split('\n').sort();
+
+  it('give the same bytes as one thread, the page cache included', () => {
+    const content = contentWithOneBrokenPage();
+    const [threaded, single] = ['1', '1000000'].map((min) => {
+      const out = mkdtempSync(path.join(tmpdir(), 'calpub-threads-'));
+      const r = build(content, out, min);
+      expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/published 5, rejected 1, .* 33 files written/)]);
+      expect(r.stderr).toMatch(min === '1' ? /on 2 threads.*a writer thread/ : /on 1 thread\).*written on this thread/);
+      return out;
+    });
+    expect(siteFiles(threaded)).toEqual(siteFiles(single));
+    for (const f of siteFiles(single)) expect([f, readFileSync(path.join(threaded, f), 'utf8') === readFileSync(path.join(single, f), 'utf8')]).toEqual([f, true]);
+  });
+
+  it('a file the writer cannot write fails the build with its reason, and no manifest claims it', () => {
+    const content = contentWithOneBrokenPage();
+    const out = mkdtempSync(path.join(tmpdir(), 'calpub-threads-'));
+    writeFileSync(path.join(out, 'event'), 'a file where the build needs a folder');
+    const r = build(content, out, '1');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/EEXIST|ENOTDIR|not a directory/i);
+    expect(existsSync(path.join(out, '.calpub', 'manifest.json'))).toBe(false);
   });
 });

@@ -25,6 +25,8 @@ export interface BuildOptions {
   /** Where progress and summaries go (stderr for progress, stdout for the summary). */
   readonly log: (line: string) => void;
   readonly progress: (line: string) => void;
+  /** Keep rendered feed items for the next build in this process (`serve` rebuilds on change). */
+  readonly keepRenderedItems?: boolean;
 }
 
 /** What one build did, for the caller (serve prints it, tests inspect it). */
@@ -79,8 +81,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   let last = started;
   const phase = (name: string) => {
     const now = process.hrtime.bigint();
-    const { rss, heapUsed } = process.memoryUsage();
-    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (heap ${(heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(rss / 2 ** 20).toFixed(0)} MB)`);
+    const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
+    const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (heap ${mb(heapUsed)}, buffers ${mb(arrayBuffers)}, rss ${mb(rss)})`);
     last = now;
   };
   const paths = listPages(options.content);
@@ -100,6 +103,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     state,
     now: options.now,
     siteUrl: options.siteUrl,
+    keepRenderedItems: options.keepRenderedItems,
   });
   phase('assemble');
   if (big) options.progress('calpub: writing the site');

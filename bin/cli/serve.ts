@@ -86,7 +86,7 @@ async function resolveRequest(root: string, url: string): Promise<string | null>
 /** Builds, serves and watches until the process is stopped. */
 export async function runServe(options: Omit<BuildOptions, 'siteUrl'> & { port: number }): Promise<void> {
   const siteUrl = `http://127.0.0.1:${options.port}/`;
-  const build = () => runBuild({ ...options, now: Date.now(), siteUrl });
+  const build = () => runBuild({ ...options, now: Date.now(), siteUrl, keepRenderedItems: true });
   await build();
   await startStaticServer(options.out, options.port);
   options.log(`calpub: serving ${path.resolve(options.out)} at ${siteUrl}`);

@@ -40,6 +40,12 @@ export interface BuildInput {
    * last good version in the outputs (with a warning) until it is fixed: nothing published is lost.
    */
   readonly lastGood?: ReadonlyMap<string, PageOutcome>;
+  /**
+   * Keep rendered feed items and schedule entries in memory after the build, so the next build in
+   * this process renders only what changed (a warm Lambda, `calpub serve`). A one-shot build leaves
+   * it off and holds less memory.
+   */
+  readonly keepRenderedItems?: boolean;
 }
 
 /** The site configuration a build with these inputs uses (for adapters that process pages ahead). */
@@ -109,7 +115,7 @@ export function buildSite(input: BuildInput): BuildResult {
   });
   rendered.sort(byStart);
 
-  const site = renderSiteOutputs(rendered, config, input.now);
+  const site = renderSiteOutputs(rendered, config, input.now, input.keepRenderedItems ?? false);
   problems.push(...site.problems);
   const published = rendered.map((r) => r.event.id);
   return { config, outputs: site.outputs, state: { version: 1, events: memories }, problems, published, skipped, pages: pages.length };

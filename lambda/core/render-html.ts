@@ -130,9 +130,10 @@ export function renderEventPage(config: SiteConfig, item: PageEvent, site: Subsc
   const clock = agendaClock(e.time, config.timeZone);
   const t = e.time;
   const zone = t.kind === 'timed' ? t.timeZone : config.timeZone;
+  // `e.when` is this text in the site's zone, made once with the page (ICU's formatRange is slow).
   const when =
     t.kind === 'timed'
-      ? html`<time datetime="${new Date(t.start).toISOString()}" data-zone="${zone}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${humanWhen(t, { language: config.language, timeZone: zone })}</time>`
+      ? html`<time datetime="${new Date(t.start).toISOString()}" data-zone="${zone}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${zone === config.timeZone ? e.when : humanWhen(t, { language: config.language, timeZone: zone })}</time>`
       : html`<time datetime="${t.startDate}">${e.when}</time>`;
   const facts = html`<dl class="facts">
 <dt>When</dt><dd>${when}</dd>

@@ -82,12 +82,12 @@ export function byStart(a: Rendered, b: Rendered): number {
  * so memory stays bounded on large sites; iterating again renders again), plus the problems found
  * while grouping tags.
  */
-export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteConfig, now: number): { outputs: Iterable<OutputFile>; problems: Problem[] } {
+export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteConfig, now: number, keepRenderedItems: boolean): { outputs: Iterable<OutputFile>; problems: Problem[] } {
   const { groups, problems } = groupTags(rendered.map((r) => r.event));
-  return { outputs: { [Symbol.iterator]: () => siteOutputs(rendered, groups, config, now) }, problems };
+  return { outputs: { [Symbol.iterator]: () => siteOutputs(rendered, groups, config, now, keepRenderedItems ? processMemo : buildMemo()) }, problems };
 }
 
-function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig, now: number): Generator<OutputFile> {
+function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig, now: number, memo: Memo): Generator<OutputFile> {
   const urls = siteUrls(config);
   const configKey = hashOf([JSON.stringify(config)]);
   const keyOf = (r: Rendered) => `${r.event.id}|${r.memory.fingerprint}|${r.memory.sequence}|${r.memory.changedAt}|${publishedAt(r)}`;
@@ -123,7 +123,7 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   const ordered = (ids: Iterable<string>, render: (item: FeedItem) => string, format: string): RenderedItem[] => {
     const list = [...ids].map((id) => feedItems.get(id) as FeedItem).sort(feedOrder);
     const kept = config.feedLimit ? list.slice(0, config.feedLimit) : list;
-    return kept.map((item) => ({ item, text: memo.get(`${format}|${itemKeys.get(item.uid)}`, () => render(item)) }));
+    return kept.map((item) => ({ item, text: memo.get(`${format}|${itemKeys.get(item.uid)}`, () => render(item), format === 'rss-short') }));
   };
   const channel = (selfUrl: string, title = config.title): FeedChannel => ({
     title,
@@ -145,7 +145,7 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   yield lazy('feed.json', CONTENT_TYPES.jsonFeed, allKey, () => renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), jsonItem, 'json')));
 
   yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
-    renderSchedule(config, rendered.map((r) => memo.get(`schedule|${configKey}|${keyOf(r)}`, () => scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)))), groups),
+    renderSchedule(config, rendered.map((r) => memo.get(`schedule|${configKey}|${keyOf(r)}`, () => scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)), false)), groups),
   );
   yield lazy('404.html', CONTENT_TYPES.html, configKey, () => renderNotFound(config, urls.calendar));
   yield* htmlOutputs(rendered, groups, config, now, { configKey, allKey, keyOf, lazy });
@@ -154,13 +154,20 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
 }
 
 
+/** Rendered feed items and schedule entries by key (config, event fingerprint, sequence, times). */
+interface Memo {
+  /** The value for `key`, rendered when missing. `reusedInBuild`: the same build asks again (tag feeds). */
+  get<T>(key: string, render: () => T, reusedInBuild: boolean): T;
+  /** Called at the end of a build. */
+  sweep(): void;
+}
+
 /**
- * Feed items and schedule entries, rendered once per process for given inputs (the key holds the
- * config, the event's fingerprint, sequence, change and publication times): a warm Lambda container
- * or a long-running `npm start` re-renders only the events that changed. Entries not used by the
- * last build are dropped, so the memo never outgrows one site.
+ * Kept for the life of the process: a warm Lambda container or a long-running `calpub serve`
+ * re-renders only the events that changed. Entries not used by the last build are dropped, so the
+ * memo never outgrows one site.
  */
-const memo = (() => {
+const processMemo: Memo = (() => {
   let entries = new Map<string, unknown>();
   let used = new Map<string, unknown>();
   return {
@@ -176,6 +183,20 @@ const memo = (() => {
     },
   };
 })();
+
+/** For one build: keeps only what the build itself asks for again, and nothing after it. */
+function buildMemo(): Memo {
+  const entries = new Map<string, unknown>();
+  return {
+    get<T>(key: string, render: () => T, reusedInBuild: boolean): T {
+      if (!reusedInBuild) return render();
+      let value = entries.get(key);
+      if (value === undefined) entries.set(key, (value = render()));
+      return value as T;
+    },
+    sweep: () => entries.clear(),
+  };
+}
 
 function hashOf(parts: readonly string[]): string {
   const hash = createHash('sha1');

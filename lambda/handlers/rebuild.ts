@@ -181,6 +181,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     state: previous.memories,
     now,
     siteUrl: deps.siteUrl,
+    keepRenderedItems: true, // a warm container's next rebuild renders only what changed
   });
 
   phase('built');

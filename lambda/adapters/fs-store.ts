@@ -127,7 +127,7 @@ export async function writeSite(outDir: string, outputs: Iterable<OutputFile>, k
     const old = before[output.path];
     // A file removed by hand is not there, whatever the manifest says. (Nothing to check for a file
     // the manifest does not know: it is written anyway.)
-    const { entry, bytes } = planOutput(output, old, keyPrefix, old && existsSync(target) ? old.h : undefined);
+    const { entry, bytes } = planOutput(output, old, keyPrefix, old && existsSync(target) ? old.h : undefined, 'sha256');
     after[output.path] = entry;
     if (!bytes) {
       unchanged++;

@@ -32,3 +32,11 @@ describe('planOutput', () => {
     expect(planOutput(output('hello'), undefined, '', undefined).entry).toEqual({ h: '5d41402abc4b2a76b9719d911017c592' });
   });
 });
+
+describe('planOutput hashes', () => {
+  it('are MD5 (S3 ETags) by default, SHA-256 when asked (the file system)', () => {
+    const body = 'Café – «fête» 🎉';
+    expect(planOutput({ path: 'a.ics', contentType: 'text/calendar', body }, undefined, '', undefined).entry.h).toBe(require('node:crypto').createHash('md5').update(body).digest('hex'));
+    expect(planOutput({ path: 'a.ics', contentType: 'text/calendar', body }, undefined, '', undefined, 'sha256').entry.h).toBe(require('node:crypto').createHash('sha256').update(body).digest('hex'));
+  });
+});

@@ -5,7 +5,6 @@
  */
 import { parseArgs } from 'node:util';
 import { runBuild, runCheck } from './cli/build-command';
-import { runEmulate } from './cli/emulate';
 import { runServe } from './cli/serve';
 
 const USAGE = `usage:
@@ -54,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
     case 'emulate': {
       const port = Number(values.port ?? process.env.PORT ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port ?? process.env.PORT} is not a port number`);
+      // Loaded only here: the emulator brings the AWS SDK and s3rver, which `build` never needs.
+      const { runEmulate } = await import('./cli/emulate.js');
       const stop = await runEmulate({ content: values.content ?? 'content', port, log });
       process.once('SIGINT', () => {
         log('\ncalpub emulate: stopping');

@@ -40,7 +40,8 @@ if (isStale()) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    sourcemap: 'inline',
+    // A separate map file: an inline one makes the bundle 3x larger, and every start reads it.
+    sourcemap: 'linked',
     // s3rver (emulation only) stays a normal require; the AWS SDK is bundled for the CLI.
     external: ['s3rver', 'esbuild', 'tsx'],
     logLevel: 'warning',

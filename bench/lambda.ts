@@ -1,12 +1,12 @@
 /**
  * Serverless-path benchmark against s3rver: (a) a cold full rebuild of N events, (b) one edited event
  * in a bucket of N, in the same (warm) process and in a new one (a cold Lambda container), (c) no
- * change. Prints objects read, files written and handler duration; writes bench/lambda-results.md.
+ * change. Prints objects read, files written and handler duration; writes bench/lambda-results-N.md.
  *   npx tsx bench/lambda.ts [N]
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LOCAL_S3_CREDENTIALS } from '../bin/cli/local-s3';
@@ -48,7 +48,9 @@ async function editInNewProcess(endpoint: string, key: string, file: string): Pr
 async function main(): Promise<void> {
   if (process.argv[2] === '--cold-edit') return editInNewProcess(process.argv[3], process.argv[4], process.argv[5]);
   const n = Number(process.argv[2] ?? 1000);
-  const work = mkdtempSync(path.join(tmpdir(), 'calpub-lambda-bench-'));
+  // In memory (tmpfs) when the machine has one: S3's storage is not this VM's disk, whose time to
+  // create thousands of small files varies tenfold from one run to the next.
+  const work = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'calpub-lambda-bench-'));
   execFileSync('node', [path.join(__dirname, '..', '..', 'shared', 'tools', 'gen-corpus.mjs'), String(n), path.join(work, 'content')], { stdio: 'ignore' });
   // s3rver in its own process: S3 is remote to a Lambda, so its work must not share our thread.
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 's3rver-process.ts'), path.join(work, 's3'), 'bench-content', 'bench-site'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -80,11 +82,12 @@ async function main(): Promise<void> {
   const edit = median(edits);
   const none = await timedRebuild(deps);
   server.kill();
+  rmSync(work, { recursive: true, force: true });
   const row = (name: string, r: typeof cold) => `| ${name} | ${r.objectsRead} | ${r.written.length} | ${r.deleted.length} | ${r.seconds.toFixed(2)} s |`;
   const text = [
     `# Serverless rebuild benchmark (s3rver on 127.0.0.1, ${n} generated events)`,
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/lambda.ts ${n}\`: the handler's rebuild against a real S3 API over HTTP (s3rver in its own process, as S3 is remote to a Lambda).`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/lambda.ts ${n}\`: the handler's rebuild against a real S3 API over HTTP (s3rver in its own process, as S3 is remote to a Lambda, storing in ${work.startsWith('/dev/shm') ? 'memory (tmpfs)' : 'a temporary folder'}).`,
     '',
     '| run | object bodies read | files written | files deleted | duration |',
     '|---|---:|---:|---:|---:|',
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
     `(b) / (a) duration: ${((edit.seconds / cold.seconds) * 100).toFixed(1)} % in a warm container (the usual case: Lambda keeps a container for minutes after a rebuild), ${((coldEdit.seconds / cold.seconds) * 100).toFixed(1)} % in a new one (handler duration, without the container's start).`,
     '',
   ].join('\n');
-  writeFileSync(path.join(__dirname, 'lambda-results.md'), text);
+  writeFileSync(path.join(__dirname, `lambda-results-${n}.md`), text);
   console.log(text);
 }
 

@@ -65,7 +65,7 @@ rmSync(work, { recursive: true, force: true });
 
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${execFileSync('nproc').toString().trim()} cores), median of ${runs} runs, wall time and peak RSS as \`/usr/bin/time\` reports them.`,
-  `Hugo ${hugoVersion} builds a calendar and an RSS feed of the same pages (bench/hugo-site); calpub builds every output: calendar.ics, one .ics per event, RSS/Atom/JSON feeds, schedule.json, and a calendar and an RSS feed per tag (about 8× the bytes Hugo writes here).`,
+  `Hugo ${hugoVersion} builds a calendar and an RSS feed of the same pages (bench/hugo-site); calpub builds every output: calendar.ics, one .ics and one HTML page per event, RSS/Atom/JSON feeds, schedule.json, the index and 404 pages, and a calendar, an RSS feed and a page per tag (about 600 MB in 19,700 files at 10,000 pages, against Hugo's 67 MB in 2 files).`,
   '',
   '"Full build" starts from an empty output folder; "after one edit" rebuilds the same folder after one page changed (page outcomes cached in `.calpub/`).',
   '',

@@ -123,14 +123,36 @@ export async function compressState(pagesPart: Promise<Buffer>, headText: string
   return Buffer.concat([await pagesPart, gzipSync(headText, { level: 1 })]);
 }
 
-/** Compresses the pages' part of a state, off the main thread. */
-export function compressPages(pagesText: string): Promise<Buffer> {
-  const text = `${pagesText}\n`;
-  // One output buffer as large as the input: zlib then compresses it in one job on the thread pool,
-  // instead of one job per 16 KB chunk, each waiting for the busy main thread to schedule the next.
-  const compressed = gzipAsync(text, { level: 1, chunkSize: Math.max(64 * 1024, text.length) });
-  compressed.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
-  return compressed;
+/** Pages per gzip member of the stored state. */
+const PAGES_PER_MEMBER = 64;
+
+/** The pages' part of a state compressed, and its members by their text (to reuse next time). */
+export interface CompressedPages {
+  readonly compressed: Promise<Buffer>;
+  readonly members: ReadonlyMap<string, Promise<Buffer>>;
+}
+
+/**
+ * Compresses the pages' lines off the main thread, as one gzip member per 64 pages (a gzip file may
+ * hold several; they read back as one text). A member whose text is in `previous` is reused: after
+ * one edit, one member is compressed again, not megabytes.
+ */
+export function compressPages(lines: readonly string[], previous?: ReadonlyMap<string, Promise<Buffer>>): CompressedPages {
+  const members = new Map<string, Promise<Buffer>>();
+  for (let i = 0; i < lines.length; i += PAGES_PER_MEMBER) {
+    const text = `${lines.slice(i, i + PAGES_PER_MEMBER).join('\n')}\n`;
+    let member = members.get(text) ?? previous?.get(text);
+    if (!member) {
+      // One output buffer as large as the input: zlib then compresses it in one job on the thread
+      // pool, instead of one job per 16 KB chunk, each waiting for the busy main thread.
+      member = gzipAsync(text, { level: 1, chunkSize: Math.max(64 * 1024, text.length) });
+      member.catch(() => undefined); // awaited with the others; not an unhandled rejection meanwhile
+    }
+    members.set(text, member);
+  }
+  const compressed = Promise.all(members.values()).then((parts) => Buffer.concat(parts));
+  compressed.catch(() => undefined);
+  return { compressed, members };
 }
 
 /** Parses a stored state; an empty one when it is missing or unreadable (the rebuild then starts afresh). */

@@ -17,7 +17,7 @@ import type { Problem } from '../core/model';
 import { cacheKeyOf, entryAfterBuild } from '../core/page-cache';
 import { processPage, type PageOutcome } from '../core/page';
 import { PreconditionFailed, type ObjectStore } from '../adapters/object-store';
-import { CACHE_CONTROL, compressPages, compressState, mapConcurrently, parseRemoteState, serializeHead, serializePages, startWritingOutputs, unquote, unzip, type RemoteState, type StateDocument } from './rebuild-io';
+import { CACHE_CONTROL, compressPages, compressState, mapConcurrently, parseRemoteState, serializeHead, serializePages, startWritingOutputs, unquote, unzip, type CompressedPages, type RemoteState, type StateDocument } from './rebuild-io';
 
 export { CACHE_CONTROL };
 
@@ -74,6 +74,8 @@ export async function rebuild(deps: RebuildDeps): Promise<RebuildSummary> {
 interface WarmState extends StateDocument {
   readonly key: string;
   readonly etag: string;
+  /** The compressed members of the pages' part, to reuse when saving the next state. */
+  readonly members?: CompressedPages['members'];
 }
 
 /**
@@ -83,7 +85,7 @@ interface WarmState extends StateDocument {
 const warmStates = new WeakMap<ObjectStore, WarmState>();
 
 /** The stored state: from this process's memory when S3 says it has not changed, else downloaded. */
-async function readState(content: ObjectStore, key: string, countRead: () => void): Promise<(StateDocument & { etag: string }) | null> {
+async function readState(content: ObjectStore, key: string, countRead: () => void): Promise<(StateDocument & Pick<WarmState, 'etag' | 'members'>) | null> {
   const warm = warmStates.get(content);
   const got = warm?.key === key ? await content.getIfChanged(key, warm.etag) : await content.get(key);
   if (got === 'unchanged') return warm!;
@@ -170,7 +172,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const reusable = (rel: string) => (nextPages[rel].outcome === previous.pages[rel]?.outcome && nextPages[rel].etag === previous.pages[rel].etag ? stored?.lines.get(rel) : undefined);
   const pagesPart = serializePages(nextPages, reusable);
   const pagesChanged = pagesPart.pagesText !== stored?.pagesText;
-  const compressedPages = pagesChanged ? compressPages(pagesPart.pagesText) : null;
+  const compressing = pagesChanged ? compressPages([...pagesPart.lines.values()], stored?.members) : null;
   const lastGood = new Map(Object.entries(previous.pages).map(([rel, p]) => [rel, p.outcome]));
   const result = buildSite({
     files: [],
@@ -192,7 +194,8 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const headText = serializeHead(next);
   const changedState = !stored || pagesChanged || headText !== stored.headText;
   // Compressed: the state holds every page's rendered pieces (about 10 KB of JSON per event).
-  const nextBody = changedState ? compressState(compressedPages ?? compressPages(pagesPart.pagesText), headText) : null;
+  const pagesMembers = changedState ? (compressing ?? compressPages([...pagesPart.lines.values()], stored?.members)) : null;
+  const nextBody = pagesMembers ? compressState(pagesMembers.compressed, headText) : null;
   nextBody?.catch(() => undefined);
   phase('planned');
   await uploaded;
@@ -207,7 +210,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
       contentType: 'application/gzip',
       ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }),
     });
-    warmStates.set(content, { state: next, ...pagesPart, headText, key: stateKey, etag: saved.etag });
+    warmStates.set(content, { state: next, ...pagesPart, headText, key: stateKey, etag: saved.etag, members: pagesMembers?.members });
   } else if (written.length || deleted.length) {
     // Same state but we wrote: someone may have raced us; make sure the state is still ours.
     if ((await content.getIfChanged(stateKey, stored!.etag)) !== 'unchanged') throw new PreconditionFailed(stateKey);

@@ -18,7 +18,7 @@ const state = (pages: RemoteState['pages']): RemoteState => ({
 /** What a rebuild stores: both parts compressed as separate gzip members. */
 async function stored(s: RemoteState, reuse: (rel: string) => string | undefined = () => undefined) {
   const pages = serializePages(s.pages, reuse);
-  const bytes = await compressState(compressPages(pages.pagesText), serializeHead(s));
+  const bytes = await compressState(compressPages([...pages.lines.values()]).compressed, serializeHead(s));
   return { pages, text: gunzipSync(bytes).toString('utf8') };
 }
 
@@ -42,6 +42,20 @@ describe('the stored state (JSON lines)', () => {
     const first = await stored(state({ 'event/e1/index.md': { etag: '"1"', outcome: outcome(1) } }));
     const again = await stored(state({ 'event/e1/index.md': { etag: '"1"', outcome: outcome(2) } }), (rel) => first.pages.lines.get(rel));
     expect(again.text).toBe(first.text);
+  });
+
+  it('compresses 64 pages per gzip member, and reuses the members whose pages did not change', async () => {
+    const lines = Array.from({ length: 150 }, (_, i) => JSON.stringify([`event/e${i}/index.md`, `"${i}"`, { n: i }]));
+    const first = compressPages(lines);
+    expect(first.members.size).toBe(3);
+    expect(gunzipSync(await first.compressed).toString('utf8')).toBe(`${lines.join('\n')}\n`);
+    const edited = [...lines];
+    edited[70] = JSON.stringify(['event/e70/index.md', '"new"', { n: 70 }]);
+    const again = compressPages(edited, first.members);
+    const [a, b, c] = [...again.members.values()];
+    const [a0, , c0] = [...first.members.values()];
+    expect([a === a0, b === [...first.members.values()][1], c === c0]).toEqual([true, false, true]);
+    expect(gunzipSync(await again.compressed).toString('utf8')).toBe(`${edited.join('\n')}\n`);
   });
 
   it('starts afresh from a missing, unreadable or older-format state', () => {

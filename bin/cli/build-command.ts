@@ -38,7 +38,7 @@ export interface BuildOutcome {
 }
 
 const STATE_FILE = 'state.json';
-const CACHE_FILE = 'pages-cache.json';
+const CACHE_FILE = 'pages-cache.jsonl';
 
 /**
  * Page outcomes for every path, reusing the previous build's for files whose size and modification
@@ -63,7 +63,7 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
   paths.forEach((rel, i) => outcomes.set(rel, cached[i] ?? fresh[next++]));
   const lastGood = new Map(Object.entries(previous.entries).map(([rel, entry]) => [rel, entry.outcome]));
   const entries = paths.map((rel, i) => ({ path: rel, ...entryAfterBuild(versions[i], outcomes.get(rel)!, previous.entries[rel]?.outcome) }));
-  return { outcomes, cache: nextCache(key, entries), reused, threads, previous: lastGood };
+  return { outcomes, cache: nextCache(key, entries, previous), reused, threads, previous: lastGood };
 }
 
 /**

@@ -11,6 +11,12 @@ import type { PageOutcome } from './page';
 export interface PageCache {
   readonly key: string;
   readonly entries: Readonly<Record<string, { readonly version: string; readonly outcome: PageOutcome }>>;
+  /**
+   * Each entry's line as it was read (JSON lines: a first line with the key, then `[path, version,
+   * outcome]` per page): an entry still holding the outcome read from its line is written back as that
+   * line, not serialized again.
+   */
+  readonly lines?: ReadonlyMap<string, string>;
 }
 
 /** What a cache is valid for: the site configuration and the code that produced the outcomes. */
@@ -20,15 +26,23 @@ export function cacheKeyOf(config: SiteConfig, codeVersion: string): string {
 
 /** Reads a cache document; anything unreadable or made for another key is an empty cache. */
 export function parseCache(text: string | null, key: string): PageCache {
-  if (text) {
-    try {
-      const data = JSON.parse(text) as PageCache;
-      if (data?.key === key && typeof data.entries === 'object' && data.entries !== null) return data;
-    } catch {
-      // fall through: a broken cache is an empty one
+  const empty = { key, entries: {} };
+  if (!text) return empty;
+  try {
+    const rows = text.split('\n');
+    if ((JSON.parse(rows[0]) as { key?: unknown })?.key !== key) return empty;
+    const entries: Record<string, { version: string; outcome: PageOutcome }> = {};
+    const lines = new Map<string, string>();
+    for (const row of rows.slice(1)) {
+      if (!row) continue;
+      const [path, version, outcome] = JSON.parse(row) as [string, string, PageOutcome];
+      entries[path] = { version, outcome };
+      lines.set(path, row);
     }
+    return { key, entries, lines };
+  } catch {
+    return empty; // a broken cache is an empty one
   }
-  return { key, entries: {} };
 }
 
 /** The cached outcome of `path` when its version is unchanged. */
@@ -37,20 +51,28 @@ export function cachedOutcome(cache: PageCache, path: string, version: string): 
   return entry && entry.version === version ? entry.outcome : null;
 }
 
-/** The cache after a build: one entry per page that exists now. */
-export function nextCache(key: string, pages: ReadonlyArray<{ path: string; version: string; outcome: PageOutcome }>): PageCache {
-  return { key, entries: Object.fromEntries(pages.map((p) => [p.path, { version: p.version, outcome: p.outcome }])) };
+/**
+ * The cache after a build: one entry per page that exists now. An entry whose version and outcome are
+ * the ones read from `previous` keeps its line.
+ */
+export function nextCache(key: string, pages: ReadonlyArray<{ path: string; version: string; outcome: PageOutcome }>, previous?: PageCache): PageCache {
+  const lines = new Map<string, string>();
+  if (previous?.key === key && previous.lines) {
+    for (const p of pages) {
+      const before = previous.entries[p.path];
+      const line = previous.lines.get(p.path);
+      if (line && before?.version === p.version && before.outcome === p.outcome) lines.set(p.path, line);
+    }
+  }
+  return { key, entries: Object.fromEntries(pages.map((p) => [p.path, { version: p.version, outcome: p.outcome }])), lines };
 }
 
-/** The cache as JSON text, one entry at a time (see `writePrivateChunks`). */
+/** The cache as JSON lines, one at a time (see `writePrivateChunks`). */
 export function* cacheChunks(cache: PageCache): Generator<string> {
-  yield `{"key":${JSON.stringify(cache.key)},"entries":{`;
-  let first = true;
+  yield `${JSON.stringify({ key: cache.key })}\n`;
   for (const [path, entry] of Object.entries(cache.entries)) {
-    yield `${first ? '' : ','}${JSON.stringify(path)}:${JSON.stringify(entry)}`;
-    first = false;
+    yield `${cache.lines?.get(path) ?? JSON.stringify([path, entry.version, entry.outcome])}\n`;
   }
-  yield '}}\n';
 }
 
 /**

@@ -8,9 +8,24 @@ describe('page cache', () => {
   const key = cacheKeyOf(TEST_CONFIG, 'code-1');
   const cache = nextCache(key, [{ path: page.path, version: '10:123', outcome }]);
 
-  it('round-trips through its chunked JSON text', () => {
+  it('round-trips through its JSON lines, one per page', () => {
     const text = [...cacheChunks(cache)].join('');
-    expect(parseCache(text, key)).toEqual(cache);
+    expect(text.trimEnd().split('\n')).toHaveLength(2);
+    const read = parseCache(text, key);
+    expect(read.entries).toEqual(JSON.parse(JSON.stringify(cache.entries)));
+    expect([...cacheChunks(read)].join('')).toBe(text);
+  });
+
+  it('writes back the line it read for an entry it did not change, and serializes a changed one', () => {
+    const other = processPage(yamlPage('event/b/index.md', "title: B\ndate: '2027-01-11T10:00:00Z'"), TEST_CONFIG);
+    const read = parseCache([...cacheChunks(nextCache(key, [{ path: page.path, version: '1', outcome }, { path: 'event/b/index.md', version: '1', outcome: other }]))].join(''), key);
+    const kept = read.entries[page.path].outcome;
+    const next = nextCache(key, [{ path: page.path, version: '1', outcome: kept }, { path: 'event/b/index.md', version: '2', outcome: other }], read);
+    expect(next.lines?.get(page.path)).toBe(read.lines?.get(page.path));
+    expect(next.lines?.has('event/b/index.md')).toBe(false);
+    const again = parseCache([...cacheChunks(next)].join(''), key);
+    expect(again.entries['event/b/index.md'].version).toBe('2');
+    expect(again.entries[page.path].outcome).toEqual(kept);
   });
 
   it('reuses an outcome only for the same version of the file', () => {

@@ -67,6 +67,11 @@ async function main(): Promise<void> {
   }
   const deps = depsFor(client);
   const cold = await timedRebuild(deps);
+  const coldRss = process.resourceUsage().maxRSS / 1024;
+  if (process.env.BENCH_COLD_ONLY) {
+    writeFileSync(process.env.BENCH_COLD_ONLY, `(a) ${cold.seconds.toFixed(2)} s, peak RSS ${coldRss.toFixed(0)} MB\n`);
+    process.exit(0);
+  }
   const source = (i: number) => `event/${slugs[Math.floor(slugs.length * i)]}/index.md`;
   // (b) three times in a new process each (a new Lambda container): nothing in memory, so the state is
   // downloaded and parsed and every feed item rendered again.
@@ -97,6 +102,8 @@ async function main(): Promise<void> {
     row('(c) no change', none),
     '',
     `(b) / (a) duration: ${((edit.seconds / cold.seconds) * 100).toFixed(1)} % in a warm container (the usual case: Lambda keeps a container for minutes after a rebuild), ${((coldEdit.seconds / cold.seconds) * 100).toFixed(1)} % in a new one (handler duration, without the container's start).`,
+    '',
+    `Peak RSS of the process running the handler (s3rver runs in another; with the bench's own data): ${coldRss.toFixed(0)} MB after (a), ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB at the end (the function has 1,536 MB).`,
     '',
   ].join('\n');
   writeFileSync(path.join(__dirname, `lambda-results-${n}.md`), text);

@@ -88,29 +88,19 @@ export function unquote(etag: string): string {
 
 /**
  * The state as stored: JSON lines, gzipped. One line `[path, etag, outcome]` per page, then a last
- * line with everything else. A page's line is kept with the parsed state, so saving the state after an
- * edit re-serializes the edited page only; and the pages, known before the outputs are rendered, are
- * compressed while they render (a gzip file may hold several members, read back as one text).
+ * line with everything else. The pages are grouped in buckets by a hash of their path, one gzip member
+ * per bucket (a gzip file may hold several members, read back as one text): a warm container that saves
+ * the state after an edit serializes and compresses the edited page's bucket only, and keeps no text
+ * of the state in memory, only the compressed members.
  */
 export interface StateDocument {
   readonly state: RemoteState;
-  /** The pages' lines joined, as stored. */
-  readonly pagesText: string;
   /** The last line. */
   readonly headText: string;
-  /** Each page's line, by path. */
-  readonly lines: ReadonlyMap<string, string>;
 }
 
 const EMPTY_REMOTE_STATE: RemoteState = { version: 1, key: '', config: null, memories: { version: 1, events: {} }, manifest: {}, pages: {} };
 const FORMAT = 2;
-
-/** The pages' part of the state, reusing the line of every page for which `reusableLine` gives one. */
-export function serializePages(pages: RemoteState['pages'], reusableLine: (path: string) => string | undefined): Pick<StateDocument, 'pagesText' | 'lines'> {
-  const lines = new Map<string, string>();
-  for (const [path, page] of Object.entries(pages)) lines.set(path, reusableLine(path) ?? JSON.stringify([path, page.etag, page.outcome]));
-  return { pagesText: [...lines.values()].join('\n'), lines };
-}
 
 /** The last line of the state: everything but the pages. */
 export function serializeHead(state: RemoteState): string {
@@ -118,63 +108,84 @@ export function serializeHead(state: RemoteState): string {
   return JSON.stringify({ ...rest, format: FORMAT });
 }
 
-/** The stored form of a state: the two parts compressed separately (`pagesPart` may be compressing already). */
+/** The stored form of a state: the pages' members, then the last line (`pagesPart` may be compressing already). */
 export async function compressState(pagesPart: Promise<Buffer>, headText: string): Promise<Buffer> {
   return Buffer.concat([await pagesPart, gzipSync(headText, { level: 1 })]);
 }
 
-/** Pages per gzip member of the stored state. */
-const PAGES_PER_MEMBER = 64;
+/** Buckets of pages, each one gzip member: about 40 pages each at 10,000 pages. */
+const BUCKETS = 256;
 
-/** The pages' part of a state compressed, and its members by their text (to reuse next time). */
+/** One compressed bucket: its pages (in order) and its gzip member. */
+export interface CompressedBucket {
+  readonly paths: readonly string[];
+  readonly member: Promise<Buffer>;
+}
+
+/** The pages' part of a state compressed, and its buckets (to reuse next time). */
 export interface CompressedPages {
   readonly compressed: Promise<Buffer>;
-  readonly members: ReadonlyMap<string, Promise<Buffer>>;
+  readonly buckets: ReadonlyMap<number, CompressedBucket>;
 }
 
 /**
- * Compresses the pages' lines off the main thread, as one gzip member per 64 pages (a gzip file may
- * hold several; they read back as one text). A member whose text is in `previous` is reused: after
- * one edit, one member is compressed again, not megabytes.
+ * Compresses the pages off the main thread, one gzip member per bucket. A bucket of `previous`
+ * holding the same pages, each `unchanged` since, is reused as it is.
  */
-export function compressPages(lines: readonly string[], previous?: ReadonlyMap<string, Promise<Buffer>>): CompressedPages {
-  const members = new Map<string, Promise<Buffer>>();
-  for (let i = 0; i < lines.length; i += PAGES_PER_MEMBER) {
-    const text = `${lines.slice(i, i + PAGES_PER_MEMBER).join('\n')}\n`;
-    let member = members.get(text) ?? previous?.get(text);
-    if (!member) {
-      // One output buffer as large as the input: zlib then compresses it in one job on the thread
-      // pool, instead of one job per 16 KB chunk, each waiting for the busy main thread.
-      member = gzipAsync(text, { level: 1, chunkSize: Math.max(64 * 1024, text.length) });
-      member.catch(() => undefined); // awaited with the others; not an unhandled rejection meanwhile
-    }
-    members.set(text, member);
+export function compressPages(pages: RemoteState['pages'], unchanged: (path: string) => boolean, previous?: ReadonlyMap<number, CompressedBucket>): CompressedPages {
+  const grouped = new Map<number, string[]>();
+  for (const path of Object.keys(pages).sort()) {
+    const bucket = bucketOf(path);
+    const list = grouped.get(bucket);
+    if (list) list.push(path);
+    else grouped.set(bucket, [path]);
   }
-  const compressed = Promise.all(members.values()).then((parts) => Buffer.concat(parts));
+  const buckets = new Map<number, CompressedBucket>();
+  for (const bucket of [...grouped.keys()].sort((a, b) => a - b)) {
+    const paths = grouped.get(bucket) as string[];
+    const before = previous?.get(bucket);
+    const same = before && before.paths.length === paths.length && paths.every((p, i) => p === before.paths[i] && unchanged(p));
+    buckets.set(bucket, same ? before : { paths, member: compressLines(paths.map((p) => JSON.stringify([p, pages[p].etag, pages[p].outcome]))) });
+  }
+  const compressed = Promise.all([...buckets.values()].map((b) => b.member)).then((parts) => Buffer.concat(parts));
   compressed.catch(() => undefined);
-  return { compressed, members };
+  return { compressed, buckets };
+}
+
+function compressLines(lines: readonly string[]): Promise<Buffer> {
+  const text = `${lines.join('\n')}\n`;
+  // One output buffer as large as the input: zlib then compresses it in one job on the thread pool,
+  // instead of one job per 16 KB chunk, each waiting for the busy main thread to schedule the next.
+  const member = gzipAsync(text, { level: 1, chunkSize: Math.max(64 * 1024, text.length) });
+  member.catch(() => undefined); // awaited with the others; not an unhandled rejection meanwhile
+  return member;
+}
+
+/** A page's bucket: FNV-1a of its path (stable across processes and versions of Node). */
+function bucketOf(path: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % BUCKETS;
 }
 
 /** Parses a stored state; an empty one when it is missing or unreadable (the rebuild then starts afresh). */
 export function parseRemoteState(text: string | null): StateDocument {
-  const empty = { state: EMPTY_REMOTE_STATE, pagesText: '', headText: '', lines: new Map<string, string>() };
+  const empty = { state: EMPTY_REMOTE_STATE, headText: '' };
   if (!text) return empty;
   try {
     const cut = text.lastIndexOf('\n');
     const headText = text.slice(cut + 1);
     const data = JSON.parse(headText) as Omit<RemoteState, 'pages'> & { format?: number };
     if (data?.format !== FORMAT || data.version !== 1 || typeof data.manifest !== 'object') return empty;
-    const pagesText = cut > 0 ? text.slice(0, cut) : '';
     const pages: Record<string, RemoteState['pages'][string]> = {};
-    const lines = new Map<string, string>();
-    for (const row of pagesText ? pagesText.split('\n') : []) {
+    for (const row of cut > 0 ? text.slice(0, cut).split('\n') : []) {
+      if (!row) continue;
       const [path, etag, outcome] = JSON.parse(row) as [string, string, PageOutcome];
       pages[path] = { etag, outcome };
-      lines.set(path, row);
     }
     const { format: _format, ...rest } = data;
     const memories = parseState(JSON.stringify(data.memories)) as { version: 1; events: Record<string, EventMemory> };
-    return { state: { ...rest, memories, pages }, pagesText, headText, lines };
+    return { state: { ...rest, memories, pages }, headText };
   } catch {
     return empty; // unreadable state: rebuild from scratch (outputs compare by bytes, so nothing is lost)
   }

@@ -17,7 +17,7 @@ import type { Problem } from '../core/model';
 import { cacheKeyOf, entryAfterBuild } from '../core/page-cache';
 import { processPage, type PageOutcome } from '../core/page';
 import { PreconditionFailed, type ObjectStore } from '../adapters/object-store';
-import { CACHE_CONTROL, compressPages, compressState, mapConcurrently, parseRemoteState, serializeHead, serializePages, startWritingOutputs, unquote, unzip, type CompressedPages, type RemoteState, type StateDocument } from './rebuild-io';
+import { CACHE_CONTROL, compressPages, compressState, mapConcurrently, parseRemoteState, serializeHead, startWritingOutputs, unquote, unzip, type CompressedPages, type RemoteState, type StateDocument } from './rebuild-io';
 
 export { CACHE_CONTROL };
 
@@ -74,8 +74,8 @@ export async function rebuild(deps: RebuildDeps): Promise<RebuildSummary> {
 interface WarmState extends StateDocument {
   readonly key: string;
   readonly etag: string;
-  /** The compressed members of the pages' part, to reuse when saving the next state. */
-  readonly members?: CompressedPages['members'];
+  /** The compressed buckets of the pages' part, to reuse when saving the next state. */
+  readonly buckets?: CompressedPages['buckets'];
 }
 
 /**
@@ -85,7 +85,7 @@ interface WarmState extends StateDocument {
 const warmStates = new WeakMap<ObjectStore, WarmState>();
 
 /** The stored state: from this process's memory when S3 says it has not changed, else downloaded. */
-async function readState(content: ObjectStore, key: string, countRead: () => void): Promise<(StateDocument & Pick<WarmState, 'etag' | 'members'>) | null> {
+async function readState(content: ObjectStore, key: string, countRead: () => void): Promise<(StateDocument & Pick<WarmState, 'etag' | 'buckets'>) | null> {
   const warm = warmStates.get(content);
   const got = warm?.key === key ? await content.getIfChanged(key, warm.etag) : await content.get(key);
   if (got === 'unchanged') return warm!;
@@ -158,6 +158,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     let outcome = cachedOutcome(page);
     if (!outcome) {
       const got = bodies.get(page.rel);
+      bodies.delete(page.rel); // its bytes are not needed once processed
       if (!got) continue; // deleted since the listing
       outcome = processPage({ path: page.rel, text: got.bytes.toString('utf8') }, siteConfig);
     }
@@ -167,12 +168,11 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   }
 
   phase('pages');
-  // A page whose outcome is the one read from the state keeps its serialized line; the pages' part of
-  // the next state is compressed on the thread pool while the outputs render.
-  const reusable = (rel: string) => (nextPages[rel].outcome === previous.pages[rel]?.outcome && nextPages[rel].etag === previous.pages[rel].etag ? stored?.lines.get(rel) : undefined);
-  const pagesPart = serializePages(nextPages, reusable);
-  const pagesChanged = pagesPart.pagesText !== stored?.pagesText;
-  const compressing = pagesChanged ? compressPages([...pagesPart.lines.values()], stored?.members) : null;
+  // The pages' part of the state changed unless every page holds the outcome read from it. Its
+  // changed buckets are compressed on the thread pool while the outputs render.
+  const unchanged = (rel: string) => nextPages[rel].outcome === previous.pages[rel]?.outcome && nextPages[rel].etag === previous.pages[rel].etag;
+  const pagesChanged = !stored || Object.keys(previous.pages).length !== Object.keys(nextPages).length || !Object.keys(nextPages).every(unchanged);
+  const compressing = pagesChanged ? compressPages(nextPages, unchanged, stored?.buckets) : null;
   const lastGood = new Map(Object.entries(previous.pages).map(([rel, p]) => [rel, p.outcome]));
   const result = buildSite({
     files: [],
@@ -194,8 +194,8 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const headText = serializeHead(next);
   const changedState = !stored || pagesChanged || headText !== stored.headText;
   // Compressed: the state holds every page's rendered pieces (about 10 KB of JSON per event).
-  const pagesMembers = changedState ? (compressing ?? compressPages([...pagesPart.lines.values()], stored?.members)) : null;
-  const nextBody = pagesMembers ? compressState(pagesMembers.compressed, headText) : null;
+  const pagesPart = changedState ? (compressing ?? compressPages(nextPages, unchanged, stored?.buckets)) : null;
+  const nextBody = pagesPart ? compressState(pagesPart.compressed, headText) : null;
   nextBody?.catch(() => undefined);
   phase('planned');
   await uploaded;
@@ -210,7 +210,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
       contentType: 'application/gzip',
       ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }),
     });
-    warmStates.set(content, { state: next, ...pagesPart, headText, key: stateKey, etag: saved.etag, members: pagesMembers?.members });
+    warmStates.set(content, { state: next, headText, key: stateKey, etag: saved.etag, buckets: pagesPart?.buckets });
   } else if (written.length || deleted.length) {
     // Same state but we wrote: someone may have raced us; make sure the state is still ours.
     if ((await content.getIfChanged(stateKey, stored!.etag)) !== 'unchanged') throw new PreconditionFailed(stateKey);

@@ -58,7 +58,9 @@ export class RebuildPipeline extends Construct {
     const common = {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: 1536,
+      // 10,000 events peak at ~1.3-1.5 GB (bench/lambda-results-10000.md); V8 sizes its heap from the
+      // machine's memory, so it is told how much it may use, leaving room for buffers.
+      memorySize: 2048,
       timeout: FUNCTION_TIMEOUT,
       logGroup: this.logGroup,
       environment: {
@@ -66,6 +68,7 @@ export class RebuildPipeline extends Construct {
         SITE_BUCKET: props.siteBucket.bucketName,
         SITE_URL: props.siteUrl,
         DISTRIBUTION_ID: props.distributionId,
+        NODE_OPTIONS: '--max-old-space-size=1536',
       },
       description: 'calpub: rebuilds the calendars and feeds from the content bucket',
     };

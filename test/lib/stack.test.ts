@@ -63,7 +63,8 @@ describe('CalpubStack with no context', () => {
     t.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
-      Environment: { Variables: { CONTENT_BUCKET: Match.anyValue(), SITE_BUCKET: Match.anyValue(), SITE_URL: Match.anyValue(), DISTRIBUTION_ID: Match.anyValue() } },
+      Environment: { Variables: { CONTENT_BUCKET: Match.anyValue(), SITE_BUCKET: Match.anyValue(), SITE_URL: Match.anyValue(), DISTRIBUTION_ID: Match.anyValue(), NODE_OPTIONS: '--max-old-space-size=1536' } },
+      MemorySize: 2048,
       LoggingConfig: { LogGroup: Match.anyValue() },
     });
     t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });

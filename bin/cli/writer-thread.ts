@@ -52,7 +52,9 @@ function threadedFileSink(): FileSink {
     threaded: true,
     async write(target, bytes) {
       if (failure) throw failure;
-      worker.postMessage({ kind: 'write', target, bytes } satisfies ToWriter);
+      // A buffer that owns its memory is handed over, not copied (the writer then holds the only copy).
+      const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      worker.postMessage({ kind: 'write', target, bytes } satisfies ToWriter, owns ? [bytes.buffer as ArrayBuffer] : []);
       queued += bytes.length;
       if (queued > WINDOW) await new Promise<void>((resolve) => (wake = resolve));
       wake = null;

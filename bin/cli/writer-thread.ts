@@ -52,10 +52,11 @@ function threadedFileSink(): FileSink {
     threaded: true,
     async write(target, bytes) {
       if (failure) throw failure;
+      const size = bytes.length; // read before a transfer empties `bytes`
       // A buffer that owns its memory is handed over, not copied (the writer then holds the only copy).
       const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       worker.postMessage({ kind: 'write', target, bytes } satisfies ToWriter, owns ? [bytes.buffer as ArrayBuffer] : []);
-      queued += bytes.length;
+      queued += size;
       if (queued > WINDOW) await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
       if (failure) throw failure;

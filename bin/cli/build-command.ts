@@ -109,7 +109,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   if (big) options.progress('calpub: writing the site');
   const sink = fileSinkFor(2 * outcomes.size);
   const write = await writeSite(options.out, result.outputs, cacheKey, sink);
-  phase(`site files (${sink.threaded ? 'a writer thread' : 'written on this thread'})`);
+  phase(`site files (${sink.describe()})`);
   await writePrivate(options.out, STATE_FILE, serializeState(result.state));
   writePrivateChunks(options.out, CACHE_FILE, cacheChunks(cache));
   if (options.report) await writeReport(options.report, result);

@@ -14,7 +14,8 @@ export type ToWriter = { readonly kind: 'write'; readonly target: string; readon
 /** Messages from the writer. */
 type FromWriter = { readonly kind: 'ack'; readonly bytes: number } | { readonly kind: 'error'; readonly message: string } | { readonly kind: 'ended' };
 
-const WINDOW = 64 * 2 ** 20;
+/** Bytes allowed to wait for the writer (`CALPUB_WRITER_WINDOW` overrides it, for tests). */
+const WINDOW = Number(process.env.CALPUB_WRITER_WINDOW ?? 64 * 2 ** 20);
 
 /** The bundled writer next to the bundled CLI; absent when running from TypeScript sources. */
 const WORKER_SCRIPT = path.join(__dirname, 'file-writer-worker.cjs');
@@ -34,6 +35,8 @@ function threadedFileSink(): FileSink {
   let wake: (() => void) | null = null;
   let ended: (() => void) | null = null;
   let closing = false;
+  let waits = 0;
+  let peak = 0;
   const stop = (err: Error) => {
     failure ??= err;
     wake?.();
@@ -50,6 +53,7 @@ function threadedFileSink(): FileSink {
   worker.on('exit', (code) => closing || stop(new Error(`the file writer stopped (exit code ${code})`)));
   return {
     threaded: true,
+    describe: () => `a writer thread; waited for it ${waits} times, at most ${peak} bytes queued`,
     async write(target, bytes) {
       if (failure) throw failure;
       const size = bytes.length; // read before a transfer empties `bytes`
@@ -57,7 +61,11 @@ function threadedFileSink(): FileSink {
       const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       worker.postMessage({ kind: 'write', target, bytes } satisfies ToWriter, owns ? [bytes.buffer as ArrayBuffer] : []);
       queued += size;
-      if (queued > WINDOW) await new Promise<void>((resolve) => (wake = resolve));
+      peak = Math.max(peak, queued);
+      if (queued > WINDOW) {
+        waits++;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
       wake = null;
       if (failure) throw failure;
     },

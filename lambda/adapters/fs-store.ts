@@ -90,8 +90,10 @@ export interface WriteSummary {
  * work overlap.
  */
 export interface FileSink {
-  /** Whether files are written by another thread (reported in timings). */
+  /** Whether files are written by another thread. */
   readonly threaded: boolean;
+  /** How it went, for timings. */
+  describe(): string;
   /** Writes `bytes` at `target` (an absolute path already checked by `safeJoin`); may wait for room. */
   write(target: string, bytes: Buffer): void | Promise<void>;
   /** Resolves once every file is written; rejects with the first failure. */
@@ -103,6 +105,7 @@ export function syncFileSink(): FileSink {
   const folders = new Set<string>();
   return {
     threaded: false,
+    describe: () => 'written on this thread',
     write: (target, bytes) => writeFileAtomicSync(target, bytes, folders),
     close: async () => undefined,
   };

@@ -1,6 +1,6 @@
 /** The CLI contract, run as a user runs it (a real process through tsx). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -121,10 +121,10 @@ describe('the machine time zone', () => {
 });
 
 describe('threads (page workers and the file writer)', () => {
-  const build = (content: string, out: string, parallelMin: string) =>
+  const build = (content: string, out: string, parallelMin: string, env: Record<string, string> = {}) =>
     spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', out, '--now', '2026-11-29T12:00:00Z'], {
       encoding: 'utf8',
-      env: { ...process.env, CALPUB_PARALLEL_MIN: parallelMin, CALPUB_TIMINGS: '1' },
+      env: { ...process.env, CALPUB_PARALLEL_MIN: parallelMin, CALPUB_TIMINGS: '1', ...env },
     });
   const siteFiles = (out: string) => execFileSync('find', ['.', '-type', 'f'], { cwd: out }).toString().trim().split('\n').sort();
 
@@ -139,6 +139,17 @@ describe('threads (page workers and the file writer)', () => {
     });
     expect(siteFiles(threaded)).toEqual(siteFiles(single));
     for (const f of siteFiles(single)) expect([f, readFileSync(path.join(threaded, f), 'utf8') === readFileSync(path.join(single, f), 'utf8')]).toEqual([f, true]);
+  });
+
+  it('the main thread waits for the writer when more than its window of bytes is queued', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'calpub-threads-'));
+    const r = build(contentWithOneBrokenPage(), out, '1', { CALPUB_WRITER_WINDOW: '2000' });
+    expect(r.status).toBe(0);
+    const [, waits, peak] = /waited for it (\d+) times, at most (\d+) bytes queued/.exec(r.stderr) ?? [];
+    const largest = Math.max(...siteFiles(out).filter((f) => !f.startsWith('./.calpub')).map((f) => statSync(path.join(out, f)).size));
+    expect(Number(waits)).toBeGreaterThan(0);
+    expect(Number(peak)).toBeGreaterThanOrEqual(largest); // every file counts while it waits, the largest too
+    expect(Number(peak)).toBeLessThanOrEqual(2000 + largest);
   });
 
   it('a file the writer cannot write fails the build with its reason, and no manifest claims it', () => {

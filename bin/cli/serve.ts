@@ -87,7 +87,11 @@ async function resolveRequest(root: string, url: string): Promise<string | null>
 export async function runServe(options: Omit<BuildOptions, 'siteUrl'> & { port: number }): Promise<void> {
   const siteUrl = `http://127.0.0.1:${options.port}/`;
   const build = () => runBuild({ ...options, now: Date.now(), siteUrl, keepRenderedItems: true });
-  await build();
+  // Watching starts before the first build: a recursive watch is set up in the background, and an edit
+  // made while it is not yet in place (or during the first build) would otherwise never be rebuilt.
+  const first = build();
+  watchContent(options.content, first, () => build().catch((err: Error) => options.log(`calpub: rebuild failed: ${err.message}`)));
+  await first;
   await startStaticServer(options.out, options.port);
   options.log(`calpub: serving ${path.resolve(options.out)} at ${siteUrl}`);
   options.log(`  calendar:  ${siteUrl}calendar.ics`);
@@ -97,15 +101,15 @@ export async function runServe(options: Omit<BuildOptions, 'siteUrl'> & { port: 
     options.log('\ncalpub: stopped');
     process.exit(0);
   });
-  watchContent(options.content, () =>
-    build().catch((err: Error) => options.log(`calpub: rebuild failed: ${err.message}`)),
-  );
 }
 
-/** Calls `rebuild` once per burst of changes (editors write several times per save). */
-function watchContent(dir: string, rebuild: () => Promise<unknown>): void {
+/**
+ * Calls `rebuild` once per burst of changes (editors write several times per save), one build at a
+ * time, after `running` (the first build).
+ */
+function watchContent(dir: string, first: Promise<unknown>, rebuild: () => Promise<unknown>): void {
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<unknown> = first.catch(() => undefined);
   watch(dir, { recursive: true }, (_event, name) => {
     if (name && name.split(path.sep).some((s) => s.startsWith(STATE_DIR))) return;
     if (timer) clearTimeout(timer);

@@ -54,6 +54,7 @@ describe('calpub serve', () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'serve', '--content', 'content', '--out', 'public', '--port', String(port)], { cwd: dir });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stdout += d));
     try {
       // Start-up may include bundling the CLI and share two cores with the rest of the suite: the
       // contract measured here is the rebuild after an edit.
@@ -63,7 +64,9 @@ describe('calpub serve', () => {
       const page = path.join(dir, 'content', 'event', 'three-days', 'index.md');
       writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Renamed days'));
       const edited = Date.now();
-      await waitFor(async () => (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes('SUMMARY:Renamed days'), 5000);
+      await waitFor(async () => (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes('SUMMARY:Renamed days'), 5000).catch((err: Error) => {
+        throw new Error(`${err.message}; the server printed:\n${stdout}`);
+      });
       expect(Date.now() - edited).toBeLessThan(1000);
     } finally {
       child.kill('SIGINT');

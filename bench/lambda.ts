@@ -3,6 +3,7 @@
  * in a bucket of N, in the same (warm) process and in a new one (a cold Lambda container), (c) no
  * change. Prints objects read, files written and handler duration; writes bench/lambda-results-N.md.
  *   npx tsx bench/lambda.ts [N]
+ * With BENCH_COLD_ONLY=<file>, only (a) runs and its time and peak RSS go to <file>.
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { execFileSync, spawn } from 'node:child_process';
@@ -70,7 +71,9 @@ async function main(): Promise<void> {
   const coldRss = process.resourceUsage().maxRSS / 1024;
   if (process.env.BENCH_COLD_ONLY) {
     writeFileSync(process.env.BENCH_COLD_ONLY, `(a) ${cold.seconds.toFixed(2)} s, peak RSS ${coldRss.toFixed(0)} MB\n`);
-    process.exit(0);
+    server.kill();
+    rmSync(work, { recursive: true, force: true });
+    return;
   }
   const source = (i: number) => `event/${slugs[Math.floor(slugs.length * i)]}/index.md`;
   // (b) three times in a new process each (a new Lambda container): nothing in memory, so the state is

@@ -3,18 +3,14 @@
  * and sends their outcomes back. See parallel-pages.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readPage } from '../../lambda/adapters/fs-store';
-import { siteConfigOf } from '../../lambda/core/build';
-import { processPage, type PageOutcome } from '../../lambda/core/page';
-import { PROGRESS_EVERY, type PageJob, type WorkerMessage } from './parallel-pages';
+import type { PageOutcome } from '../../lambda/core/page';
+import { outcomesOf, PROGRESS_EVERY, type PageJob, type WorkerMessage } from './parallel-pages';
 
-const job = workerData as PageJob;
-const config = siteConfigOf(job.configText, job.siteUrl);
 const outcomes: PageOutcome[] = [];
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 try {
-  for (const rel of job.paths) {
-    outcomes.push(processPage(readPage(job.root, rel), config));
+  for (const outcome of outcomesOf(workerData as PageJob)) {
+    outcomes.push(outcome);
     if (outcomes.length % PROGRESS_EVERY === 0) post({ done: outcomes.length });
   }
   post({ outcomes });

@@ -48,10 +48,9 @@ export async function processPages(job: PageJob, onProgress: (done: number) => v
     workerDone[i + 1] = done;
   }));
   workers.forEach((w) => w.catch(() => undefined)); // awaited below; not unhandled meanwhile
-  const config = siteConfigOf(job.configText, job.siteUrl);
   const mine: PageOutcome[] = [];
-  for (const rel of shares[0]) {
-    mine.push(processPage(readPage(job.root, rel), config));
+  for (const outcome of outcomesOf({ ...job, paths: shares[0] })) {
+    mine.push(outcome);
     if (++mineDone % PROGRESS_EVERY === 0) {
       report();
       await new Promise(setImmediate); // lets the workers' progress messages in
@@ -59,6 +58,12 @@ export async function processPages(job: PageJob, onProgress: (done: number) => v
   }
   const theirs = await Promise.all(workers);
   return { outcomes: [mine, ...theirs].flat(), threads: shares.length };
+}
+
+/** The outcome of each page of `job`, in order: what every thread runs on its share. */
+export function* outcomesOf(job: PageJob): Generator<PageOutcome> {
+  const config = siteConfigOf(job.configText, job.siteUrl);
+  for (const rel of job.paths) yield processPage(readPage(job.root, rel), config);
 }
 
 function runWorker(job: PageJob, onDone: (done: number) => void): Promise<PageOutcome[]> {

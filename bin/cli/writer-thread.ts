@@ -52,7 +52,6 @@ function threadedFileSink(): FileSink {
   worker.on('error', stop);
   worker.on('exit', (code) => closing || stop(new Error(`the file writer stopped (exit code ${code})`)));
   return {
-    threaded: true,
     describe: () => `a writer thread; waited for it ${waits} times, at most ${peak} bytes queued`,
     async write(target, bytes) {
       if (failure) throw failure;

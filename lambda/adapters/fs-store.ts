@@ -90,8 +90,6 @@ export interface WriteSummary {
  * work overlap.
  */
 export interface FileSink {
-  /** Whether files are written by another thread. */
-  readonly threaded: boolean;
   /** How it went, for timings. */
   describe(): string;
   /** Writes `bytes` at `target` (an absolute path already checked by `safeJoin`); may wait for room. */
@@ -104,7 +102,6 @@ export interface FileSink {
 export function syncFileSink(): FileSink {
   const folders = new Set<string>();
   return {
-    threaded: false,
     describe: () => 'written on this thread',
     write: (target, bytes) => writeFileAtomicSync(target, bytes, folders),
     close: async () => undefined,

@@ -171,7 +171,8 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   // The pages' part of the state changed unless every page holds the outcome read from it. Its
   // changed buckets are compressed on the thread pool while the outputs render.
   const unchanged = (rel: string) => nextPages[rel].outcome === previous.pages[rel]?.outcome && nextPages[rel].etag === previous.pages[rel].etag;
-  const pagesChanged = !stored || Object.keys(previous.pages).length !== Object.keys(nextPages).length || !Object.keys(nextPages).every(unchanged);
+  const nextPaths = Object.keys(nextPages);
+  const pagesChanged = !stored || Object.keys(previous.pages).length !== nextPaths.length || !nextPaths.every(unchanged);
   const compressing = pagesChanged ? compressPages(nextPages, unchanged, stored?.buckets) : null;
   const lastGood = new Map(Object.entries(previous.pages).map(([rel, p]) => [rel, p.outcome]));
   const result = buildSite({
@@ -194,7 +195,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const headText = serializeHead(next);
   const changedState = !stored || pagesChanged || headText !== stored.headText;
   // Compressed: the state holds every page's rendered pieces (about 10 KB of JSON per event).
-  const pagesPart = changedState ? (compressing ?? compressPages(nextPages, unchanged, stored?.buckets)) : null;
+  const pagesPart = compressing ?? (changedState ? compressPages(nextPages, unchanged, stored?.buckets) : null);
   const nextBody = pagesPart ? compressState(pagesPart.compressed, headText) : null;
   nextBody?.catch(() => undefined);
   phase('planned');

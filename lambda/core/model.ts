@@ -1,7 +1,9 @@
 /**
  * The types every core module shares. Renderers, the build and the adapters all point down to this
- * module; it imports nothing, so no import cycle can form around it.
+ * module; it imports only the type of output parts (from a module that imports no core module), so
+ * no import cycle can form around it.
  */
+import type { Part } from './parts';
 
 /** One Markdown file as a content source hands it over. */
 export interface SourceFile {
@@ -141,8 +143,13 @@ export interface SiteConfig {
 export interface OutputFile {
   readonly path: string;
   readonly contentType: string;
-  /** The bytes; may be computed on first read (a getter), so a writer can skip unchanged files unread. */
+  /** The text; may be computed on first read (a getter), so a writer can skip unchanged files unread. */
   readonly body: string;
+  /**
+   * The same text as parts (computed on each read), when the file is assembled from parts other
+   * files share: writers use these, so shared parts are encoded and hashed once.
+   */
+  readonly parts?: readonly Part[];
   /**
    * Changes whenever anything the body is made from changes (same key → same body, for the same
    * calpub code). Lets a writer skip rendering files whose inputs did not change.

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cdata, element, xmlEscape } from './xml';
+import { COMMA_NEWLINE, interleave, NEWLINE, type Part, type SharedText } from './parts';
 
 /** A feed entry, assembled from an event's header, its pieces and its memory. */
 export interface FeedItem {
@@ -40,8 +41,9 @@ export interface FeedChannel {
 /** A feed item with its text in one feed format, rendered once for every feed that carries it. */
 export interface RenderedItem {
   readonly item: FeedItem;
-  readonly text: string;
+  readonly text: Part;
 }
+
 
 /** An RSS `<item>`; `full` adds `content:encoded` (tag feeds leave it out). */
 export function rssItem(item: FeedItem, full: boolean): string {
@@ -89,7 +91,7 @@ export function jsonItem(item: FeedItem): string {
 }
 
 /** RSS 2.0 with `atom:link rel="self"`, from items rendered by `rssItem`. */
-export function renderRss(channel: FeedChannel, items: readonly RenderedItem[]): string {
+export function renderRss(channel: FeedChannel, items: readonly RenderedItem[]): Part[] {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
@@ -103,13 +105,17 @@ export function renderRss(channel: FeedChannel, items: readonly RenderedItem[]):
     `<atom:link href="${xmlEscape(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
   ];
   if (items.length) lines.push(element('lastBuildDate', rfc822(latest(items))));
-  for (const item of items) lines.push(item.text);
-  lines.push('</channel>', '</rss>', '');
-  return lines.join('\n');
+  return withItems(lines, items, NEWLINE, ['</channel>', '</rss>', '']);
+}
+
+/** `head` lines, the items one per line, then `tail` lines. */
+function withItems(head: readonly string[], items: readonly RenderedItem[], separator: SharedText, tail: readonly string[]): Part[] {
+  if (!items.length) return [[...head, ...tail].join('\n')];
+  return [`${head.join('\n')}\n`, ...interleave(items.map((i) => i.text), separator), `\n${tail.join('\n')}`];
 }
 
 /** Atom 1.0 from entries rendered by `atomEntry`; ids are `urn:uuid:` names derived from the UIDs. */
-export function renderAtom(channel: FeedChannel, items: readonly RenderedItem[]): string {
+export function renderAtom(channel: FeedChannel, items: readonly RenderedItem[]): Part[] {
   const updated = items.length ? latest(items) : 0;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -123,13 +129,11 @@ export function renderAtom(channel: FeedChannel, items: readonly RenderedItem[])
     `<author>${element('name', channel.title)}</author>`,
     element('generator', 'calpub'),
   ];
-  for (const item of items) lines.push(item.text);
-  lines.push('</feed>', '');
-  return lines.join('\n');
+  return withItems(lines, items, NEWLINE, ['</feed>', '']);
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1) from items rendered by `jsonItem`. */
-export function renderJsonFeed(channel: FeedChannel, items: readonly RenderedItem[]): string {
+export function renderJsonFeed(channel: FeedChannel, items: readonly RenderedItem[]): Part[] {
   const head = JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: channel.title,
@@ -139,7 +143,7 @@ export function renderJsonFeed(channel: FeedChannel, items: readonly RenderedIte
     language: channel.language,
     authors: [{ name: channel.title }],
   });
-  return `${head.slice(0, -1)},"items":[\n${items.map((i) => i.text).join(',\n')}\n]}\n`;
+  return [`${head.slice(0, -1)},"items":[\n`, ...interleave(items.map((i) => i.text), COMMA_NEWLINE), '\n]}\n'];
 }
 
 /** Newest publication first, then by UID, so the order never depends on input order. */

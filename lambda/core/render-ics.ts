@@ -9,6 +9,7 @@ import { escapeText, fold, line, textLine } from './ics-format';
 import type { CalEvent, EventMemory, SiteConfig } from './model';
 import { nextDay, utcStamp, wallClockStamp } from './time';
 import { locationLine } from './fields';
+import { SharedText, type Part } from './parts';
 
 /** A rendered VEVENT and the time zone it refers to (null when it needs no VTIMEZONE). */
 export interface VeventPiece {
@@ -54,14 +55,17 @@ function datesLines(event: CalEvent, zone: string | null): string {
   return s;
 }
 
-/** The full VEVENT: content plus the properties that say when it last changed. */
-export function wrapVevent(piece: VeventPiece, memory: EventMemory): string {
+/**
+ * The full VEVENT: content plus the properties that say when it last changed. Shared by every
+ * calendar that carries the event (the site's, its own, its tags').
+ */
+export function wrapVevent(piece: VeventPiece, memory: EventMemory): SharedText {
   const changed = utcStamp(memory.changedAt);
-  return (
+  return new SharedText(
     'BEGIN:VEVENT\r\n' +
-    `DTSTAMP:${changed}\r\nLAST-MODIFIED:${changed}\r\nSEQUENCE:${memory.sequence}\r\n` +
-    piece.content +
-    'END:VEVENT\r\n'
+      `DTSTAMP:${changed}\r\nLAST-MODIFIED:${changed}\r\nSEQUENCE:${memory.sequence}\r\n` +
+      piece.content +
+      'END:VEVENT\r\n',
   );
 }
 
@@ -74,14 +78,14 @@ export interface CalendarHeader {
 }
 
 /**
- * Assembles a VCALENDAR from rendered events.
- * @param events - pieces with their full VEVENT text, in any order (sorted here by start, then id)
+ * Assembles a VCALENDAR from rendered events, as the parts of the file.
+ * @param events - pieces with their full VEVENT, in any order (sorted here by start, then id)
  */
 export function assembleCalendar(
   header: CalendarHeader,
-  events: ReadonlyArray<{ piece: VeventPiece; vevent: string }>,
+  events: ReadonlyArray<{ piece: VeventPiece; vevent: Part }>,
   config: SiteConfig,
-): string {
+): Part[] {
   const sorted = [...events].sort((a, b) => a.piece.sortKey - b.piece.sortKey || (a.piece.id < b.piece.id ? -1 : a.piece.id > b.piece.id ? 1 : 0));
   const zones = [...new Set(sorted.map((e) => e.piece.timeZone).filter((z): z is string => z !== null))].sort();
   let s = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n' + line('PRODID', PRODID) + 'CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n';
@@ -91,26 +95,27 @@ export function assembleCalendar(
   s += line('REFRESH-INTERVAL;VALUE=DURATION', config.refreshInterval) + line('X-PUBLISHED-TTL', config.refreshInterval);
   s += line('SOURCE;VALUE=URI', header.source) + line('URL;VALUE=URI', config.siteUrl);
   if (config.color) s += line('X-APPLE-CALENDAR-COLOR', config.color.toUpperCase());
-  for (const zone of zones) s += vtimezone(zone);
-  const parts = [s];
+  const parts: Part[] = [s];
+  for (const zone of zones) parts.push(vtimezone(zone) as SharedText);
   for (const e of sorted) parts.push(e.vevent);
   parts.push('END:VCALENDAR\r\n');
-  return parts.join('');
+  return parts;
 }
 
-const vtimezoneCache = new Map<string, string | null>();
+const vtimezoneCache = new Map<string, SharedText | null>();
 
 /** True when a VTIMEZONE can be written for `zone` (else the event's times are written in UTC). */
 export function hasVtimezone(zone: string): boolean {
-  return zone !== 'UTC' && zone !== 'Etc/UTC' && vtimezone(zone) !== '';
+  return zone !== 'UTC' && zone !== 'Etc/UTC' && vtimezone(zone) !== null;
 }
 
-function vtimezone(zone: string): string {
+/** The VTIMEZONE of `zone`, shared by every calendar that needs it; null when none can be written. */
+function vtimezone(zone: string): SharedText | null {
   let text = vtimezoneCache.get(zone);
   if (text === undefined) {
     const raw = getVtimezoneComponent(zone);
-    text = raw ? raw.trim().split(/\r?\n/).map((l) => `${fold(l)}\r\n`).join('') : null;
+    text = raw ? new SharedText(raw.trim().split(/\r?\n/).map((l) => `${fold(l)}\r\n`).join('')) : null;
     vtimezoneCache.set(zone, text);
   }
-  return text ?? '';
+  return text;
 }

@@ -7,6 +7,7 @@ import type { EventHeader } from './page';
 import { rfc3339 } from './render-feeds';
 import type { TagGroup } from './tags';
 import { zoneOffset } from './time';
+import { COMMA_NEWLINE, interleave, type Part } from './parts';
 
 /** Where things are on the site (absolute URLs). */
 export interface SiteUrls {
@@ -79,8 +80,8 @@ export function scheduleItem(entry: ReturnType<typeof scheduleEntry>): ScheduleI
   return { json: JSON.stringify(entry), updated: entry.updated };
 }
 
-/** The whole document: site fields, then one event per line. */
-export function renderSchedule(config: SiteConfig, items: readonly ScheduleItem[], tags: readonly TagGroup[]): string {
+/** The whole document, as parts: site fields, then one event per line. */
+export function renderSchedule(config: SiteConfig, items: readonly ScheduleItem[], tags: readonly TagGroup[]): Part[] {
   const urls = siteUrls(config);
   const updated = items.length ? items.map((e) => e.updated).sort().pop() : null;
   const head = {
@@ -93,8 +94,9 @@ export function renderSchedule(config: SiteConfig, items: readonly ScheduleItem[
     urls: { site: urls.site, calendar: urls.calendar, webcal: urls.webcal, rss: urls.rss, atom: urls.atom, jsonFeed: urls.json },
     tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.ids.length, ...tagUrls(config, t.slug) })),
   };
-  const events = items.length ? `[\n${items.map((i) => i.json).join(',\n')}\n]` : '[]';
-  return `${JSON.stringify(head).slice(0, -1)},"events":${events}}\n`;
+  const start = `${JSON.stringify(head).slice(0, -1)},"events":`;
+  if (!items.length) return [`${start}[]}\n`];
+  return [`${start}[\n`, ...interleave(items.map((i) => i.json), COMMA_NEWLINE), '\n]}\n'];
 }
 
 /** Formats instants as RFC 3339 on the event's clock: its written offset, else its zone's offset. */

@@ -18,14 +18,15 @@ import { html, trusted, type SafeHtml } from './html';
 import { agendaClock } from './agenda';
 import { agendaLine } from './describe';
 import { createHash } from 'node:crypto';
+import { joinParts, SharedText, type Part } from './parts';
 
 /** A published event with its pieces and memory, ready to assemble. */
 export interface Rendered {
   readonly event: EventHeader;
   readonly pieces: EventPieces;
   readonly memory: EventMemory;
-  /** Its full VEVENT text. */
-  readonly vevent: string;
+  /** Its full VEVENT, shared by every calendar that carries it. */
+  readonly vevent: SharedText;
 }
 
 /** Content types of the outputs (DESIGN.md § Outputs). */
@@ -41,7 +42,7 @@ export const CONTENT_TYPES = {
   js: 'text/javascript; charset=utf-8',
 } as const;
 
-type Lazy = (path: string, contentType: string, key: string, render: () => string) => OutputFile;
+type Lazy = (path: string, contentType: string, key: string, render: () => string | Part[]) => OutputFile;
 
 /** The pages and their assets. */
 function* htmlOutputs(
@@ -92,12 +93,17 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   const configKey = hashOf([JSON.stringify(config)]);
   const keyOf = (r: Rendered) => `${r.event.id}|${r.memory.fingerprint}|${r.memory.sequence}|${r.memory.changedAt}|${publishedAt(r)}`;
   const allKey = hashOf([configKey, ...rendered.map(keyOf), ...groups.map((g) => `${g.slug}=${g.name}`)]);
-  const lazy = (path: string, contentType: string, key: string, render: () => string): OutputFile => ({
+  const lazy: Lazy = (path, contentType, key, render) => ({
     path,
     contentType,
     key,
     get body() {
-      return render();
+      const made = render();
+      return typeof made === 'string' ? made : joinParts(made);
+    },
+    get parts() {
+      const made = render();
+      return typeof made === 'string' ? [made] : made;
     },
   });
   const calendar = (name: string, description: string, source: string, events: readonly Rendered[]) =>
@@ -123,7 +129,8 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   const ordered = (ids: Iterable<string>, render: (item: FeedItem) => string, format: string): RenderedItem[] => {
     const list = [...ids].map((id) => feedItems.get(id) as FeedItem).sort(feedOrder);
     const kept = config.feedLimit ? list.slice(0, config.feedLimit) : list;
-    return kept.map((item) => ({ item, text: memo.get(`${format}|${itemKeys.get(item.uid)}`, () => render(item), format === 'rss-short') }));
+    const shared = format === 'rss-short'; // in the feed of each of its tags
+    return kept.map((item) => ({ item, text: memo.get(`${format}|${itemKeys.get(item.uid)}`, () => (shared ? new SharedText(render(item)) : render(item)), shared) }));
   };
   const channel = (selfUrl: string, title = config.title): FeedChannel => ({
     title,

@@ -1,0 +1,93 @@
+/**
+ * Output files assembled from parts. An event's VEVENT is in the site calendar, its own .ics and
+ * each of its tags' calendars; its short RSS item is in each of its tags' feeds. Kept as a
+ * `SharedText`, such a part is encoded to UTF-8 and hashed once, however many files carry it, and
+ * no file ever has to exist as one long string (joining and re-encoding 45 MB strings was most of a
+ * large build's output time).
+ */
+import { createHash } from 'node:crypto';
+
+/** Text several output files share: encoded and hashed on first use, then kept as bytes only. */
+export class SharedText {
+  #text: string | null;
+  #bytes: Buffer | null = null;
+  #digest: Buffer | null = null;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** The text (decoded again if only the bytes are kept). */
+  get text(): string {
+    return this.#text ?? (this.#bytes as Buffer).toString('utf8');
+  }
+
+  /** UTF-8 bytes; the text is dropped once they exist (the bytes are what files are made of). */
+  get bytes(): Buffer {
+    if (!this.#bytes) {
+      this.#bytes = Buffer.from(this.#text as string, 'utf8');
+      this.#text = null;
+    }
+    return this.#bytes;
+  }
+
+  /** SHA-256 of the bytes. */
+  get digest(): Buffer {
+    return (this.#digest ??= createHash('sha256').update(this.bytes).digest());
+  }
+}
+
+/** A part of an output file: text used once, or text shared with other files. */
+export type Part = string | SharedText;
+
+/** Separators repeated between the items of feeds and the schedule: one encoding for all of them. */
+export const NEWLINE = new SharedText('\n');
+export const COMMA_NEWLINE = new SharedText(',\n');
+
+/** `items` with `separator` between them. */
+export function interleave(items: readonly Part[], separator: SharedText): Part[] {
+  const parts: Part[] = [];
+  items.forEach((item, i) => {
+    if (i > 0) parts.push(separator);
+    parts.push(item);
+  });
+  return parts;
+}
+
+/** The text of a file made of `parts`. */
+export function joinParts(parts: readonly Part[]): string {
+  return parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+}
+
+/** The bytes of a file made of `parts` (shared parts encoded once in the life of their `SharedText`). */
+export function bytesOfParts(parts: readonly Part[]): Buffer {
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p.bytes)));
+}
+
+/** What a writer needs of a file made of parts: its bytes and a digest that identifies them. */
+export interface EncodedParts {
+  readonly bytes: Buffer;
+  /**
+   * SHA-256 over the digests of the parts (each tagged with its kind): same parts, same digest, without
+   * hashing shared bytes again. Not the SHA-256 of the bytes; the file-system manifest only compares
+   * it with the digest it recorded before.
+   */
+  readonly digest: string;
+}
+
+/** Encodes `parts` into one buffer, hashing each shared part once in the life of the `SharedText`. */
+export function encodeParts(parts: readonly Part[]): EncodedParts {
+  const chunks: Buffer[] = [];
+  const digest = createHash('sha256');
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      const bytes = Buffer.from(part, 'utf8');
+      chunks.push(bytes);
+      digest.update('t').update(createHash('sha256').update(bytes).digest());
+    } else {
+      chunks.push(part.bytes);
+      digest.update('s').update(part.digest);
+    }
+  }
+  return { bytes: Buffer.concat(chunks), digest: digest.digest('hex') };
+}

@@ -4,7 +4,7 @@
  */
 import yaml from 'js-yaml';
 import { Duration } from 'luxon';
-import type { Problem, SiteConfig } from './model';
+import type { OutputGroup, Problem, SiteConfig } from './model';
 import { isKnownTimeZone } from './time';
 
 /** Name of the configuration file at the content root. */
@@ -23,7 +23,10 @@ export const DEFAULT_CONFIG: SiteConfig = {
   color: null,
   permalinkBase: null,
   feedLimit: null,
+  outputs: ['calendars', 'feeds', 'schedule', 'pages'],
 };
+
+const OUTPUT_GROUPS = DEFAULT_CONFIG.outputs;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Check = (value: unknown) => { value: unknown } | { error: string };
@@ -59,7 +62,23 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
       : { error: 'must be a CSS hex colour such as `#1f6feb`' },
   feedLimit: (v) =>
     typeof v === 'number' && Number.isInteger(v) && v > 0 ? { value: v } : { error: 'must be a whole number above 0' },
+  outputs: outputGroups,
 };
+
+/** A list of output groups: known names, `calendars` among them, and what `pages` links to. */
+function outputGroups(v: unknown): { value: unknown } | { error: string } {
+  const names = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : null;
+  const known = `a list of ${OUTPUT_GROUPS.map((g) => `\`${g}\``).join(', ')}`;
+  if (!names || !names.every((n) => typeof n === 'string')) return { error: `must be ${known}` };
+  const wanted = new Set(names.map((n: string) => n.trim()));
+  const unknown = [...wanted].filter((n) => !(OUTPUT_GROUPS as readonly string[]).includes(n));
+  if (unknown.length) return { error: `names ${unknown.map((n) => `\`${n}\``).join(', ')}, not ${known}` };
+  if (!wanted.has('calendars')) return { error: 'must include `calendars` (calpub publishes calendars first)' };
+  if (wanted.has('pages') && !(wanted.has('feeds') && wanted.has('schedule'))) {
+    return { error: 'lists `pages` without `feeds` and `schedule`, which the pages link to' };
+  }
+  return { value: OUTPUT_GROUPS.filter((g): g is OutputGroup => wanted.has(g)) };
+}
 
 /** The configuration and the problems found in it. */
 export interface ConfigResult {
@@ -106,7 +125,24 @@ export function parseConfig(text: string | null): ConfigResult {
       'warning',
     );
   }
+  if (!config.outputs.includes('pages') && !config.permalinkBase) {
+    report(
+      'outputs',
+      '`outputs` leaves out `pages`, so the links to events (`<siteUrl><identity>/`) lead to no page; set `permalinkBase` to the site that shows them',
+      'warning',
+    );
+  }
   return { config, problems };
+}
+
+/** True when the site publishes `group`. */
+export function publishes(config: Pick<SiteConfig, 'outputs'>, group: OutputGroup): boolean {
+  return config.outputs.includes(group);
+}
+
+/** Where a site's home is: its own index page, or the `permalinkBase` site when calpub makes no pages. */
+export function homeUrl(config: SiteConfig): string {
+  return publishes(config, 'pages') ? config.siteUrl : (config.permalinkBase ?? config.siteUrl);
 }
 
 function nonEmptyString(v: unknown): { value: unknown } | { error: string } {

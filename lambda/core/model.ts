@@ -137,7 +137,15 @@ export interface SiteConfig {
   readonly permalinkBase: string | null;
   /** Maximum number of items in feeds, or null for all. */
   readonly feedLimit: number | null;
+  /** Which groups of outputs to publish (always `calendars`; `pages` needs `feeds` and `schedule`). */
+  readonly outputs: readonly OutputGroup[];
 }
+
+/**
+ * Groups of outputs: `calendars` (calendar.ics, one per event, one per tag), `feeds` (RSS, Atom, JSON
+ * Feed, one RSS per tag), `schedule` (schedule.json and its schema), `pages` (the HTML pages).
+ */
+export type OutputGroup = 'calendars' | 'feeds' | 'schedule' | 'pages';
 
 /** A file the build produces, relative to the output root. */
 export interface OutputFile {

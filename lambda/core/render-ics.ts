@@ -10,6 +10,7 @@ import type { CalEvent, EventMemory, SiteConfig } from './model';
 import { nextDay, utcStamp, wallClockStamp } from './time';
 import { locationLine } from './fields';
 import { SharedText, type Part } from './parts';
+import { homeUrl } from './config';
 
 /** A rendered VEVENT and the time zone it refers to (null when it needs no VTIMEZONE). */
 export interface VeventPiece {
@@ -93,7 +94,7 @@ export function assembleCalendar(
   if (header.description) s += textLine('DESCRIPTION', header.description) + textLine('X-WR-CALDESC', header.description);
   s += line('X-WR-TIMEZONE', config.timeZone);
   s += line('REFRESH-INTERVAL;VALUE=DURATION', config.refreshInterval) + line('X-PUBLISHED-TTL', config.refreshInterval);
-  s += line('SOURCE;VALUE=URI', header.source) + line('URL;VALUE=URI', config.siteUrl);
+  s += line('SOURCE;VALUE=URI', header.source) + line('URL;VALUE=URI', homeUrl(config));
   if (config.color) s += line('X-APPLE-CALENDAR-COLOR', config.color.toUpperCase());
   const parts: Part[] = [s];
   for (const zone of zones) parts.push(vtimezone(zone) as SharedText);

@@ -7,6 +7,7 @@ import type { EventHeader } from './page';
 import { rfc3339 } from './render-feeds';
 import type { TagGroup } from './tags';
 import { zoneOffset } from './time';
+import { publishes } from './config';
 import { COMMA_NEWLINE, interleave, type Part } from './parts';
 
 /** Where things are on the site (absolute URLs). */
@@ -83,6 +84,8 @@ export function scheduleItem(entry: ReturnType<typeof scheduleEntry>): ScheduleI
 /** The whole document, as parts: site fields, then one event per line. */
 export function renderSchedule(config: SiteConfig, items: readonly ScheduleItem[], tags: readonly TagGroup[]): Part[] {
   const urls = siteUrls(config);
+  const pages = publishes(config, 'pages');
+  const feeds = publishes(config, 'feeds');
   const updated = items.length ? items.map((e) => e.updated).sort().pop() : null;
   const head = {
     $schema: urls.schema,
@@ -91,8 +94,18 @@ export function renderSchedule(config: SiteConfig, items: readonly ScheduleItem[
     timeZone: config.timeZone,
     language: config.language,
     updated,
-    urls: { site: urls.site, calendar: urls.calendar, webcal: urls.webcal, rss: urls.rss, atom: urls.atom, jsonFeed: urls.json },
-    tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.ids.length, ...tagUrls(config, t.slug) })),
+    urls: {
+      site: pages ? urls.site : null,
+      calendar: urls.calendar,
+      webcal: urls.webcal,
+      rss: feeds ? urls.rss : null,
+      atom: feeds ? urls.atom : null,
+      jsonFeed: feeds ? urls.json : null,
+    },
+    tags: tags.map((t) => {
+      const at = tagUrls(config, t.slug);
+      return { name: t.name, slug: t.slug, count: t.ids.length, page: pages ? at.page : null, calendar: at.calendar, rss: feeds ? at.rss : null };
+    }),
   };
   const start = `${JSON.stringify(head).slice(0, -1)},"events":`;
   if (!items.length) return [`${start}[]}\n`];

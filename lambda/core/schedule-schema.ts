@@ -12,6 +12,7 @@ const dateTime = {
 const date = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'calendar date, YYYY-MM-DD' };
 const url = { type: 'string', format: 'uri', pattern: '^https?://' };
 const nullableText = { type: ['string', 'null'] };
+const optionalUrl = { oneOf: [url, { type: 'null' }] };
 
 /** The schema object; `$id` is the published URL. */
 export function scheduleSchema(schemaUrl: string): object {
@@ -34,7 +35,8 @@ export function scheduleSchema(schemaUrl: string): object {
         type: 'object',
         required: ['site', 'calendar', 'webcal', 'rss', 'atom', 'jsonFeed'],
         additionalProperties: false,
-        properties: { site: url, calendar: url, webcal: { type: 'string', pattern: '^webcal://' }, rss: url, atom: url, jsonFeed: url },
+        description: "null for outputs calpub.yaml's `outputs` leaves out (site: `pages`; rss, atom, jsonFeed: `feeds`)",
+        properties: { site: optionalUrl, calendar: url, webcal: { type: 'string', pattern: '^webcal://' }, rss: optionalUrl, atom: optionalUrl, jsonFeed: optionalUrl },
       },
       tags: { type: 'array', items: { $ref: '#/$defs/tag' } },
       events: { type: 'array', items: { $ref: '#/$defs/event' }, description: 'ordered by start, then id' },
@@ -48,9 +50,9 @@ export function scheduleSchema(schemaUrl: string): object {
           name: { type: 'string' },
           slug: { type: 'string', pattern: '^[a-z0-9_.-]+$' },
           count: { type: 'integer', minimum: 1 },
-          page: url,
+          page: { ...optionalUrl, description: 'null without `pages` in `outputs`' },
           calendar: url,
-          rss: url,
+          rss: { ...optionalUrl, description: 'null without `feeds` in `outputs`' },
         },
       },
       session: {

@@ -18,6 +18,7 @@ import { html, trusted, type SafeHtml } from './html';
 import { agendaClock } from './agenda';
 import { agendaLine } from './describe';
 import { createHash } from 'node:crypto';
+import { homeUrl, publishes } from './config';
 import { joinParts, SharedText, type Part } from './parts';
 
 /** A published event with its pieces and memory, ready to assemble. */
@@ -122,6 +123,33 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
     yield lazy(`tags/${tag.slug}/calendar.ics`, CONTENT_TYPES.ics, tagKey, () => calendar(`${config.title}: ${tag.name}`, config.description, tagUrl.calendar, tagged));
   }
 
+  if (publishes(config, 'feeds')) yield* feedOutputs(rendered, groups, config, memo, { configKey, allKey, keyOf, lazy });
+  if (publishes(config, 'schedule')) {
+    yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
+      renderSchedule(config, rendered.map((r) => memo.get(`schedule|${configKey}|${keyOf(r)}`, () => scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)), false)), groups),
+    );
+  }
+  if (publishes(config, 'pages')) {
+    yield lazy('404.html', CONTENT_TYPES.html, configKey, () => renderNotFound(config, urls.calendar));
+    yield* htmlOutputs(rendered, groups, config, now, { configKey, allKey, keyOf, lazy });
+  }
+  memo.sweep();
+  if (publishes(config, 'schedule')) {
+    yield lazy('schedule.schema.json', CONTENT_TYPES.schema, configKey, () => `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n`);
+  }
+}
+
+/** The feeds: RSS, Atom and JSON Feed of every event, and an RSS feed per tag. */
+function* feedOutputs(
+  rendered: readonly Rendered[],
+  groups: readonly TagGroup[],
+  config: SiteConfig,
+  memo: Memo,
+  k: { configKey: string; allKey: string; keyOf: (r: Rendered) => string; lazy: Lazy },
+): Generator<OutputFile> {
+  const { configKey, allKey, keyOf, lazy } = k;
+  const urls = siteUrls(config);
+  const byId = new Map(rendered.map((r) => [r.event.id, r]));
   // One feed format at a time, each item rendered once for every feed that carries it: only one
   // format's texts are in memory together.
   const feedItems = new Map(rendered.map((r) => [r.event.id, feedItem(r, config)]));
@@ -135,7 +163,7 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   const channel = (selfUrl: string, title = config.title): FeedChannel => ({
     title,
     description: config.description,
-    homeUrl: config.siteUrl,
+    homeUrl: homeUrl(config),
     selfUrl,
     language: config.language,
     idDomain: config.uidDomain,
@@ -150,14 +178,6 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   }
   yield lazy('atom.xml', CONTENT_TYPES.atom, allKey, () => renderAtom(channel(urls.atom), ordered(feedItems.keys(), atomEntry, 'atom')));
   yield lazy('feed.json', CONTENT_TYPES.jsonFeed, allKey, () => renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), jsonItem, 'json')));
-
-  yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
-    renderSchedule(config, rendered.map((r) => memo.get(`schedule|${configKey}|${keyOf(r)}`, () => scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)), false)), groups),
-  );
-  yield lazy('404.html', CONTENT_TYPES.html, configKey, () => renderNotFound(config, urls.calendar));
-  yield* htmlOutputs(rendered, groups, config, now, { configKey, allKey, keyOf, lazy });
-  memo.sweep();
-  yield lazy('schedule.schema.json', CONTENT_TYPES.schema, configKey, () => `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n`);
 }
 
 

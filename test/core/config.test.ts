@@ -14,6 +14,7 @@ describe('parseConfig', () => {
     expect(config).toEqual({
       title: 'T', description: 'D', siteUrl: 'https://ev.example.org/', uidDomain: 'example.org', timeZone: 'Europe/Paris', language: 'fr',
       wallClockZ: true, refreshInterval: 'PT2H', color: '#abcdef', permalinkBase: 'https://site.example.org/events/', feedLimit: 50,
+      outputs: ['calendars', 'feeds', 'schedule', 'pages'],
     });
   });
 
@@ -29,6 +30,28 @@ describe('parseConfig', () => {
     ]);
     expect(problems[0].message).toMatch(/`timeZone` "Paris" is not an IANA time zone/);
     expect(config.timeZone).toBe('UTC');
+  });
+
+  it('reads `outputs` as a list or comma-separated text, in a fixed order', () => {
+    const base = 'uidDomain: example.org\npermalinkBase: https://site.example.org/\n';
+    expect(parseConfig(`${base}outputs: [schedule, calendars]\n`)).toEqual({ config: expect.objectContaining({ outputs: ['calendars', 'schedule'] }), problems: [] });
+    expect(parseConfig(`${base}outputs: calendars, feeds\n`).config.outputs).toEqual(['calendars', 'feeds']);
+  });
+
+  it.each([
+    ['outputs: [calendars, rss]', /names `rss`, not a list of `calendars`, `feeds`, `schedule`, `pages`/],
+    ['outputs: [feeds]', /must include `calendars`/],
+    ['outputs: [calendars, pages]', /lists `pages` without `feeds` and `schedule`/],
+    ['outputs: 3', /must be a list of/],
+  ])('rejects %s, naming the key, and publishes everything', (line, message) => {
+    const { config, problems } = parseConfig(`uidDomain: example.org\n${line}\n`);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', field: 'outputs', message: expect.stringMatching(message) })]);
+    expect(config.outputs).toEqual(DEFAULT_CONFIG.outputs);
+  });
+
+  it('warns when no pages are made and no permalinkBase says where events are shown', () => {
+    const { problems } = parseConfig('uidDomain: example.org\noutputs: [calendars]\n');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'outputs', message: expect.stringContaining('set `permalinkBase`') })]);
   });
 
   it('warns when uidDomain is not set and derives it from siteUrl', () => {

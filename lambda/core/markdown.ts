@@ -24,33 +24,37 @@ export interface ParsedMarkdown {
   readonly asideKey: string;
 }
 
-/** Parses Markdown after expanding shortcodes. */
-export function parseMarkdown(source: string): ParsedMarkdown {
+/**
+ * Parses Markdown after expanding shortcodes; links and images are made absolute (resolved against
+ * `baseUrl`), so the text and the HTML rendering both show URLs a reader can follow.
+ */
+export function parseMarkdown(source: string, baseUrl: string): ParsedMarkdown {
   const asideKey = createHash('sha1').update(source).digest('hex').slice(0, 12);
   const expanded = expandShortcodes(source, markdownShortcodes(asideKey));
-  return { tokens: md.parse(expanded, {}), asideKey };
-}
-
-/** Plain text; blank lines separate blocks, no trailing whitespace. */
-export function markdownToText(source: string): string {
-  if (!/[*_`#<>[\]&|\\{-]|^\s*\d+\./m.test(source)) return tidy(source);
-  return renderText(parseMarkdown(source));
-}
-
-/** Sanitized HTML with absolute URLs (resolved against `baseUrl`). */
-export function markdownToHtml(source: string, baseUrl: string): string {
-  return renderHtml(parseMarkdown(source), baseUrl);
-}
-
-/** Renders a parsed document as HTML. */
-export function renderHtml(doc: ParsedMarkdown, baseUrl: string): string {
-  const { open, close } = asideMarkers(doc.asideKey);
-  for (const token of walk(doc.tokens)) {
+  const tokens = md.parse(expanded, {});
+  for (const token of walk(tokens)) {
     for (const attr of ['href', 'src'] as const) {
       const value = token.attrGet(attr);
       if (value !== null) token.attrSet(attr, absolute(String(value), baseUrl));
     }
   }
+  return { tokens, asideKey };
+}
+
+/** Plain text; blank lines separate blocks, no trailing whitespace. Relative links resolve against `baseUrl`. */
+export function markdownToText(source: string, baseUrl: string): string {
+  if (!/[*_`#<>[\]&|\\{-]|^\s*\d+\./m.test(source)) return tidy(source);
+  return renderText(parseMarkdown(source, baseUrl));
+}
+
+/** Sanitized HTML with absolute URLs (resolved against `baseUrl`). */
+export function markdownToHtml(source: string, baseUrl: string): string {
+  return renderHtml(parseMarkdown(source, baseUrl));
+}
+
+/** Renders a parsed document as HTML. */
+export function renderHtml(doc: ParsedMarkdown): string {
+  const { open, close } = asideMarkers(doc.asideKey);
   return md.renderer
     .render(doc.tokens, md.options, {})
     .replaceAll(`<p>${open}</p>`, '<aside class="callout">')

@@ -11,6 +11,7 @@ import { humanWhen } from './human-dates';
 import { parseMarkdown, renderHtml, renderText } from './markdown';
 import type { CalEvent, Problem, SiteConfig, SourceFile } from './model';
 import { normalizePage } from './normalize';
+import { publishes } from './config';
 import { renderVeventContent, type VeventPiece } from './render-ics';
 import { fingerprintOf } from './state';
 
@@ -24,16 +25,16 @@ export type EventHeader = Omit<CalEvent, 'body' | 'abstract' | 'summary'> & {
   /** Venue and address on one line. */
   readonly locationText: string | null;
   readonly sessions: readonly Session[];
-  /** When, in words, in the site's language and zone. */
+  /** When, in words, in the site's language and zone ('' when no output shows it). */
   readonly when: string;
 };
 
 /** The rendered pieces of one event. */
 export interface EventPieces {
   readonly ics: VeventPiece;
-  /** The abstract (or summary) as sanitized HTML with absolute URLs. */
+  /** The abstract (or summary) as sanitized HTML with absolute URLs ('' when no output shows HTML). */
   readonly leadHtml: string;
-  /** The body as sanitized HTML with absolute URLs. */
+  /** The body as sanitized HTML with absolute URLs ('' when no output shows HTML). */
   readonly bodyHtml: string;
   /** Hash of the published fields: SEQUENCE rises when it changes. Cached with the page. */
   readonly fingerprint: string;
@@ -48,7 +49,10 @@ export interface PageOutcome {
   readonly pieces: EventPieces | null;
 }
 
-/** Processes one page. Never throws on bad content. */
+/**
+ * Processes one page. Never throws on bad content. The HTML and the date in words are made only when
+ * an output shows them (feeds, pages): a site that publishes calendars only skips the costliest part.
+ */
 export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const parsed = parseFrontMatter(file);
   if (!parsed.ok) return { file: file.path, problems: [parsed.problem], event: null, pieces: null };
@@ -56,31 +60,34 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   if (!event) return { file: file.path, problems, event: null, pieces: null };
   const sessions = sessionsOf(event.body, event.time, config.timeZone);
   const clock = agendaClock(event.time, config.timeZone);
-  // Each Markdown text is parsed once and rendered twice (text for calendars, HTML for feeds).
-  const body = render(event.body, event.url);
-  const lead = render(event.abstract ?? event.summary ?? '', event.url);
-  const short = event.summary && event.abstract ? render(event.summary, event.url).text : lead.text;
-  const header = headerOf(event, sessions, short, config);
+  const showsHtml = publishes(config, 'feeds') || publishes(config, 'pages');
+  // Each Markdown text is parsed once and rendered as text (calendars) and, when shown, HTML.
+  const body = render(event.body, event.url, showsHtml);
+  const leadSource = event.abstract ?? event.summary ?? '';
+  const lead = render(leadSource, event.url, showsHtml);
+  const short = event.summary && event.abstract ? render(event.summary, event.url, false).text : lead.text;
+  const header = headerOf(event, sessions, short, showsHtml ? humanWhen(event.time, config) : '');
   const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock));
-  // Published fields: what the calendar, the feeds, the schedule and the pages show of the event.
-  const published = `${ics.content}\n${lead.html}\n${body.html}\n${JSON.stringify([header.authors, header.links, header.series, header.summaryText, header.when, header.language])}`;
-  return { file: file.path, problems, event: header, pieces: { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(published) } };
+  // Published fields: the VEVENT, the Markdown every other output renders, and the fields they show.
+  // Sources rather than their HTML, so the fingerprint does not depend on which outputs are made.
+  const shown = JSON.stringify([leadSource, event.summary, event.body, header.authors, header.links, header.series, header.language]);
+  return { file: file.path, problems, event: header, pieces: { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(`${ics.content}\n${shown}`) } };
 }
 
-function render(markdown: string, baseUrl: string): { text: string; html: string } {
+function render(markdown: string, baseUrl: string, withHtml: boolean): { text: string; html: string } {
   if (!markdown.trim()) return { text: '', html: '' };
-  const doc = parseMarkdown(markdown);
-  const html = renderHtml(doc, baseUrl);
+  const doc = parseMarkdown(markdown, baseUrl);
+  const html = withHtml ? renderHtml(doc) : '';
   return { text: renderText(doc), html };
 }
 
-function headerOf(e: CalEvent, sessions: Session[], summaryText: string, config: SiteConfig): EventHeader {
+function headerOf(e: CalEvent, sessions: Session[], summaryText: string, when: string): EventHeader {
   const { body: _body, abstract: _abstract, summary: _summary, ...rest } = e;
   return {
     ...rest,
     summaryText: summaryText || null,
     locationText: locationLine(e.location, e.address),
     sessions,
-    when: humanWhen(e.time, config),
+    when,
   };
 }

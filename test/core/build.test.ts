@@ -140,6 +140,16 @@ describe('SEQUENCE and LAST-MODIFIED across builds', () => {
     expect(entry(first)).toMatchObject({ summary: 'Short one', sequence: 0 });
   });
 
+  it('does not raise SEQUENCE when the site changes which outputs it publishes', () => {
+    const page = yamlPage('event/s/index.md', "title: S\ndate: '2027-01-10T10:00:00Z'\nsummary: Short\nabstract: Long", 'Body with a [link](/x).');
+    const config = 'uidDomain: example.org\npermalinkBase: https://www.example.org/\n';
+    const all = build([page], { config });
+    const calendarsOnly = build([page], { config: `${config}outputs: [calendars]\n`, state: all.state, now: NOW + 5000 });
+    expect(calendarsOnly.state).toEqual(all.state);
+    const back = build([{ ...page, text: page.text.replace('Body with', 'Body, edited, with') }], { config: `${config}outputs: [calendars]\n`, state: all.state, now: NOW + 5000 });
+    expect(back.state.events['event/s'].sequence).toBe(1);
+  });
+
   it('keeps counting when an event leaves and comes back', () => {
     const first = build([a]);
     const gone = build([], { state: first.state });

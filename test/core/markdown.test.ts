@@ -22,23 +22,31 @@ describe('expandShortcodes', () => {
 });
 
 describe('markdownToText', () => {
+  const base = 'https://events.example.org/event/x/';
+
+  it('shows where relative links lead, resolved against the event page', () => {
+    expect(markdownToText('See [the programme](programme.pdf) and [home](/).', base)).toBe(
+      'See the programme (https://events.example.org/event/x/programme.pdf) and home (https://events.example.org/).',
+    );
+  });
+
   it('renders headings, lists, emphasis, code and links as readable text', () => {
-    const text = markdownToText('## 14h00 : Pitch\n\n- `socratext` : extraction\n- **bold** and _it_\n\nSee [the site](https://ex.org/) or <lab@ex.org>.');
+    const text = markdownToText('## 14h00 : Pitch\n\n- `socratext` : extraction\n- **bold** and _it_\n\nSee [the site](https://ex.org/) or <lab@ex.org>.', base);
     expect(text).toBe('14h00 : Pitch\n\n- socratext : extraction\n- bold and it\n\nSee the site (https://ex.org/) or lab@ex.org.');
   });
   it('never leaves shortcode delimiters', () => {
-    expect(markdownToText('{{% callout %}}\nPour toute information : <lab-ia@data.gouv.fr>\n{{% /callout %}}')).toBe('Pour toute information : lab-ia@data.gouv.fr');
+    expect(markdownToText('{{% callout %}}\nPour toute information : <lab-ia@data.gouv.fr>\n{{% /callout %}}', base)).toBe('Pour toute information : lab-ia@data.gouv.fr');
   });
   it('strips raw HTML, keeping its text, and drops scripts and iframes', () => {
-    expect(markdownToText('<div style="x"><b>Title</b><br>line</div>\n\n<iframe src="https://evil"></iframe><script>alert(1)</script>\n\nafter')).toBe('Title\nline\n\nafter');
-    expect(markdownToText('a <b>bold</b> word')).toBe('a bold word');
+    expect(markdownToText('<div style="x"><b>Title</b><br>line</div>\n\n<iframe src="https://evil"></iframe><script>alert(1)</script>\n\nafter', base)).toBe('Title\nline\n\nafter');
+    expect(markdownToText('a <b>bold</b> word', base)).toBe('a bold word');
   });
   it('joins hard-wrapped lines and decodes entities', () => {
-    expect(markdownToText('one\ntwo &amp; three')).toBe('one two & three');
+    expect(markdownToText('one\ntwo &amp; three', base)).toBe('one two & three');
   });
   it('renders ordered lists and tables', () => {
-    expect(markdownToText('1. a\n2. b')).toBe('1. a\n2. b');
-    expect(markdownToText('| h1 | h2 |\n|---|---|\n| a | b |')).toBe('h1 | h2\na | b');
+    expect(markdownToText('1. a\n2. b', base)).toBe('1. a\n2. b');
+    expect(markdownToText('| h1 | h2 |\n|---|---|\n| a | b |', base)).toBe('h1 | h2\na | b');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Processes the pages a build must (re)process on every core: this thread takes one share, and one
- * worker thread per other core takes another. Processing a page is pure (its text and the site
+ * Processes the pages a build must (re)process on every core: this thread and one worker thread per
+ * other core take chunks of pages from a shared counter until none is left. Processing a page is pure (its text and the site
  * configuration in, a plain-data outcome out), so where it runs changes no byte; on 2 cores a cold
  * build of 10,000 pages spends about half as long here. Small jobs stay on this thread: a worker
  * costs about 50 ms to start.
@@ -21,11 +21,23 @@ export interface PageJob {
   readonly siteUrl?: string;
 }
 
-/** What a worker sends back: progress, then its outcomes (in the order of its paths), or an error. */
-export type WorkerMessage = { readonly done: number } | { readonly outcomes: PageOutcome[] } | { readonly error: string };
+/** A job shared by threads: each takes the next chunk of `CHUNK` pages from the shared counter. */
+export interface SharedPageJob extends PageJob {
+  /** An Int32Array's buffer: the index of the next chunk to take. */
+  readonly next: SharedArrayBuffer;
+}
 
-/** Progress granularity (pages). */
-export const PROGRESS_EVERY = 250;
+/** What a worker sends back: the outcomes of each chunk it took, then that it has finished, or an error. */
+export type WorkerMessage =
+  | { readonly chunk: number; readonly outcomes: PageOutcome[] }
+  | { readonly finished: true }
+  | { readonly error: string };
+
+/**
+ * Pages per chunk. Threads take chunks until none is left, so a thread that starts late or runs slow
+ * takes fewer, and the outcomes reach this thread while the others still work.
+ */
+export const CHUNK = 100;
 
 /** Below this many pages to process, everything stays on this thread. `CALPUB_PARALLEL_MIN` overrides it (tests). */
 const PARALLEL_MIN = Number(process.env.CALPUB_PARALLEL_MIN ?? 500);
@@ -40,47 +52,47 @@ const WORKER_SCRIPT = path.join(__dirname, 'page-worker.cjs');
 export async function processPages(job: PageJob, onProgress: (done: number) => void): Promise<{ outcomes: PageOutcome[]; threads: number }> {
   const threads = Math.min(availableParallelism(), 4);
   const parallel = threads > 1 && job.paths.length >= PARALLEL_MIN && existsSync(WORKER_SCRIPT);
-  const shares = parallel ? split(job.paths, threads) : [job.paths];
-  const workerDone = new Array<number>(shares.length).fill(0);
-  let mineDone = 0;
-  const report = () => onProgress(mineDone + workerDone.reduce((a, b) => a + b, 0));
-  const workers = shares.slice(1).map((paths, i) => runWorker({ ...job, paths }, (done) => {
-    workerDone[i + 1] = done;
-  }));
+  const shared: SharedPageJob = { ...job, next: new SharedArrayBuffer(4) };
+  const results: PageOutcome[][] = [];
+  let done = 0;
+  const received = (chunk: number, outcomes: PageOutcome[]) => {
+    results[chunk] = outcomes;
+    done += outcomes.length;
+  };
+  const workers = parallel ? Array.from({ length: threads - 1 }, () => runWorker(shared, received)) : [];
   workers.forEach((w) => w.catch(() => undefined)); // awaited below; not unhandled meanwhile
-  const mine: PageOutcome[] = [];
-  for (const outcome of outcomesOf({ ...job, paths: shares[0] })) {
-    mine.push(outcome);
-    if (++mineDone % PROGRESS_EVERY === 0) {
-      report();
-      await new Promise(setImmediate); // lets the workers' progress messages in
+  let shown = 0;
+  for (const { chunk, outcomes } of chunksOf(shared)) {
+    received(chunk, outcomes);
+    if (done - shown >= 250) {
+      onProgress((shown = done));
     }
+    if (parallel) await new Promise(setImmediate); // lets the workers' chunks in
   }
-  const theirs = await Promise.all(workers);
-  return { outcomes: [mine, ...theirs].flat(), threads: shares.length };
+  await Promise.all(workers);
+  return { outcomes: results.flat(), threads: workers.length + 1 };
 }
 
-/** The outcome of each page of `job`, in order: what every thread runs on its share. */
-export function* outcomesOf(job: PageJob): Generator<PageOutcome> {
+/** Takes chunks of the job until none is left: what every thread runs. */
+export function* chunksOf(job: SharedPageJob): Generator<{ chunk: number; outcomes: PageOutcome[] }> {
   const config = siteConfigOf(job.configText, job.siteUrl);
-  for (const rel of job.paths) yield processPage(readPage(job.root, rel), config);
+  const next = new Int32Array(job.next);
+  const chunks = Math.ceil(job.paths.length / CHUNK);
+  for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) {
+    const paths = job.paths.slice(chunk * CHUNK, (chunk + 1) * CHUNK);
+    yield { chunk, outcomes: paths.map((rel) => processPage(readPage(job.root, rel), config)) };
+  }
 }
 
-function runWorker(job: PageJob, onDone: (done: number) => void): Promise<PageOutcome[]> {
+function runWorker(job: SharedPageJob, onChunk: (chunk: number, outcomes: PageOutcome[]) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SCRIPT, { workerData: job });
     worker.on('message', (message: WorkerMessage) => {
-      if ('done' in message) onDone(message.done);
-      else if ('outcomes' in message) resolve(message.outcomes);
+      if ('chunk' in message) onChunk(message.chunk, message.outcomes);
+      else if ('finished' in message) resolve();
       else reject(new Error(message.error));
     });
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`page worker stopped (exit code ${code}) before sending its pages`)));
   });
-}
-
-/** `items` in `n` contiguous shares of (nearly) equal size. */
-function split<T>(items: readonly T[], n: number): T[][] {
-  const size = Math.ceil(items.length / n);
-  return Array.from({ length: n }, (_, i) => items.slice(i * size, (i + 1) * size));
 }

@@ -1,9 +1,10 @@
 /**
  * Processes the pages a build must (re)process on every core: this thread and one worker thread per
- * other core take chunks of pages from a shared counter until none is left. Processing a page is pure (its text and the site
- * configuration in, a plain-data outcome out), so where it runs changes no byte; on 2 cores a cold
- * build of 10,000 pages spends about half as long here. Small jobs stay on this thread: a worker
- * costs about 50 ms to start.
+ * other core take chunks of pages from a shared counter until none is left. Processing a page is
+ * pure (its text and the site configuration in, a plain-data outcome out), so where it runs changes
+ * no byte; on 2 cores a cold build of 10,000 pages spends ~4.5 s here instead of ~6.4 s (allocation
+ * and GC, not the JS, keep it from halving). Small jobs stay on this thread: a worker costs about
+ * 50 ms to start.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -39,6 +40,9 @@ export type WorkerMessage =
  */
 export const CHUNK = 100;
 
+/** Progress granularity (pages). */
+const PROGRESS_EVERY = 250;
+
 /** Below this many pages to process, everything stays on this thread. `CALPUB_PARALLEL_MIN` overrides it (tests). */
 const PARALLEL_MIN = Number(process.env.CALPUB_PARALLEL_MIN ?? 500);
 
@@ -64,9 +68,7 @@ export async function processPages(job: PageJob, onProgress: (done: number) => v
   let shown = 0;
   for (const { chunk, outcomes } of chunksOf(shared)) {
     received(chunk, outcomes);
-    if (done - shown >= 250) {
-      onProgress((shown = done));
-    }
+    if (done - shown >= PROGRESS_EVERY) onProgress((shown = done));
     if (parallel) await new Promise(setImmediate); // lets the workers' chunks in
   }
   await Promise.all(workers);

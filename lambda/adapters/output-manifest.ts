@@ -39,7 +39,6 @@ export function planOutput(output: OutputFile, old: ManifestEntry | undefined, k
   return { entry, bytes: actual === hash ? null : bytes };
 }
 
-
 /** The bytes of an output (encoded once, for the hash and the write) and their hash. */
 function encode(output: OutputFile, algorithm: 'md5' | 'sha256'): { bytes: Buffer; hash: string } {
   const parts = output.parts;

@@ -59,9 +59,14 @@ export function joinParts(parts: readonly Part[]): string {
   return parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
 }
 
-/** The bytes of a file made of `parts` (shared parts encoded once in the life of their `SharedText`). */
+/** The bytes of a part: text encoded now, a shared part's bytes as encoded once in its life. */
+function bytesOf(part: Part): Buffer {
+  return typeof part === 'string' ? Buffer.from(part, 'utf8') : part.bytes;
+}
+
+/** The bytes of a file made of `parts`. */
 export function bytesOfParts(parts: readonly Part[]): Buffer {
-  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p.bytes)));
+  return Buffer.concat(parts.map(bytesOf));
 }
 
 /** What a writer needs of a file made of parts: its bytes and a digest that identifies them. */
@@ -80,14 +85,10 @@ export function encodeParts(parts: readonly Part[]): EncodedParts {
   const chunks: Buffer[] = [];
   const digest = createHash('sha256');
   for (const part of parts) {
-    if (typeof part === 'string') {
-      const bytes = Buffer.from(part, 'utf8');
-      chunks.push(bytes);
-      digest.update('t').update(createHash('sha256').update(bytes).digest());
-    } else {
-      chunks.push(part.bytes);
-      digest.update('s').update(part.digest);
-    }
+    const bytes = bytesOf(part);
+    chunks.push(bytes);
+    if (typeof part === 'string') digest.update('t').update(createHash('sha256').update(bytes).digest());
+    else digest.update('s').update(part.digest);
   }
   return { bytes: Buffer.concat(chunks), digest: digest.digest('hex') };
 }

@@ -44,7 +44,6 @@ export interface RenderedItem {
   readonly text: Part;
 }
 
-
 /** An RSS `<item>`; `full` adds `content:encoded` (tag feeds leave it out). */
 export function rssItem(item: FeedItem, full: boolean): string {
   return [

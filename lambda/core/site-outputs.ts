@@ -6,7 +6,7 @@ import type { EventMemory, OutputFile, Problem, SiteConfig } from './model';
 import type { EventPieces } from './page';
 import { atomEntry, feedOrder, jsonItem, renderAtom, renderJsonFeed, renderRss, rssItem, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
 import { assembleCalendar } from './render-ics';
-import { renderSchedule, scheduleEntry, scheduleItem, siteUrls, tagUrls } from './render-schedule';
+import { renderSchedule, scheduleEntry, scheduleItem, siteUrls, tagUrls, type SiteUrls } from './render-schedule';
 import { scheduleSchema } from './schedule-schema';
 import { firstSeenAt } from './state';
 import { groupTags, type TagGroup } from './tags';
@@ -46,15 +46,25 @@ export const CONTENT_TYPES = {
 
 type Lazy = (path: string, contentType: string, key: string, render: () => string | Part[]) => OutputFile;
 
+/** What every group of outputs is assembled with, made once per build. */
+interface Assembly {
+  readonly configKey: string;
+  readonly allKey: string;
+  readonly keyOf: (r: Rendered) => string;
+  readonly lazy: Lazy;
+  readonly urls: SiteUrls;
+  readonly byId: ReadonlyMap<string, Rendered>;
+}
+
 /** The pages and their assets. */
 function* htmlOutputs(
   rendered: readonly Rendered[],
   groups: readonly TagGroup[],
   config: SiteConfig,
   now: number,
-  k: { configKey: string; allKey: string; keyOf: (r: Rendered) => string; lazy: Lazy },
+  k: Assembly,
 ): Generator<OutputFile> {
-  const urls = siteUrls(config);
+  const urls = k.urls;
   const site: Subscription = { title: config.title, calendar: urls.calendar, rss: urls.rss, atom: urls.atom, json: urls.json };
   yield k.lazy('assets/calpub.css', CONTENT_TYPES.css, hashOf([STYLESHEET]), () => STYLESHEET);
   yield k.lazy('assets/calpub.js', CONTENT_TYPES.js, hashOf([SCRIPT]), () => SCRIPT);
@@ -65,7 +75,7 @@ function* htmlOutputs(
   for (const r of rendered) {
     yield k.lazy(`${r.event.id}/index.html`, CONTENT_TYPES.html, hashOf([k.configKey, k.keyOf(r)]), () => renderEventPage(config, r, site));
   }
-  const byId = new Map(rendered.map((r) => [r.event.id, r]));
+  const byId = k.byId;
   for (const tag of groups) {
     const tagged = tag.ids.map((id) => (byId.get(id) as Rendered).event);
     const t = tagUrls(config, tag.slug);
@@ -124,7 +134,8 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
     yield lazy(`tags/${tag.slug}/calendar.ics`, CONTENT_TYPES.ics, tagKey, () => calendar(`${config.title}: ${tag.name}`, config.description, tagUrl.calendar, tagged));
   }
 
-  if (publishes(config, 'feeds')) yield* feedOutputs(rendered, groups, config, memo, { configKey, allKey, keyOf, lazy });
+  const assembly: Assembly = { configKey, allKey, keyOf, lazy, urls, byId };
+  if (publishes(config, 'feeds')) yield* feedOutputs(rendered, groups, config, memo, assembly);
   if (publishes(config, 'schedule')) {
     yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
       renderSchedule(config, rendered.map((r) => memo.get(`schedule|${configKey}|${keyOf(r)}`, () => scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)), false)), groups),
@@ -132,7 +143,7 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
   }
   if (publishes(config, 'pages')) {
     yield lazy('404.html', CONTENT_TYPES.html, configKey, () => renderNotFound(config, urls.calendar));
-    yield* htmlOutputs(rendered, groups, config, now, { configKey, allKey, keyOf, lazy });
+    yield* htmlOutputs(rendered, groups, config, now, assembly);
   }
   memo.sweep();
   if (publishes(config, 'schedule')) {
@@ -146,11 +157,9 @@ function* feedOutputs(
   groups: readonly TagGroup[],
   config: SiteConfig,
   memo: Memo,
-  k: { configKey: string; allKey: string; keyOf: (r: Rendered) => string; lazy: Lazy },
+  k: Assembly,
 ): Generator<OutputFile> {
-  const { configKey, allKey, keyOf, lazy } = k;
-  const urls = siteUrls(config);
-  const byId = new Map(rendered.map((r) => [r.event.id, r]));
+  const { configKey, allKey, keyOf, lazy, urls, byId } = k;
   // One feed format at a time, each item rendered once for every feed that carries it: only one
   // format's texts are in memory together.
   const feedItems = new Map(rendered.map((r) => [r.event.id, feedItem(r, config)]));
@@ -180,7 +189,6 @@ function* feedOutputs(
   yield lazy('atom.xml', CONTENT_TYPES.atom, allKey, () => renderAtom(channel(urls.atom), ordered(feedItems.keys(), atomEntry, 'atom')));
   yield lazy('feed.json', CONTENT_TYPES.jsonFeed, allKey, () => renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), jsonItem, 'json')));
 }
-
 
 function hashOf(parts: readonly string[]): string {
   const hash = createHash('sha1');

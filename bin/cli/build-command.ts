@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite, siteConfigOf, type BuildResult } from '../../lambda/core/build';
-import type { Problem } from '../../lambda/core/model';
+import type { BuildState, Problem } from '../../lambda/core/model';
 import { parseState, serializeState } from '../../lambda/core/state';
 import { fileVersion, listPages, readConfigText, readContentDir, readPrivate, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
 import { cacheChunks, cachedOutcome, cacheKeyOf, entryAfterBuild, nextCache, parseCache } from '../../lambda/core/page-cache';
@@ -44,7 +44,7 @@ const CACHE_FILE = 'pages-cache.jsonl';
  * Page outcomes for every path, reusing the previous build's for files whose size and modification
  * time did not change (same config, same calpub code), and processing the others.
  */
-async function processWithCache(options: BuildOptions, paths: readonly string[], configText: string | null, big: boolean) {
+async function processWithCache(options: BuildOptions, paths: readonly string[], configText: string | null, big: boolean, state: BuildState) {
   const config = siteConfigOf(configText, options.siteUrl);
   const key = cacheKeyOf(config, codeVersion());
   const previous = parseCache(await readPrivate(options.out, CACHE_FILE), key);
@@ -53,7 +53,8 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
   const toProcess = paths.filter((_, i) => !cached[i]);
   const reused = paths.length - toProcess.length;
   let shown = 0;
-  const { outcomes: fresh, threads } = await processPages({ root: options.content, paths: toProcess, configText, siteUrl: options.siteUrl }, (done) => {
+  const job = { root: options.content, paths: toProcess, configText, siteUrl: options.siteUrl, itemsFor: { now: options.now, memories: state.events } };
+  const { outcomes: fresh, prepared, threads } = await processPages(job, (done) => {
     if (!big || done - shown < 1000) return;
     shown = done - (done % 1000);
     options.progress(`calpub: ${reused + shown}/${paths.length} pages`);
@@ -63,7 +64,7 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
   paths.forEach((rel, i) => outcomes.set(rel, cached[i] ?? fresh[next++]));
   const lastGood = new Map(Object.entries(previous.entries).map(([rel, entry]) => [rel, entry.outcome]));
   const entries = paths.map((rel, i) => ({ path: rel, ...entryAfterBuild(versions[i], outcomes.get(rel)!, previous.entries[rel]?.outcome) }));
-  return { outcomes, cache: nextCache(key, entries, previous), reused, threads, previous: lastGood };
+  return { outcomes, prepared, cache: nextCache(key, entries, previous), reused, threads, previous: lastGood };
 }
 
 /**
@@ -91,7 +92,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   phase('list');
   const state = parseState(await readPrivate(options.out, STATE_FILE));
   const big = paths.length >= 1000;
-  const { outcomes, cache, reused, threads, previous } = await processWithCache(options, paths, configText, big);
+  const { outcomes, prepared, cache, reused, threads, previous } = await processWithCache(options, paths, configText, big, state);
   const cacheKey = cache.key;
   phase(`pages (${reused} from cache, the others on ${threads} thread${threads > 1 ? 's' : ''})`);
   const result = buildSite({
@@ -104,6 +105,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     now: options.now,
     siteUrl: options.siteUrl,
     keepRenderedItems: options.keepRenderedItems,
+    prepared,
   });
   phase('assemble');
   if (big) options.progress('calpub: writing the site');

@@ -11,7 +11,10 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readPage } from '../../lambda/adapters/fs-store';
-import { siteConfigOf } from '../../lambda/core/build';
+import { siteConfigOf, type PreparedItems } from '../../lambda/core/build';
+import { configKeyOf, prerender } from '../../lambda/core/event-items';
+import type { EventMemory } from '../../lambda/core/model';
+import { packItems, unpackItems, type PackedItems } from './prepared-items';
 import { processPage, type PageOutcome } from '../../lambda/core/page';
 
 /** What a worker is given. */
@@ -20,6 +23,11 @@ export interface PageJob {
   readonly paths: readonly string[];
   readonly configText: string | null;
   readonly siteUrl?: string;
+  /**
+   * The build clock and what the previous build remembered of each event: given both, the threads
+   * also render each event's items for the outputs (see `prerender`).
+   */
+  readonly itemsFor?: { readonly now: number; readonly memories: Readonly<Record<string, EventMemory>> };
 }
 
 /** A job shared by threads: each takes the next chunk of `CHUNK` pages from the shared counter. */
@@ -30,9 +38,16 @@ export interface SharedPageJob extends PageJob {
 
 /** What a worker sends back: the outcomes of each chunk it took, then that it has finished, or an error. */
 export type WorkerMessage =
-  | { readonly chunk: number; readonly outcomes: PageOutcome[] }
+  | ChunkDone
   | { readonly finished: true }
   | { readonly error: string };
+
+/** The outcomes of one chunk of pages and the items rendered ahead for them. */
+export interface ChunkDone {
+  readonly chunk: number;
+  readonly outcomes: PageOutcome[];
+  readonly items: PackedItems | null;
+}
 
 /**
  * Pages per chunk. Threads take chunks until none is left, so a thread that starts late or runs slow
@@ -53,44 +68,60 @@ const WORKER_SCRIPT = path.join(__dirname, 'page-worker.cjs');
  * Outcomes of `paths` (in order), and how many threads made them. `onProgress` gets the count of pages done so far, now and then.
  * Throws, like a single-threaded build, when a file cannot be read.
  */
-export async function processPages(job: PageJob, onProgress: (done: number) => void): Promise<{ outcomes: PageOutcome[]; threads: number }> {
+export async function processPages(
+  job: PageJob,
+  onProgress: (done: number) => void,
+): Promise<{ outcomes: PageOutcome[]; prepared: Map<string, PreparedItems>; threads: number }> {
   const threads = Math.min(availableParallelism(), 4);
   const parallel = threads > 1 && job.paths.length >= PARALLEL_MIN && existsSync(WORKER_SCRIPT);
   const shared: SharedPageJob = { ...job, next: new SharedArrayBuffer(4) };
   const results: PageOutcome[][] = [];
+  const prepared = new Map<string, PreparedItems>();
   let done = 0;
-  const received = (chunk: number, outcomes: PageOutcome[]) => {
+  const received = ({ chunk, outcomes, items }: ChunkDone) => {
     results[chunk] = outcomes;
+    if (items) unpackItems(items, outcomes.map((o) => o.file), prepared);
     done += outcomes.length;
   };
   const workers = parallel ? Array.from({ length: threads - 1 }, () => runWorker(shared, received)) : [];
   workers.forEach((w) => w.catch(() => undefined)); // awaited below; not unhandled meanwhile
   let shown = 0;
-  for (const { chunk, outcomes } of chunksOf(shared)) {
-    received(chunk, outcomes);
+  for (const { done: chunk } of chunksOf(shared)) {
+    received(chunk);
     if (done - shown >= PROGRESS_EVERY) onProgress((shown = done));
     if (parallel) await new Promise(setImmediate); // lets the workers' chunks in
   }
   await Promise.all(workers);
-  return { outcomes: results.flat(), threads: workers.length + 1 };
+  return { outcomes: results.flat(), prepared, threads: workers.length + 1 };
 }
 
-/** Takes chunks of the job until none is left: what every thread runs. */
-export function* chunksOf(job: SharedPageJob): Generator<{ chunk: number; outcomes: PageOutcome[] }> {
+/**
+ * Takes chunks of the job until none is left: what every thread runs. `transfer` lists the buffers
+ * a worker hands over with the chunk.
+ */
+export function* chunksOf(job: SharedPageJob): Generator<{ done: ChunkDone; transfer: ArrayBuffer[] }> {
   const config = siteConfigOf(job.configText, job.siteUrl);
+  const configKey = configKeyOf(config);
   const next = new Int32Array(job.next);
   const chunks = Math.ceil(job.paths.length / CHUNK);
   for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) {
     const paths = job.paths.slice(chunk * CHUNK, (chunk + 1) * CHUNK);
-    yield { chunk, outcomes: paths.map((rel) => processPage(readPage(job.root, rel), config)) };
+    const outcomes = paths.map((rel) => processPage(readPage(job.root, rel), config));
+    const ahead = job.itemsFor;
+    if (!ahead) {
+      yield { done: { chunk, outcomes, items: null }, transfer: [] };
+      continue;
+    }
+    const { packed, transfer } = packItems(outcomes.map((o) => prerender(o, o.event ? ahead.memories[o.event.id] : undefined, config, configKey, ahead.now)));
+    yield { done: { chunk, outcomes, items: packed }, transfer };
   }
 }
 
-function runWorker(job: SharedPageJob, onChunk: (chunk: number, outcomes: PageOutcome[]) => void): Promise<void> {
+function runWorker(job: SharedPageJob, onChunk: (done: ChunkDone) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SCRIPT, { workerData: job });
     worker.on('message', (message: WorkerMessage) => {
-      if ('chunk' in message) onChunk(message.chunk, message.outcomes);
+      if ('chunk' in message) onChunk(message);
       else if ('finished' in message) resolve();
       else reject(new Error(message.error));
     });

@@ -7,7 +7,9 @@ import { isCandidatePage } from './identity';
 import type { BuildState, OutputFile, Problem, SiteConfig, SourceFile } from './model';
 import { processPage, type EventHeader, type EventPieces, type PageOutcome } from './page';
 import { wrapVevent } from './render-ics';
-import { byStart, renderSiteOutputs, type Rendered } from './site-outputs';
+import { byStart, renderSiteOutputs } from './site-outputs';
+import { configKeyOf, itemKey, type ItemFormat, type Rendered } from './event-items';
+import type { SharedText } from './parts';
 import { skipReason, type SkipReason } from './select';
 import { EMPTY_STATE, remember } from './state';
 
@@ -46,6 +48,14 @@ export interface BuildInput {
    * it off and holds less memory.
    */
   readonly keepRenderedItems?: boolean;
+  /** Events' items rendered ahead by the threads that processed their pages, by file path. */
+  readonly prepared?: ReadonlyMap<string, PreparedItems>;
+}
+
+/** An event's items rendered ahead (see `prerender`), encoded, for the key they were made for. */
+export interface PreparedItems {
+  readonly key: string;
+  readonly parts: ReadonlyMap<ItemFormat, SharedText>;
 }
 
 /** The site configuration a build with these inputs uses (for adapters that process pages ahead). */
@@ -107,11 +117,14 @@ export function buildSite(input: BuildInput): BuildResult {
 
   const previous = input.state ?? EMPTY_STATE;
   const memories = { ...previous.events };
+  const configKey = configKeyOf(config);
   const rendered: Rendered[] = live.map((event) => {
     const eventPieces = pieces.get(event) as EventPieces;
     const memory = remember(previous.events[event.id], eventPieces.fingerprint, event, input.now);
     memories[event.id] = memory;
-    return { event, pieces: eventPieces, memory, vevent: wrapVevent(eventPieces.ics, memory) };
+    const ahead = input.prepared?.get(event.file);
+    const prepared = ahead && ahead.key === itemKey(configKey, { event, memory }) ? ahead.parts : undefined;
+    return { event, pieces: eventPieces, memory, vevent: prepared?.get('vevent') ?? wrapVevent(eventPieces.ics, memory), prepared };
   });
   rendered.sort(byStart);
 

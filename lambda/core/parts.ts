@@ -17,6 +17,15 @@ export class SharedText {
     this.#text = text;
   }
 
+  /** Text already encoded (by another thread): its UTF-8 bytes and their SHA-256. */
+  static fromBytes(bytes: Buffer, digest: Buffer): SharedText {
+    const shared = new SharedText('');
+    shared.#text = null;
+    shared.#bytes = bytes;
+    shared.#digest = digest;
+    return shared;
+  }
+
   /** The text (decoded again if only the bytes are kept). */
   get text(): string {
     return this.#text ?? (this.#bytes as Buffer).toString('utf8');

@@ -61,12 +61,17 @@ function datesLines(event: CalEvent, zone: string | null): string {
  * calendar that carries the event (the site's, its own, its tags').
  */
 export function wrapVevent(piece: VeventPiece, memory: EventMemory): SharedText {
+  return new SharedText(wrapVeventText(piece, memory));
+}
+
+/** The text of `wrapVevent`. */
+export function wrapVeventText(piece: VeventPiece, memory: EventMemory): string {
   const changed = utcStamp(memory.changedAt);
-  return new SharedText(
+  return (
     'BEGIN:VEVENT\r\n' +
-      `DTSTAMP:${changed}\r\nLAST-MODIFIED:${changed}\r\nSEQUENCE:${memory.sequence}\r\n` +
-      piece.content +
-      'END:VEVENT\r\n',
+    `DTSTAMP:${changed}\r\nLAST-MODIFIED:${changed}\r\nSEQUENCE:${memory.sequence}\r\n` +
+    piece.content +
+    'END:VEVENT\r\n'
   );
 }
 

@@ -82,7 +82,7 @@ export function scheduleItem(entry: ReturnType<typeof scheduleEntry>): ScheduleI
 }
 
 /** The whole document, as parts: site fields, then one event per line. */
-export function renderSchedule(config: SiteConfig, items: readonly ScheduleItem[], tags: readonly TagGroup[]): Part[] {
+export function renderSchedule(config: SiteConfig, items: ReadonlyArray<{ readonly json: Part; readonly updated: string }>, tags: readonly TagGroup[]): Part[] {
   const urls = siteUrls(config);
   const pages = publishes(config, 'pages');
   const feeds = publishes(config, 'feeds');

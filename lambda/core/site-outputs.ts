@@ -2,34 +2,24 @@
  * Assembles every output file from the rendered pieces of the published events: the calendars (all,
  * one per event, one per tag), the feeds (all, one RSS per tag), the schedule and its schema.
  */
-import type { EventMemory, OutputFile, Problem, SiteConfig } from './model';
-import type { EventPieces } from './page';
-import { atomEntry, feedOrder, jsonItem, renderAtom, renderJsonFeed, renderRss, rssItem, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
+import type { OutputFile, Problem, SiteConfig } from './model';
+import { feedOrder, renderAtom, renderJsonFeed, renderRss, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
+import { configKeyOf, feedItem, itemKey, renderItem, type ItemFormat, type Rendered } from './event-items';
 import { assembleCalendar } from './render-ics';
-import { renderSchedule, scheduleEntry, scheduleItem, siteUrls, tagUrls, type SiteUrls } from './render-schedule';
+import { renderSchedule, siteUrls, tagUrls, type SiteUrls } from './render-schedule';
 import { scheduleSchema } from './schedule-schema';
-import { firstSeenAt } from './state';
 import { groupTags, type TagGroup } from './tags';
 import { renderEventPage, renderIndex, renderNotFound, renderTagPage, splitByTime, type Subscription } from './render-html';
 import { FAVICON, SCRIPT, STYLESHEET } from './site-assets';
 import type { EventHeader } from './page';
 import { Duration } from 'luxon';
-import { html, trusted, type SafeHtml } from './html';
-import { agendaClock } from './agenda';
-import { agendaLine } from './describe';
 import { createHash } from 'node:crypto';
 import { buildMemo, processMemo, type Memo } from './render-memo';
 import { homeUrl, publishes } from './config';
 import { joinParts, SharedText, type Part } from './parts';
+import { rfc3339 } from './render-feeds';
 
-/** A published event with its pieces and memory, ready to assemble. */
-export interface Rendered {
-  readonly event: EventHeader;
-  readonly pieces: EventPieces;
-  readonly memory: EventMemory;
-  /** Its full VEVENT, shared by every calendar that carries it. */
-  readonly vevent: SharedText;
-}
+export type { Rendered } from './event-items';
 
 /** Content types of the outputs (DESIGN.md § Outputs). */
 export const CONTENT_TYPES = {
@@ -54,6 +44,11 @@ interface Assembly {
   readonly lazy: Lazy;
   readonly urls: SiteUrls;
   readonly byId: ReadonlyMap<string, Rendered>;
+  /**
+   * An event's item in one format: from the memo, else as a page thread rendered it ahead, else
+   * rendered now. Always a `SharedText`, so a file's digest is the same whichever thread made its items.
+   */
+  readonly itemOf: (format: ItemFormat, r: Rendered, reusedInBuild: boolean, item?: FeedItem) => SharedText;
 }
 
 /** The pages and their assets. */
@@ -102,8 +97,8 @@ export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteCon
 
 function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig, now: number, memo: Memo): Generator<OutputFile> {
   const urls = siteUrls(config);
-  const configKey = hashOf([JSON.stringify(config)]);
-  const keyOf = (r: Rendered) => `${r.event.id}|${r.memory.fingerprint}|${r.memory.sequence}|${r.memory.changedAt}|${publishedAt(r)}`;
+  const configKey = configKeyOf(config);
+  const keyOf = (r: Rendered) => itemKey(configKey, r);
   const allKey = hashOf([configKey, ...rendered.map(keyOf), ...groups.map((g) => `${g.slug}=${g.name}`)]);
   const lazy: Lazy = (path, contentType, key, render) => ({
     path,
@@ -134,12 +129,13 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
     yield lazy(`tags/${tag.slug}/calendar.ics`, CONTENT_TYPES.ics, tagKey, () => calendar(`${config.title}: ${tag.name}`, config.description, tagUrl.calendar, tagged));
   }
 
-  const assembly: Assembly = { configKey, allKey, keyOf, lazy, urls, byId };
-  if (publishes(config, 'feeds')) yield* feedOutputs(rendered, groups, config, memo, assembly);
+  const itemOf = (format: ItemFormat, r: Rendered, reusedInBuild: boolean, item?: FeedItem) =>
+    memo.get(`${format}|${keyOf(r)}`, () => r.prepared?.get(format) ?? new SharedText(renderItem(format, r, config, item)), reusedInBuild);
+  const assembly: Assembly = { configKey, allKey, keyOf, lazy, urls, byId, itemOf };
+  if (publishes(config, 'feeds')) yield* feedOutputs(rendered, groups, config, assembly);
   if (publishes(config, 'schedule')) {
-    yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () =>
-      renderSchedule(config, rendered.map((r) => memo.get(`schedule|${configKey}|${keyOf(r)}`, () => scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)), false)), groups),
-    );
+    const entry = (r: Rendered) => ({ json: itemOf('schedule', r, false), updated: rfc3339(r.memory.changedAt) });
+    yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () => renderSchedule(config, rendered.map(entry), groups));
   }
   if (publishes(config, 'pages')) {
     yield lazy('404.html', CONTENT_TYPES.html, configKey, () => renderNotFound(config, urls.calendar));
@@ -156,19 +152,18 @@ function* feedOutputs(
   rendered: readonly Rendered[],
   groups: readonly TagGroup[],
   config: SiteConfig,
-  memo: Memo,
   k: Assembly,
 ): Generator<OutputFile> {
-  const { configKey, allKey, keyOf, lazy, urls, byId } = k;
+  const { configKey, allKey, keyOf, lazy, urls, byId, itemOf } = k;
   // One feed format at a time, each item rendered once for every feed that carries it: only one
   // format's texts are in memory together.
   const feedItems = new Map(rendered.map((r) => [r.event.id, feedItem(r, config)]));
-  const itemKeys = new Map(rendered.map((r) => [r.event.uid, `${configKey}|${keyOf(r)}`]));
-  const ordered = (ids: Iterable<string>, render: (item: FeedItem) => string, format: string): RenderedItem[] => {
+  const byUid = new Map(rendered.map((r) => [r.event.uid, r]));
+  const ordered = (ids: Iterable<string>, format: ItemFormat): RenderedItem[] => {
     const list = [...ids].map((id) => feedItems.get(id) as FeedItem).sort(feedOrder);
     const kept = config.feedLimit ? list.slice(0, config.feedLimit) : list;
     const shared = format === 'rss-short'; // in the feed of each of its tags
-    return kept.map((item) => ({ item, text: memo.get(`${format}|${itemKeys.get(item.uid)}`, () => (shared ? new SharedText(render(item)) : render(item)), shared) }));
+    return kept.map((item) => ({ item, text: itemOf(format, byUid.get(item.uid) as Rendered, shared, item) }));
   };
   const channel = (selfUrl: string, title = config.title): FeedChannel => ({
     title,
@@ -179,15 +174,15 @@ function* feedOutputs(
     idDomain: config.uidDomain,
     ttlMinutes: Math.round(Duration.fromISO(config.refreshInterval).as('minutes')),
   });
-  yield lazy('rss.xml', CONTENT_TYPES.rss, allKey, () => renderRss(channel(urls.rss), ordered(feedItems.keys(), (i) => rssItem(i, true), 'rss')));
+  yield lazy('rss.xml', CONTENT_TYPES.rss, allKey, () => renderRss(channel(urls.rss), ordered(feedItems.keys(), 'rss')));
   // Tag feeds carry the summary and the link, not every event's full text again once per tag.
   for (const tag of groups) {
     const tagUrl = tagUrls(config, tag.slug);
     const tagKey = hashOf([configKey, tag.name, ...tag.ids.map((id) => keyOf(byId.get(id) as Rendered))]);
-    yield lazy(`tags/${tag.slug}/rss.xml`, CONTENT_TYPES.rss, tagKey, () => renderRss(channel(tagUrl.rss, `${config.title}: ${tag.name}`), ordered(tag.ids, (i) => rssItem(i, false), 'rss-short')));
+    yield lazy(`tags/${tag.slug}/rss.xml`, CONTENT_TYPES.rss, tagKey, () => renderRss(channel(tagUrl.rss, `${config.title}: ${tag.name}`), ordered(tag.ids, 'rss-short')));
   }
-  yield lazy('atom.xml', CONTENT_TYPES.atom, allKey, () => renderAtom(channel(urls.atom), ordered(feedItems.keys(), atomEntry, 'atom')));
-  yield lazy('feed.json', CONTENT_TYPES.jsonFeed, allKey, () => renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), jsonItem, 'json')));
+  yield lazy('atom.xml', CONTENT_TYPES.atom, allKey, () => renderAtom(channel(urls.atom), ordered(feedItems.keys(), 'atom')));
+  yield lazy('feed.json', CONTENT_TYPES.jsonFeed, allKey, () => renderJsonFeed(channel(urls.json), ordered(feedItems.keys(), 'json')));
 }
 
 function hashOf(parts: readonly string[]): string {
@@ -196,36 +191,3 @@ function hashOf(parts: readonly string[]): string {
   return hash.digest('base64url');
 }
 
-/** When an event was published: its `publishDate`, else when it was first seen. */
-function publishedAt(r: Rendered): number {
-  return r.event.publishDate ?? firstSeenAt(r.event);
-}
-
-/** Sanitized HTML for a feed item: status, date and place, abstract, agenda, body, links. */
-export function itemHtml(r: Rendered, config: SiteConfig): string {
-  const e = r.event;
-  const clock = agendaClock(e.time, config.timeZone);
-  const parts: SafeHtml[] = [];
-  if (e.status === 'CANCELLED') parts.push(html`<p><strong>Cancelled: this event will not take place.</strong></p>`);
-  parts.push(html`<p><time>${e.when}</time>${e.locationText ? html` · ${e.locationText}` : ''}</p>`);
-  if (r.pieces.leadHtml) parts.push(trusted(r.pieces.leadHtml));
-  if (e.sessions.length) parts.push(html`<ul class="agenda">${e.sessions.map((s) => html`<li>${agendaLine(s, clock)}</li>`)}</ul>`);
-  if (r.pieces.bodyHtml) parts.push(trusted(r.pieces.bodyHtml));
-  if (e.links.length) parts.push(html`<ul class="links">${e.links.map((l) => html`<li><a href="${l.url}">${l.name}</a></li>`)}</ul>`);
-  return parts.join('\n');
-}
-
-function feedItem(r: Rendered, config: SiteConfig): FeedItem {
-  const e = r.event;
-  const lead = [e.when, e.locationText].filter(Boolean).join(' · ');
-  return {
-    uid: e.uid,
-    url: e.url,
-    title: e.status === 'CANCELLED' ? `Cancelled: ${e.title}` : e.title,
-    summary: e.summaryText ? `${lead}\n\n${e.summaryText}` : lead,
-    html: itemHtml(r, config),
-    published: publishedAt(r),
-    updated: r.memory.changedAt,
-    tags: e.tags,
-  };
-}

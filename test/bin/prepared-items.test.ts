@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import type { PreparedItems } from '../../lambda/core/build';
+import type { ItemFormat, Prerendered } from '../../lambda/core/event-items';
+import { packItems, unpackItems, type PackedItems } from '../../bin/cli/prepared-items';
+
+const item = (key: string, vevent: string, rss: string): Prerendered => ({ key, texts: new Map<ItemFormat, string>([['vevent', vevent], ['rss', rss]]) });
+
+describe('prepared items crossing threads', () => {
+  it('arrive with their bytes and SHA-256, pages without items left out, buffers transferred', () => {
+    const list = [item('k1', 'BEGIN:VEVENT\r\nSUMMARY:Fête ✓\r\n', '<item>a</item>'), null, item('k3', '', '<item>ç</item>')];
+    const { packed, transfer } = packItems(list);
+    // Sent as a worker sends it: the buffers move, the sender keeps none of them.
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(packed, transfer);
+    expect(transfer.every((b) => b.byteLength === 0)).toBe(true);
+    const received = receiveMessageOnPort(port2)?.message as PackedItems;
+    port1.close();
+    const into = new Map<string, PreparedItems>();
+    unpackItems(received, ['a.md', 'b.md', 'c.md'], into);
+    expect([...into.keys()]).toEqual(['a.md', 'c.md']);
+    for (const [file, source] of [['a.md', list[0]], ['c.md', list[2]]] as const) {
+      const got = into.get(file) as PreparedItems;
+      expect(got.key).toBe(source?.key);
+      for (const [format, text] of source?.texts ?? []) {
+        const part = got.parts.get(format);
+        expect(part?.text).toBe(text);
+        expect(part?.digest).toEqual(createHash('sha256').update(text, 'utf8').digest());
+      }
+    }
+  });
+
+  it('make nothing of a chunk without events', () => {
+    const { packed, transfer } = packItems([null, null]);
+    const into = new Map<string, PreparedItems>();
+    unpackItems(packed, ['a.md', 'b.md'], into);
+    expect([into.size, transfer.length]).toEqual([0, 0]);
+  });
+});

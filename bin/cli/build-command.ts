@@ -9,7 +9,7 @@ import { buildSite, siteConfigOf, type BuildResult } from '../../lambda/core/bui
 import type { BuildState, Problem } from '../../lambda/core/model';
 import { parseState, serializeState } from '../../lambda/core/state';
 import { fileVersion, listPages, readConfigText, readContentDir, readPrivate, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
-import { cacheChunks, cachedOutcome, cacheKeyOf, entryAfterBuild, nextCache, parseCache } from '../../lambda/core/page-cache';
+import { cacheChunks, cachedOutcome, cacheKeyOf, entryAfterBuild, nextCache, parseCache, type NextEntry } from '../../lambda/core/page-cache';
 import type { PageOutcome } from '../../lambda/core/page';
 import { processPages } from './parallel-pages';
 import { fileSinkFor } from './writer-thread';
@@ -53,8 +53,15 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
   const toProcess = paths.filter((_, i) => !cached[i]);
   const reused = paths.length - toProcess.length;
   let shown = 0;
-  const job = { root: options.content, paths: toProcess, configText, siteUrl: options.siteUrl, itemsFor: { now: options.now, memories: state.events } };
-  const { outcomes: fresh, prepared, threads } = await processPages(job, (done) => {
+  const job = {
+    root: options.content,
+    paths: toProcess,
+    versions: versions.filter((_, i) => !cached[i]),
+    configText,
+    siteUrl: options.siteUrl,
+    itemsFor: { now: options.now, memories: state.events },
+  };
+  const { outcomes: fresh, prepared, lines, fullPieces, threads } = await processPages(job, (done) => {
     if (!big || done - shown < 1000) return;
     shown = done - (done % 1000);
     options.progress(`calpub: ${reused + shown}/${paths.length} pages`);
@@ -63,8 +70,13 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
   let next = 0;
   paths.forEach((rel, i) => outcomes.set(rel, cached[i] ?? fresh[next++]));
   const lastGood = new Map(Object.entries(previous.entries).map(([rel, entry]) => [rel, entry.outcome]));
-  const entries = paths.map((rel, i) => ({ path: rel, ...entryAfterBuild(versions[i], outcomes.get(rel)!, previous.entries[rel]?.outcome) }));
-  return { outcomes, prepared, cache: nextCache(key, entries, previous), reused, threads, previous: lastGood };
+  const entries = paths.map((rel, i): NextEntry => {
+    const outcome = outcomes.get(rel) as PageOutcome;
+    const entry = entryAfterBuild(versions[i], outcome, previous.entries[rel]?.outcome);
+    // The thread's line holds the fresh outcome: not the one a broken page keeps.
+    return { path: rel, ...entry, line: entry.outcome === outcome ? lines.get(rel) : undefined };
+  });
+  return { outcomes, prepared, fullPieces, cache: nextCache(key, entries, previous), reused, threads, previous: lastGood };
 }
 
 /**
@@ -92,7 +104,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   phase('list');
   const state = parseState(await readPrivate(options.out, STATE_FILE));
   const big = paths.length >= 1000;
-  const { outcomes, prepared, cache, reused, threads, previous } = await processWithCache(options, paths, configText, big, state);
+  const { outcomes, prepared, fullPieces, cache, reused, threads, previous } = await processWithCache(options, paths, configText, big, state);
   const cacheKey = cache.key;
   phase(`pages (${reused} from cache, the others on ${threads} thread${threads > 1 ? 's' : ''})`);
   const result = buildSite({
@@ -106,6 +118,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     siteUrl: options.siteUrl,
     keepRenderedItems: options.keepRenderedItems,
     prepared,
+    fullPieces,
   });
   phase('assemble');
   if (big) options.progress('calpub: writing the site');

@@ -14,8 +14,10 @@ import { readPage } from '../../lambda/adapters/fs-store';
 import { siteConfigOf, type PreparedItems } from '../../lambda/core/build';
 import { configKeyOf, prerender } from '../../lambda/core/event-items';
 import type { EventMemory } from '../../lambda/core/model';
-import { packItems, unpackItems, type PackedItems } from './prepared-items';
-import { processPage, type PageOutcome } from '../../lambda/core/page';
+import { cacheLine } from '../../lambda/core/page-cache';
+import { packItems, packTexts, unpackItems, unpackTexts, type PackedItems, type PackedTexts } from './prepared-items';
+import { processPage, slimPieces, type EventPieces, type PageOutcome } from '../../lambda/core/page';
+import { publishes } from '../../lambda/core/config';
 
 /** What a worker is given. */
 export interface PageJob {
@@ -28,6 +30,8 @@ export interface PageJob {
    * also render each event's items for the outputs (see `prerender`).
    */
   readonly itemsFor?: { readonly now: number; readonly memories: Readonly<Record<string, EventMemory>> };
+  /** Each page's version (as `paths`): given, the threads also make the pages' cache lines. */
+  readonly versions?: readonly string[];
 }
 
 /** A job shared by threads: each takes the next chunk of `CHUNK` pages from the shared counter. */
@@ -47,6 +51,8 @@ export interface ChunkDone {
   readonly chunk: number;
   readonly outcomes: PageOutcome[];
   readonly items: PackedItems | null;
+  /** The pages' cache lines (`cacheLine`), when the job gave their versions. */
+  readonly lines: PackedTexts | null;
 }
 
 /**
@@ -71,16 +77,18 @@ const WORKER_SCRIPT = path.join(__dirname, 'page-worker.cjs');
 export async function processPages(
   job: PageJob,
   onProgress: (done: number) => void,
-): Promise<{ outcomes: PageOutcome[]; prepared: Map<string, PreparedItems>; threads: number }> {
+): Promise<{ outcomes: PageOutcome[]; prepared: Map<string, PreparedItems>; lines: Map<string, Uint8Array>; fullPieces: (file: string) => EventPieces | null; threads: number }> {
   const threads = Math.min(availableParallelism(), 4);
   const parallel = threads > 1 && job.paths.length >= PARALLEL_MIN && existsSync(WORKER_SCRIPT);
   const shared: SharedPageJob = { ...job, next: new SharedArrayBuffer(4) };
   const results: PageOutcome[][] = [];
   const prepared = new Map<string, PreparedItems>();
+  const lines = new Map<string, Uint8Array>();
   let done = 0;
-  const received = ({ chunk, outcomes, items }: ChunkDone) => {
+  const received = ({ chunk, outcomes, items, lines: chunkLines }: ChunkDone) => {
     results[chunk] = outcomes;
     if (items) unpackItems(items, outcomes.map((o) => o.file), prepared);
+    if (chunkLines) unpackTexts(chunkLines).forEach((line, i) => lines.set(outcomes[i].file, line));
     done += outcomes.length;
   };
   const workers = parallel ? Array.from({ length: threads - 1 }, () => runWorker(shared, received)) : [];
@@ -92,7 +100,11 @@ export async function processPages(
     if (parallel) await new Promise(setImmediate); // lets the workers' chunks in
   }
   await Promise.all(workers);
-  return { outcomes: results.flat(), prepared, threads: workers.length + 1 };
+  const fullPieces = (file: string) => {
+    const line = lines.get(file);
+    return line ? (JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as [string, string, PageOutcome])[2].pieces : null;
+  };
+  return { outcomes: results.flat(), prepared, lines, fullPieces, threads: workers.length + 1 };
 }
 
 /**
@@ -102,18 +114,21 @@ export async function processPages(
 export function* chunksOf(job: SharedPageJob): Generator<{ done: ChunkDone; transfer: ArrayBuffer[] }> {
   const config = siteConfigOf(job.configText, job.siteUrl);
   const configKey = configKeyOf(config);
+  const keepHtml = publishes(config, 'pages');
   const next = new Int32Array(job.next);
   const chunks = Math.ceil(job.paths.length / CHUNK);
   for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) {
-    const paths = job.paths.slice(chunk * CHUNK, (chunk + 1) * CHUNK);
+    const first = chunk * CHUNK;
+    const paths = job.paths.slice(first, first + CHUNK);
     const outcomes = paths.map((rel) => processPage(readPage(job.root, rel), config));
     const ahead = job.itemsFor;
-    if (!ahead) {
-      yield { done: { chunk, outcomes, items: null }, transfer: [] };
-      continue;
-    }
-    const { packed, transfer } = packItems(outcomes.map((o) => prerender(o, o.event ? ahead.memories[o.event.id] : undefined, config, configKey, ahead.now)));
-    yield { done: { chunk, outcomes, items: packed }, transfer };
+    const items = ahead ? packItems(outcomes.map((o) => prerender(o, o.event ? ahead.memories[o.event.id] : undefined, config, configKey, ahead.now))) : null;
+    const versions = job.versions;
+    const lines = versions ? packTexts(outcomes.map((o, i) => cacheLine(paths[i], versions[first + i], o))) : null;
+    // The full pieces travel in the cache lines: the outcomes sent along need only what the assembly reads.
+    if (items && lines) outcomes.forEach((o, i) => items.packed.keys[i] !== null && o.pieces && (outcomes[i] = { ...o, pieces: slimPieces(o.pieces, keepHtml) }));
+    const transfer = [...(items?.transfer ?? []), ...(lines ? [lines.bytes.buffer, lines.ends.buffer] : [])] as ArrayBuffer[];
+    yield { done: { chunk, outcomes, items: items?.packed ?? null, lines }, transfer };
   }
 }
 

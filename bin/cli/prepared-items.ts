@@ -1,7 +1,8 @@
 /**
- * Carries the items a page thread rendered ahead (see `prerender`) to the thread that assembles the
- * site, encoded there: per format, the UTF-8 bytes of a chunk's items in one buffer, with where each
- * ends and its SHA-256. The buffers are transferred, not copied, and the assembly hashes nothing again.
+ * Carries what a page thread makes ahead to the thread that assembles the site, encoded there: the
+ * items it rendered (see `prerender`) — per format, the UTF-8 bytes of a chunk's items in one buffer,
+ * with where each ends and its SHA-256 — and the pages' cache lines. The buffers are transferred,
+ * not copied; the assembly neither encodes nor hashes them again.
  */
 import { createHash } from 'node:crypto';
 import type { PreparedItems } from '../../lambda/core/build';
@@ -34,18 +35,33 @@ export function packItems(list: ReadonlyArray<Prerendered | null>): { packed: Pa
   return { packed: { keys: list.map((p) => p?.key ?? null), formats: packedFormats }, transfer };
 }
 
-function packFormat(format: ItemFormat, texts: readonly string[]): PackedFormat {
+/** Texts encoded into one buffer of their own, and where each ends. */
+export interface PackedTexts {
+  readonly bytes: Uint8Array;
+  readonly ends: Uint32Array;
+}
+
+/** Encodes texts into one buffer that can be transferred. */
+export function packTexts(texts: readonly string[]): PackedTexts {
   const ends = new Uint32Array(texts.length);
   let total = 0;
   texts.forEach((text, i) => (ends[i] = total += Buffer.byteLength(text, 'utf8')));
   // Its own memory (not the shared pool), so the buffer can be transferred.
   const bytes = Buffer.allocUnsafeSlow(total);
+  texts.forEach((text, i) => bytes.write(text, i ? ends[i - 1] : 0, 'utf8'));
+  return { bytes, ends };
+}
+
+/** The bytes of each text of `packed` (views, not copies). */
+export function unpackTexts(packed: PackedTexts): Buffer[] {
+  const bytes = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength);
+  return Array.from(packed.ends, (end, i) => bytes.subarray(i ? packed.ends[i - 1] : 0, end));
+}
+
+function packFormat(format: ItemFormat, texts: readonly string[]): PackedFormat {
+  const { bytes, ends } = packTexts(texts);
   const digests = Buffer.allocUnsafeSlow(32 * texts.length);
-  texts.forEach((text, i) => {
-    const start = i ? ends[i - 1] : 0;
-    bytes.write(text, start, 'utf8');
-    createHash('sha256').update(bytes.subarray(start, ends[i])).digest().copy(digests, 32 * i);
-  });
+  ends.forEach((end, i) => createHash('sha256').update(bytes.subarray(i ? ends[i - 1] : 0, end)).digest().copy(digests, 32 * i));
   return { format, bytes, ends, digests };
 }
 
@@ -53,18 +69,14 @@ function packFormat(format: ItemFormat, texts: readonly string[]): PackedFormat 
 export function unpackItems(packed: PackedItems, files: readonly string[], into: Map<string, PreparedItems>): void {
   const formats = packed.formats.map((f) => ({
     format: f.format,
-    bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength),
+    items: unpackTexts(f),
     digests: Buffer.from(f.digests.buffer, f.digests.byteOffset, f.digests.byteLength),
-    ends: f.ends,
   }));
   let n = 0;
   packed.keys.forEach((key, i) => {
     if (key === null) return;
     const parts = new Map<ItemFormat, SharedText>();
-    for (const f of formats) {
-      const start = n ? f.ends[n - 1] : 0;
-      parts.set(f.format, SharedText.fromBytes(f.bytes.subarray(start, f.ends[n]), f.digests.subarray(32 * n, 32 * n + 32)));
-    }
+    for (const f of formats) parts.set(f.format, SharedText.fromBytes(f.items[n], f.digests.subarray(32 * n, 32 * n + 32)));
     into.set(files[i], { key, parts });
     n++;
   });

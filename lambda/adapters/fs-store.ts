@@ -176,13 +176,16 @@ export async function writePrivate(outDir: string, name: string, body: string): 
  * Writes a large private file piece by piece (atomically), so that a 50 MB cache never has to exist
  * as one string in memory.
  */
-export function writePrivateChunks(outDir: string, name: string, chunks: Iterable<string>): void {
+export function writePrivateChunks(outDir: string, name: string, chunks: Iterable<string | Uint8Array>): void {
   const target = path.join(outDir, STATE_DIR, name);
   mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') writeSync(fd, chunk);
+      else writeSync(fd, chunk);
+    }
   } finally {
     closeSync(fd);
   }

@@ -50,6 +50,8 @@ export interface BuildInput {
   readonly keepRenderedItems?: boolean;
   /** Events' items rendered ahead by the threads that processed their pages, by file path. */
   readonly prepared?: ReadonlyMap<string, PreparedItems>;
+  /** The full pieces of a page given with slim ones (`slimPieces`), for when its prepared items cannot be used. */
+  readonly fullPieces?: (file: string) => EventPieces | null;
 }
 
 /** An event's items rendered ahead (see `prerender`), encoded, for the key they were made for. */
@@ -119,11 +121,12 @@ export function buildSite(input: BuildInput): BuildResult {
   const memories = { ...previous.events };
   const configKey = configKeyOf(config);
   const rendered: Rendered[] = live.map((event) => {
-    const eventPieces = pieces.get(event) as EventPieces;
+    let eventPieces = pieces.get(event) as EventPieces;
     const memory = remember(previous.events[event.id], eventPieces.fingerprint, event, input.now);
     memories[event.id] = memory;
     const ahead = input.prepared?.get(event.file);
     const prepared = ahead && ahead.key === itemKey(configKey, { event, memory }) ? ahead.parts : undefined;
+    if (!prepared && eventPieces.slim) eventPieces = fullPiecesOf(event.file, input);
     return { event, pieces: eventPieces, memory, vevent: prepared?.get('vevent') ?? wrapVevent(eventPieces.ics, memory), prepared };
   });
   rendered.sort(byStart);
@@ -132,6 +135,12 @@ export function buildSite(input: BuildInput): BuildResult {
   problems.push(...site.problems);
   const published = rendered.map((r) => r.event.id);
   return { config, outputs: site.outputs, state: { version: 1, events: memories }, problems, published, skipped, pages: pages.length };
+}
+
+function fullPiecesOf(file: string, input: BuildInput): EventPieces {
+  const full = input.fullPieces?.(file);
+  if (!full || full.slim) throw new Error(`the full pieces of ${file} are missing: an adapter gave slim pieces without them`);
+  return full;
 }
 
 /** A broken page that was good before keeps its previous event, with its new problems and a note. */

@@ -12,11 +12,11 @@ export interface PageCache {
   readonly key: string;
   readonly entries: Readonly<Record<string, { readonly version: string; readonly outcome: PageOutcome }>>;
   /**
-   * Each entry's line as it was read (JSON lines: a first line with the key, then `[path, version,
-   * outcome]` per page): an entry still holding the outcome read from its line is written back as that
-   * line, not serialized again.
+   * Entries already serialized (JSON lines: a first line with the key, then `[path, version, outcome]`
+   * per page): as read from the previous cache, or as made by the thread that processed the page
+   * (UTF-8, with its newline). Such an entry is written as that line, not serialized again.
    */
-  readonly lines?: ReadonlyMap<string, string>;
+  readonly lines?: ReadonlyMap<string, string | Uint8Array>;
 }
 
 /** What a cache is valid for: the site configuration and the code that produced the outcomes. */
@@ -51,28 +51,43 @@ export function cachedOutcome(cache: PageCache, path: string, version: string): 
   return entry && entry.version === version ? entry.outcome : null;
 }
 
+/** A cache entry after a build; `line`, when given, is `cacheLine` of exactly this entry, made ahead. */
+export interface NextEntry {
+  readonly path: string;
+  readonly version: string;
+  readonly outcome: PageOutcome;
+  readonly line?: Uint8Array;
+}
+
 /**
  * The cache after a build: one entry per page that exists now. An entry whose version and outcome are
- * the ones read from `previous` keeps its line.
+ * the ones read from `previous` keeps its line; one serialized ahead keeps that line.
  */
-export function nextCache(key: string, pages: ReadonlyArray<{ path: string; version: string; outcome: PageOutcome }>, previous?: PageCache): PageCache {
-  const lines = new Map<string, string>();
-  if (previous?.key === key && previous.lines) {
-    for (const p of pages) {
-      const before = previous.entries[p.path];
-      const line = previous.lines.get(p.path);
-      if (line && before?.version === p.version && before.outcome === p.outcome) lines.set(p.path, line);
-    }
+export function nextCache(key: string, pages: readonly NextEntry[], previous?: PageCache): PageCache {
+  const lines = new Map<string, string | Uint8Array>();
+  for (const p of pages) {
+    const before = previous?.key === key ? previous.entries[p.path] : undefined;
+    const line = previous?.lines?.get(p.path);
+    if (line && before?.version === p.version && before.outcome === p.outcome) lines.set(p.path, line);
+    else if (p.line) lines.set(p.path, p.line);
   }
   return { key, entries: Object.fromEntries(pages.map((p) => [p.path, { version: p.version, outcome: p.outcome }])), lines };
 }
 
 /** The cache as JSON lines, one at a time (see `writePrivateChunks`). */
-export function* cacheChunks(cache: PageCache): Generator<string> {
+export function* cacheChunks(cache: PageCache): Generator<string | Uint8Array> {
   yield `${JSON.stringify({ key: cache.key })}\n`;
   for (const [path, entry] of Object.entries(cache.entries)) {
-    yield `${cache.lines?.get(path) ?? JSON.stringify([path, entry.version, entry.outcome])}\n`;
+    const line = cache.lines?.get(path);
+    if (line === undefined) yield cacheLine(path, entry.version, entry.outcome);
+    else yield typeof line === 'string' ? `${line}\n` : line;
   }
+}
+
+/** One entry's line, with its newline (what a page thread makes ahead, UTF-8 encoded). */
+export function cacheLine(path: string, version: string, outcome: PageOutcome): string {
+  if (outcome.pieces?.slim) throw new Error(`the cache entry of ${path} would lack its texts (slim pieces)`);
+  return `${JSON.stringify([path, version, outcome])}\n`;
 }
 
 /**

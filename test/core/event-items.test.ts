@@ -1,7 +1,8 @@
 import { buildSite, siteConfigOf, type BuildInput, type PreparedItems } from '../../lambda/core/build';
 import { configKeyOf, itemFormats, prerender, type ItemFormat } from '../../lambda/core/event-items';
 import type { BuildState, SourceFile } from '../../lambda/core/model';
-import { processPage } from '../../lambda/core/page';
+import { processPage, slimPieces, type PageOutcome } from '../../lambda/core/page';
+import { cacheLine } from '../../lambda/core/page-cache';
 import { encodeParts, SharedText } from '../../lambda/core/parts';
 import { NOW, TEST_CONFIG_YAML, yamlPage } from '../helpers';
 
@@ -52,6 +53,24 @@ describe('items rendered ahead by the page threads', () => {
     // Made with the previous memory and the same clock: used.
     const fresh = files(buildSite({ files: edited, configText: CONFIG, state, now: NOW + 3_600_000, prepared: prepare(edited, state, NOW + 3_600_000, (t) => t.replace('Fair', 'MARKED')) }));
     expect(fresh.get('calendar.ics')).toContain('SUMMARY:MARKED');
+  });
+
+  it('let the assembly hold slim pieces, and ask for the full ones only to render items itself', () => {
+    const config = siteConfigOf(CONFIG);
+    const outcomes = new Map(pages.map((p) => [p.path, processPage(p, config)]));
+    const slim = new Map([...outcomes].map(([path, o]) => [path, o.pieces ? { ...o, pieces: slimPieces(o.pieces, false) } : o]));
+    const full = (file: string) => outcomes.get(file)?.pieces ?? null;
+    const asked: string[] = [];
+    const fullPieces = (file: string) => (asked.push(file), full(file));
+    const expected = files(run({}));
+    // Items prepared: the slim pieces are enough.
+    expect(files(run({ outcomes: slim, prepared: prepare(pages, null, NOW), fullPieces }))).toEqual(expected);
+    expect(asked).toEqual([]);
+    // No items prepared (or made for another build): the full pieces are asked for, and used.
+    expect(files(run({ outcomes: slim, fullPieces }))).toEqual(expected);
+    expect(asked.sort()).toEqual(['event/evening/index.md', 'event/fair.md']);
+    expect(() => run({ outcomes: slim })).toThrow(/full pieces of event\/\S+ are missing/);
+    expect(() => cacheLine('event/fair.md', '1', slim.get('event/fair.md') as PageOutcome)).toThrow(/would lack its texts/);
   });
 
   it('cover the formats the site publishes', () => {

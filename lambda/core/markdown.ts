@@ -21,7 +21,8 @@ md.renderer.rules.html_inline = (tokens, idx) => escapeHtml(tokens[idx].content)
 /** A parsed document, ready to render as text or HTML. */
 export interface ParsedMarkdown {
   readonly tokens: Token[];
-  readonly asideKey: string;
+  /** What marks callouts in the tokens; null when the source has no shortcode (so no callout). */
+  readonly asideKey: string | null;
 }
 
 /**
@@ -29,7 +30,8 @@ export interface ParsedMarkdown {
  * `baseUrl`), so the text and the HTML rendering both show URLs a reader can follow.
  */
 export function parseMarkdown(source: string, baseUrl: string): ParsedMarkdown {
-  const asideKey = createHash('sha1').update(source).digest('hex').slice(0, 12);
+  // Markers taken from the source's hash cannot be forged by the source; without shortcodes none is needed.
+  const asideKey = source.includes('{{') ? createHash('sha1').update(source).digest('hex').slice(0, 12) : null;
   const expanded = expandShortcodes(source, markdownShortcodes(asideKey));
   const tokens = md.parse(expanded, {});
   for (const token of walk(tokens)) {
@@ -54,12 +56,10 @@ export function markdownToHtml(source: string, baseUrl: string): string {
 
 /** Renders a parsed document as HTML. */
 export function renderHtml(doc: ParsedMarkdown): string {
+  const html = md.renderer.render(doc.tokens, md.options, {});
+  if (doc.asideKey === null) return html.trim();
   const { open, close } = asideMarkers(doc.asideKey);
-  return md.renderer
-    .render(doc.tokens, md.options, {})
-    .replaceAll(`<p>${open}</p>`, '<aside class="callout">')
-    .replaceAll(`<p>${close}</p>`, '</aside>')
-    .trim();
+  return html.replaceAll(`<p>${open}</p>`, '<aside class="callout">').replaceAll(`<p>${close}</p>`, '</aside>').trim();
 }
 
 function* walk(tokens: Token[]): Generator<Token> {
@@ -80,7 +80,7 @@ function absolute(url: string, base: string): string {
 
 /** Renders a parsed document as plain text. */
 export function renderText(doc: ParsedMarkdown): string {
-  const { open, close } = asideMarkers(doc.asideKey);
+  const { open, close } = doc.asideKey === null ? { open: null, close: null } : asideMarkers(doc.asideKey);
   let out = '';
   const lists: Array<{ ordered: boolean; n: number }> = [];
   let pendingPrefix = '';

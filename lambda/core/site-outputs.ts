@@ -98,7 +98,8 @@ export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteCon
 function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig, now: number, memo: Memo): Generator<OutputFile> {
   const urls = siteUrls(config);
   const configKey = configKeyOf(config);
-  const keyOf = (r: Rendered) => itemKey(configKey, r);
+  const keys = new Map(rendered.map((r) => [r, itemKey(configKey, r)])); // asked for by every file that shows the event
+  const keyOf = (r: Rendered) => keys.get(r) as string;
   const allKey = hashOf([configKey, ...rendered.map(keyOf), ...groups.map((g) => `${g.slug}=${g.name}`)]);
   const lazy: Lazy = (path, contentType, key, render) => ({
     path,

@@ -15,8 +15,8 @@ parentPort?.on('message', (message: ToWriter) => {
   }
   if (failed) return; // the first failure was reported; the build stops there
   try {
-    writeFileAtomicSync(message.target, message.bytes, folders);
-    parentPort?.postMessage({ kind: 'ack', bytes: message.bytes.length });
+    writeFileAtomicSync(message.target, message.segments, folders);
+    parentPort?.postMessage({ kind: 'ack', bytes: message.size });
   } catch (err) {
     failed = true;
     parentPort?.postMessage({ kind: 'error', message: (err as Error).message });

@@ -5,9 +5,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { chunksOf, type SharedPageJob, type WorkerMessage } from './parallel-pages';
 
-const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
+const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 try {
-  for (const { done, transfer } of chunksOf(workerData as SharedPageJob)) post(done, transfer);
+  for (const chunk of chunksOf(workerData as SharedPageJob)) post(chunk); // its bytes are in shared memory: not copied
   post({ finished: true });
 } catch (err) {
   post({ error: (err as Error).message }); // an unreadable file: the build fails as it would on one thread

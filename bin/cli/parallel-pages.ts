@@ -94,7 +94,7 @@ export async function processPages(
   const workers = parallel ? Array.from({ length: threads - 1 }, () => runWorker(shared, received)) : [];
   workers.forEach((w) => w.catch(() => undefined)); // awaited below; not unhandled meanwhile
   let shown = 0;
-  for (const { done: chunk } of chunksOf(shared)) {
+  for (const chunk of chunksOf(shared)) {
     received(chunk);
     if (done - shown >= PROGRESS_EVERY) onProgress((shown = done));
     if (parallel) await new Promise(setImmediate); // lets the workers' chunks in
@@ -107,11 +107,8 @@ export async function processPages(
   return { outcomes: results.flat(), prepared, lines, fullPieces, threads: workers.length + 1 };
 }
 
-/**
- * Takes chunks of the job until none is left: what every thread runs. `transfer` lists the buffers
- * a worker hands over with the chunk.
- */
-export function* chunksOf(job: SharedPageJob): Generator<{ done: ChunkDone; transfer: ArrayBuffer[] }> {
+/** Takes chunks of the job until none is left: what every thread runs. */
+export function* chunksOf(job: SharedPageJob): Generator<ChunkDone> {
   const config = siteConfigOf(job.configText, job.siteUrl);
   const configKey = configKeyOf(config);
   const keepHtml = publishes(config, 'pages');
@@ -126,9 +123,8 @@ export function* chunksOf(job: SharedPageJob): Generator<{ done: ChunkDone; tran
     const versions = job.versions;
     const lines = versions ? packTexts(outcomes.map((o, i) => cacheLine(paths[i], versions[first + i], o))) : null;
     // The full pieces travel in the cache lines: the outcomes sent along need only what the assembly reads.
-    if (items && lines) outcomes.forEach((o, i) => items.packed.keys[i] !== null && o.pieces && (outcomes[i] = { ...o, pieces: slimPieces(o.pieces, keepHtml) }));
-    const transfer = [...(items?.transfer ?? []), ...(lines ? [lines.bytes.buffer, lines.ends.buffer] : [])] as ArrayBuffer[];
-    yield { done: { chunk, outcomes, items: items?.packed ?? null, lines }, transfer };
+    if (items && lines) outcomes.forEach((o, i) => items.keys[i] !== null && o.pieces && (outcomes[i] = { ...o, pieces: slimPieces(o.pieces, keepHtml) }));
+    yield { chunk, outcomes, items, lines };
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * Carries what a page thread makes ahead to the thread that assembles the site, encoded there: the
  * items it rendered (see `prerender`) — per format, the UTF-8 bytes of a chunk's items in one buffer,
- * with where each ends and its SHA-256 — and the pages' cache lines. The buffers are transferred,
- * not copied; the assembly neither encodes nor hashes them again.
+ * with where each ends and its SHA-256 — and the pages' cache lines. The bytes are in shared memory
+ * (SharedArrayBuffer): they reach the assembly, and from it the writer thread, without a copy, and
+ * are neither encoded nor hashed again.
  */
 import { createHash } from 'node:crypto';
 import type { PreparedItems } from '../../lambda/core/build';
@@ -26,13 +27,11 @@ export interface PackedItems {
   readonly formats: readonly PackedFormat[];
 }
 
-/** Encodes and hashes a chunk's items; `transfer` lists the buffers to hand over with the message. */
-export function packItems(list: ReadonlyArray<Prerendered | null>): { packed: PackedItems; transfer: ArrayBuffer[] } {
+/** Encodes and hashes a chunk's items. */
+export function packItems(list: ReadonlyArray<Prerendered | null>): PackedItems {
   const present = list.filter((p): p is Prerendered => p !== null);
   const formats = present.length ? [...present[0].texts.keys()] : [];
-  const packedFormats = formats.map((format) => packFormat(format, present.map((p) => p.texts.get(format) ?? '')));
-  const transfer = packedFormats.flatMap((f) => [f.bytes.buffer, f.ends.buffer, f.digests.buffer] as ArrayBuffer[]);
-  return { packed: { keys: list.map((p) => p?.key ?? null), formats: packedFormats }, transfer };
+  return { keys: list.map((p) => p?.key ?? null), formats: formats.map((format) => packFormat(format, present.map((p) => p.texts.get(format) ?? ''))) };
 }
 
 /** Texts encoded into one buffer of their own, and where each ends. */
@@ -41,13 +40,12 @@ export interface PackedTexts {
   readonly ends: Uint32Array;
 }
 
-/** Encodes texts into one buffer that can be transferred. */
+/** Encodes texts into one block of shared memory. */
 export function packTexts(texts: readonly string[]): PackedTexts {
   const ends = new Uint32Array(texts.length);
   let total = 0;
   texts.forEach((text, i) => (ends[i] = total += Buffer.byteLength(text, 'utf8')));
-  // Its own memory (not the shared pool), so the buffer can be transferred.
-  const bytes = Buffer.allocUnsafeSlow(total);
+  const bytes = Buffer.from(new SharedArrayBuffer(total));
   texts.forEach((text, i) => bytes.write(text, i ? ends[i - 1] : 0, 'utf8'));
   return { bytes, ends };
 }

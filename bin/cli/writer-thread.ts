@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { syncFileSink, type FileSink } from '../../lambda/adapters/fs-store';
 
 /** Messages to the writer. */
-export type ToWriter = { readonly kind: 'write'; readonly target: string; readonly bytes: Uint8Array } | { readonly kind: 'end' };
+export type ToWriter = { readonly kind: 'write'; readonly target: string; readonly segments: readonly Uint8Array[]; readonly size: number } | { readonly kind: 'end' };
 /** Messages from the writer. */
 type FromWriter = { readonly kind: 'ack'; readonly bytes: number } | { readonly kind: 'error'; readonly message: string } | { readonly kind: 'ended' };
 
@@ -53,12 +53,10 @@ function threadedFileSink(): FileSink {
   worker.on('exit', (code) => closing || stop(new Error(`the file writer stopped (exit code ${code})`)));
   return {
     describe: () => `a writer thread; waited for it ${waits} times, at most ${peak} bytes queued`,
-    async write(target, bytes) {
+    async write(target, segments) {
       if (failure) throw failure;
-      const size = bytes.length; // read before a transfer empties `bytes`
-      // A buffer that owns its memory is handed over, not copied (the writer then holds the only copy).
-      const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-      worker.postMessage({ kind: 'write', target, bytes } satisfies ToWriter, owns ? [bytes.buffer as ArrayBuffer] : []);
+      const { sendable, transfer, size } = handOver(segments);
+      worker.postMessage({ kind: 'write', target, segments: sendable, size } satisfies ToWriter, transfer);
       queued += size;
       peak = Math.max(peak, queued);
       if (queued > WINDOW) {
@@ -79,4 +77,23 @@ function threadedFileSink(): FileSink {
       if (failure) throw failure;
     },
   };
+}
+
+/**
+ * Segments as they cross to the writer without copies: those in shared memory (`sharedBytes`) are
+ * seen by both threads; a buffer that owns its memory is handed over (the writer then holds the only
+ * copy); any other (a slice of Node's buffer pool) is copied first, since sending it would copy the
+ * whole pool.
+ */
+function handOver(segments: readonly Buffer[]): { sendable: Uint8Array[]; transfer: ArrayBuffer[]; size: number } {
+  const transfer: ArrayBuffer[] = [];
+  let size = 0;
+  const sendable = segments.map((segment) => {
+    size += segment.byteLength;
+    if (segment.buffer instanceof SharedArrayBuffer) return segment;
+    const owned = segment.byteOffset === 0 && segment.byteLength === segment.buffer.byteLength ? segment : Uint8Array.prototype.slice.call(segment);
+    transfer.push(owned.buffer as ArrayBuffer);
+    return owned;
+  });
+  return { sendable, transfer, size };
 }

@@ -3,7 +3,7 @@
  * only files whose bytes changed, atomically (write then rename), never outside the output folder,
  * removing only files an earlier build wrote and this one no longer produces.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, promises as fs } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../core/config';
 import { isCandidatePage } from '../core/identity';
@@ -92,8 +92,8 @@ export interface WriteSummary {
 export interface FileSink {
   /** How it went, for timings. */
   describe(): string;
-  /** Writes `bytes` at `target` (an absolute path already checked by `safeJoin`); may wait for room. */
-  write(target: string, bytes: Buffer): void | Promise<void>;
+  /** Writes `segments` (in order) at `target` (an absolute path already checked by `safeJoin`); may wait for room. */
+  write(target: string, segments: readonly Buffer[]): void | Promise<void>;
   /** Resolves once every file is written; rejects with the first failure. */
   close(): Promise<void>;
 }
@@ -103,7 +103,7 @@ export function syncFileSink(): FileSink {
   const folders = new Set<string>();
   return {
     describe: () => 'written on this thread',
-    write: (target, bytes) => writeFileAtomicSync(target, bytes, folders),
+    write: (target, segments) => writeFileAtomicSync(target, segments, folders),
     close: async () => undefined,
   };
 }
@@ -127,13 +127,13 @@ export async function writeSite(outDir: string, outputs: Iterable<OutputFile>, k
     const old = before[output.path];
     // A file removed by hand is not there, whatever the manifest says. (Nothing to check for a file
     // the manifest does not know: it is written anyway.)
-    const { entry, bytes } = planOutput(output, old, keyPrefix, old && existsSync(target) ? old.h : undefined, 'sha256');
+    const { entry, segments } = planOutput(output, old, keyPrefix, old && existsSync(target) ? old.h : undefined, 'sha256');
     after[output.path] = entry;
-    if (!bytes) {
+    if (!segments) {
       unchanged++;
       continue;
     }
-    await sink.write(target, bytes);
+    await sink.write(target, segments);
     written.push(output.path);
   }
   await sink.close(); // every file is on disk before the manifest says so
@@ -150,21 +150,33 @@ export async function writeSite(outDir: string, outputs: Iterable<OutputFile>, k
 
 /**
  * Write to a temporary name, then rename: readers see the old file or the new one, never half.
- * `knownFolders` remembers folders already made.
+ * `knownFolders` remembers folders already made. `body` may come in segments (written in order).
  */
-export function writeFileAtomicSync(target: string, body: string | Uint8Array, knownFolders: Set<string>): void {
+export function writeFileAtomicSync(target: string, body: string | Uint8Array | readonly Uint8Array[], knownFolders: Set<string>): void {
   const folder = path.dirname(target);
   if (!knownFolders.has(folder)) {
     mkdirSync(folder, { recursive: true });
     knownFolders.add(folder);
   }
   if (!existsSync(target)) {
-    writeFileSync(target, body, { flag: 'wx' }); // a new file: nobody can be reading an old one
+    writeWhole(target, body, 'wx'); // a new file: nobody can be reading an old one
     return;
   }
   const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, body);
+  writeWhole(tmp, body, 'w');
   renameSync(tmp, target);
+}
+
+function writeWhole(file: string, body: string | Uint8Array | readonly Uint8Array[], flag: 'w' | 'wx'): void {
+  if (typeof body === 'string' || body instanceof Uint8Array) return writeFileSync(file, body, { flag });
+  const fd = openSync(file, flag);
+  try {
+    const expected = body.reduce((n, b) => n + b.byteLength, 0);
+    const written = writevSync(fd, body as Uint8Array[]); // libuv writes every segment (in IOV_MAX batches)
+    if (written !== expected) throw new Error(`short write to ${file}: ${written} of ${expected} bytes`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Writes a private file in the state folder (state, report); never served by `calpub serve`. */

@@ -18,10 +18,15 @@ export interface ManifestEntry {
   readonly k?: string;
 }
 
-/** The manifest entry of an output, and its bytes when they must be written (null: leave it). */
+/** The manifest entry of an output, and its bytes (in order) when they must be written (null: leave it). */
 export interface OutputPlan {
   readonly entry: ManifestEntry;
-  readonly bytes: Buffer | null;
+  readonly segments: readonly Buffer[] | null;
+}
+
+/** The bytes of a plan's segments in one buffer (copied only when there are several). */
+export function joinSegments(segments: readonly Buffer[]): Buffer {
+  return segments.length === 1 ? segments[0] : Buffer.concat(segments);
 }
 
 /**
@@ -33,19 +38,19 @@ export interface OutputPlan {
 export function planOutput(output: OutputFile, old: ManifestEntry | undefined, keyPrefix: string, actual: string | undefined, algorithm: 'md5' | 'sha256' = 'md5'): OutputPlan {
   const key = output.key === undefined ? undefined : `${keyPrefix}${output.key}`;
   // Same inputs, and the destination holds what we wrote: not even rendered.
-  if (key !== undefined && old?.k === key && old.h === actual) return { entry: old, bytes: null };
-  const { bytes, hash } = encode(output, algorithm);
+  if (key !== undefined && old?.k === key && old.h === actual) return { entry: old, segments: null };
+  const { segments, hash } = encode(output, algorithm);
   const entry = key === undefined ? { h: hash } : { h: hash, k: key };
-  return { entry, bytes: actual === hash ? null : bytes };
+  return { entry, segments: actual === hash ? null : segments };
 }
 
 /** The bytes of an output (encoded once, for the hash and the write) and their hash. */
-function encode(output: OutputFile, algorithm: 'md5' | 'sha256'): { bytes: Buffer; hash: string } {
+function encode(output: OutputFile, algorithm: 'md5' | 'sha256'): { segments: readonly Buffer[]; hash: string } {
   const parts = output.parts;
   if (parts && algorithm === 'sha256') {
-    const { bytes, digest } = encodeParts(parts);
-    return { bytes, hash: digest };
+    const { segments, digest } = encodeParts(parts);
+    return { segments, hash: digest };
   }
   const bytes = parts ? bytesOfParts(parts) : Buffer.from(output.body, 'utf8');
-  return { bytes, hash: createHash(algorithm).update(bytes).digest('hex') };
+  return { segments: [bytes], hash: createHash(algorithm).update(bytes).digest('hex') };
 }

@@ -31,10 +31,10 @@ export class SharedText {
     return this.#text ?? (this.#bytes as Buffer).toString('utf8');
   }
 
-  /** UTF-8 bytes; the text is dropped once they exist (the bytes are what files are made of). */
+  /** UTF-8 bytes (see `sharedBytes`); the text is dropped once they exist (the bytes are what files are made of). */
   get bytes(): Buffer {
     if (!this.#bytes) {
-      this.#bytes = Buffer.from(this.#text as string, 'utf8');
+      this.#bytes = sharedBytes([this.#text as string])[0];
       this.#text = null;
     }
     return this.#bytes;
@@ -68,19 +68,27 @@ export function joinParts(parts: readonly Part[]): string {
   return parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
 }
 
-/** The bytes of a part: text encoded now, a shared part's bytes as encoded once in its life. */
-function bytesOf(part: Part): Buffer {
-  return typeof part === 'string' ? Buffer.from(part, 'utf8') : part.bytes;
+/**
+ * Texts encoded to UTF-8 in one block of memory that every thread can see (a SharedArrayBuffer), so
+ * that a file's bytes reach a writer thread without being copied or gathered into one buffer.
+ */
+export function sharedBytes(texts: readonly string[]): Buffer[] {
+  let total = 0;
+  for (const text of texts) total += Buffer.byteLength(text, 'utf8');
+  const block = Buffer.from(new SharedArrayBuffer(total));
+  let offset = 0;
+  return texts.map((text) => block.subarray(offset, (offset += block.write(text, offset, 'utf8'))));
 }
 
-/** The bytes of a file made of `parts`. */
+/** The bytes of a file made of `parts`, in one buffer. */
 export function bytesOfParts(parts: readonly Part[]): Buffer {
-  return Buffer.concat(parts.map(bytesOf));
+  return Buffer.concat(encodeParts(parts).segments);
 }
 
 /** What a writer needs of a file made of parts: its bytes and a digest that identifies them. */
 export interface EncodedParts {
-  readonly bytes: Buffer;
+  /** The file's bytes, in order, part by part (in shared memory: see `sharedBytes`). */
+  readonly segments: readonly Buffer[];
   /**
    * SHA-256 over the digests of the parts (each tagged with its kind): same parts, same digest, without
    * hashing shared bytes again. Not the SHA-256 of the bytes; the file-system manifest only compares
@@ -89,15 +97,19 @@ export interface EncodedParts {
   readonly digest: string;
 }
 
-/** Encodes `parts` into one buffer, hashing each shared part once in the life of the `SharedText`. */
+/** Encodes `parts`, hashing each shared part once in the life of the `SharedText`; never copies a shared part. */
 export function encodeParts(parts: readonly Part[]): EncodedParts {
-  const chunks: Buffer[] = [];
+  const texts = sharedBytes(parts.filter((p): p is string => typeof p === 'string'));
   const digest = createHash('sha256');
-  for (const part of parts) {
-    const bytes = bytesOf(part);
-    chunks.push(bytes);
-    if (typeof part === 'string') digest.update('t').update(createHash('sha256').update(bytes).digest());
-    else digest.update('s').update(part.digest);
-  }
-  return { bytes: Buffer.concat(chunks), digest: digest.digest('hex') };
+  let t = 0;
+  const segments = parts.map((part) => {
+    if (typeof part !== 'string') {
+      digest.update('s').update(part.digest);
+      return part.bytes;
+    }
+    const bytes = texts[t++];
+    digest.update('t').update(createHash('sha256').update(bytes).digest());
+    return bytes;
+  });
+  return { segments, digest: digest.digest('hex') };
 }

@@ -8,7 +8,7 @@ import type { BuildState, EventMemory, OutputFile } from '../core/model';
 import type { PageOutcome } from '../core/page';
 import { parseState } from '../core/state';
 import type { ObjectStore } from '../adapters/object-store';
-import { planOutput, type ManifestEntry } from '../adapters/output-manifest';
+import { joinSegments, planOutput, type ManifestEntry } from '../adapters/output-manifest';
 
 /** Cache-Control of published files: fresh for 5 minutes, then served stale while revalidating. */
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400';
@@ -59,9 +59,10 @@ export async function startWritingOutputs(
   const written: string[] = [];
   const pending: Array<Promise<unknown>> = [];
   for (const output of outputs) {
-    const { entry, bytes } = planOutput(output, before[output.path], keyPrefix, onSite.get(output.path));
+    const { entry, segments } = planOutput(output, before[output.path], keyPrefix, onSite.get(output.path));
     manifest[output.path] = entry;
-    if (!bytes) continue;
+    if (!segments) continue;
+    const bytes = joinSegments(segments);
     written.push(output.path);
     pending.push(site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL }));
     if (pending.length >= 32) await Promise.all(pending.splice(0));

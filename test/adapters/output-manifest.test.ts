@@ -1,4 +1,7 @@
-import { planOutput } from '../../lambda/adapters/output-manifest';
+import { joinSegments, planOutput } from '../../lambda/adapters/output-manifest';
+import { SharedText } from '../../lambda/core/parts';
+
+const text = (plan: { segments: readonly Buffer[] | null }) => (plan.segments ? joinSegments(plan.segments).toString() : null);
 
 const output = (body: string, key?: string) => ({ path: 'a.ics', contentType: 'text/calendar', key, get body() { rendered++; return body; } });
 let rendered = 0;
@@ -8,9 +11,9 @@ describe('planOutput', () => {
 
   it('skips an output whose inputs did not change and whose destination holds what was written, unrendered', () => {
     const first = planOutput(output('A', 'k1'), undefined, 'v1:', undefined);
-    expect(first.bytes?.toString()).toBe('A');
+    expect(text(first)).toBe('A');
     rendered = 0;
-    expect(planOutput(output('A', 'k1'), first.entry, 'v1:', first.entry.h)).toEqual({ entry: first.entry, bytes: null });
+    expect(planOutput(output('A', 'k1'), first.entry, 'v1:', first.entry.h)).toEqual({ entry: first.entry, segments: null });
     expect(rendered).toBe(0);
   });
 
@@ -18,14 +21,23 @@ describe('planOutput', () => {
     const first = planOutput(output('A', 'k1'), undefined, '', undefined);
     const again = planOutput(output('A', 'k2'), first.entry, '', first.entry.h);
     expect(rendered).toBe(2);
-    expect(again).toEqual({ entry: { h: first.entry.h, k: 'k2' }, bytes: null });
+    expect(again).toEqual({ entry: { h: first.entry.h, k: 'k2' }, segments: null });
   });
 
   it('writes again when the destination is missing or differs from the manifest, or the code changed', () => {
     const first = planOutput(output('A', 'k1'), undefined, 'v1:', undefined);
-    expect(planOutput(output('A', 'k1'), first.entry, 'v1:', undefined).bytes?.toString()).toBe('A');
-    expect(planOutput(output('A', 'k1'), first.entry, 'v1:', 'someone-else').bytes?.toString()).toBe('A');
-    expect(planOutput(output('A', 'k1'), first.entry, 'v2:', 'someone-else').bytes?.toString()).toBe('A');
+    expect(text(planOutput(output('A', 'k1'), first.entry, 'v1:', undefined))).toBe('A');
+    expect(text(planOutput(output('A', 'k1'), first.entry, 'v1:', 'someone-else'))).toBe('A');
+    expect(text(planOutput(output('A', 'k1'), first.entry, 'v2:', 'someone-else'))).toBe('A');
+  });
+
+  it('gives a file made of parts as its parts\' bytes, shared parts not copied, all in memory other threads can see', () => {
+    const shared = new SharedText('BEGIN:VEVENT\r\nSUMMARY:Fête\r\nEND:VEVENT\r\n');
+    const file = { path: 'a.ics', contentType: 'text/calendar', body: '', parts: ['BEGIN:VCALENDAR\r\n', shared, 'END:VCALENDAR\r\n'] };
+    const { segments } = planOutput(file, undefined, '', undefined, 'sha256');
+    expect(joinSegments(segments ?? []).toString()).toBe(`BEGIN:VCALENDAR\r\n${shared.text}END:VCALENDAR\r\n`);
+    expect(segments?.[1]).toBe(shared.bytes);
+    expect(segments?.every((s) => s.buffer instanceof SharedArrayBuffer)).toBe(true);
   });
 
   it('uses the MD5 of the bytes, which is what S3 reports as the ETag', () => {

@@ -34,7 +34,7 @@ export function readAgenda(markdown: string): AgendaLine[] {
   let inFence = false;
   lines.forEach((raw, i) => {
     if (/^ {0,3}(```|~~~)/.test(raw)) inFence = !inFence;
-    if (inFence) return;
+    if (inFence || !/\d/.test(raw)) return; // an entry starts with a time: no digit, no entry
     const candidate = agendaText(raw, lines[i - 1], lines[i + 1]);
     const entry = candidate === null ? null : parseEntry(candidate);
     if (entry) out.push(entry);

@@ -2,7 +2,7 @@
  * Front-matter date values: parsing, checking and turning them into instants, independent of the
  * machine's time zone (luxon does the zone arithmetic; nothing here uses the host's local time).
  */
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import type { IsoDate } from './model';
 
 /** A date or date-time as written, before any time zone is applied. */
@@ -133,7 +133,7 @@ export function isKnownTimeZone(zone: string): boolean {
 
 /** The day after `date` (for RFC 5545's exclusive all-day end). */
 export function nextDay(date: IsoDate): IsoDate {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate() as string;
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10); // UTC days are all 24 h long
 }
 
 /** Wall-clock fields of an instant in a zone: `YYYYMMDDTHHMMSS` (for TZID date-times). */

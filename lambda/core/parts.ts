@@ -80,9 +80,9 @@ export function sharedBytes(texts: readonly string[]): Buffer[] {
   return texts.map((text) => block.subarray(offset, (offset += block.write(text, offset, 'utf8'))));
 }
 
-/** The bytes of a file made of `parts`, in one buffer. */
+/** The bytes of a file made of `parts`, in one buffer (nothing hashed). */
 export function bytesOfParts(parts: readonly Part[]): Buffer {
-  return Buffer.concat(encodeParts(parts).segments);
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p.bytes)));
 }
 
 /** What a writer needs of a file made of parts: its bytes and a digest that identifies them. */

@@ -14,13 +14,16 @@ import type { EventMemory, SiteConfig } from './model';
 import type { EventHeader, EventPieces, PageOutcome } from './page';
 import type { SharedText } from './parts';
 import { atomEntry, jsonItem, rssItem, type FeedItem } from './render-feeds';
-import { wrapVeventText } from './render-ics';
+import { calendarHead, wrapVeventText } from './render-ics';
 import { scheduleEntry, scheduleItem } from './render-schedule';
 import { skipReason } from './select';
 import { firstSeenAt, remember } from './state';
 
-/** A text an event contributes to the outputs, by the output format it belongs to. */
-export type ItemFormat = 'vevent' | 'rss' | 'rss-short' | 'atom' | 'json' | 'schedule';
+/**
+ * A text an event contributes to the outputs, by the output format it belongs to (`ics-head`: the
+ * head of the event's own calendar file).
+ */
+export type ItemFormat = 'vevent' | 'ics-head' | 'rss' | 'rss-short' | 'atom' | 'json' | 'schedule';
 
 /** A published event with its pieces and memory, ready to assemble. */
 export interface Rendered {
@@ -35,7 +38,7 @@ export interface Rendered {
 
 /** The formats a site with this configuration publishes items in. */
 export function itemFormats(config: SiteConfig): ItemFormat[] {
-  const formats: ItemFormat[] = ['vevent'];
+  const formats: ItemFormat[] = ['vevent', 'ics-head'];
   if (publishes(config, 'feeds')) formats.push('rss', 'rss-short', 'atom', 'json');
   if (publishes(config, 'schedule')) formats.push('schedule');
   return formats;
@@ -51,6 +54,11 @@ export function itemKey(configKey: string, r: Pick<Rendered, 'event' | 'memory'>
   return `${configKey}|${r.event.id}|${r.memory.fingerprint}|${r.memory.sequence}|${r.memory.changedAt}|${publishedAt(r)}`;
 }
 
+/** The URL of an event's own calendar file. */
+export function eventCalendarUrl(event: Pick<EventHeader, 'id'>, config: SiteConfig): string {
+  return `${config.siteUrl}${event.id}.ics`;
+}
+
 /** When an event was published: its `publishDate`, else when it was first seen. */
 export function publishedAt(r: Pick<Rendered, 'event'>): number {
   return r.event.publishDate ?? firstSeenAt(r.event);
@@ -64,6 +72,8 @@ export function renderItem(format: ItemFormat, r: Pick<Rendered, 'event' | 'piec
   switch (format) {
     case 'vevent':
       return wrapVeventText(r.pieces.ics, r.memory);
+    case 'ics-head':
+      return calendarHead({ name: r.event.title, description: '', source: eventCalendarUrl(r.event, config) }, config);
     case 'rss':
       return rssItem(item, true);
     case 'rss-short':

@@ -85,15 +85,27 @@ export interface CalendarHeader {
 
 /**
  * Assembles a VCALENDAR from rendered events, as the parts of the file.
+ * @param header - what the calendar says about itself, or its head already rendered (`calendarHead`)
  * @param events - pieces with their full VEVENT, in any order (sorted here by start, then id)
  */
 export function assembleCalendar(
-  header: CalendarHeader,
+  header: CalendarHeader | Part,
   events: ReadonlyArray<{ piece: VeventPiece; vevent: Part }>,
   config: SiteConfig,
 ): Part[] {
   const sorted = [...events].sort((a, b) => a.piece.sortKey - b.piece.sortKey || (a.piece.id < b.piece.id ? -1 : a.piece.id > b.piece.id ? 1 : 0));
   const zones = [...new Set(sorted.map((e) => e.piece.timeZone).filter((z): z is string => z !== null))].sort();
+  const parts: Part[] = [typeof header === 'string' || header instanceof SharedText ? header : calendarHead(header, config)];
+  for (const zone of zones) parts.push(vtimezone(zone) as SharedText);
+  for (const e of sorted) parts.push(e.vevent);
+  parts.push(CALENDAR_END);
+  return parts;
+}
+
+const CALENDAR_END = new SharedText('END:VCALENDAR\r\n');
+
+/** The lines of a calendar before its VTIMEZONEs and events (may be made ahead, see `assembleCalendar`). */
+export function calendarHead(header: CalendarHeader, config: SiteConfig): string {
   let s = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n' + line('PRODID', PRODID) + 'CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n';
   s += textLine('NAME', header.name) + textLine('X-WR-CALNAME', header.name);
   if (header.description) s += textLine('DESCRIPTION', header.description) + textLine('X-WR-CALDESC', header.description);
@@ -101,11 +113,7 @@ export function assembleCalendar(
   s += line('REFRESH-INTERVAL;VALUE=DURATION', config.refreshInterval) + line('X-PUBLISHED-TTL', config.refreshInterval);
   s += line('SOURCE;VALUE=URI', header.source) + line('URL;VALUE=URI', homeUrl(config));
   if (config.color) s += line('X-APPLE-CALENDAR-COLOR', config.color.toUpperCase());
-  const parts: Part[] = [s];
-  for (const zone of zones) parts.push(vtimezone(zone) as SharedText);
-  for (const e of sorted) parts.push(e.vevent);
-  parts.push('END:VCALENDAR\r\n');
-  return parts;
+  return s;
 }
 
 const vtimezoneCache = new Map<string, SharedText | null>();

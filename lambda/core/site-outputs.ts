@@ -5,7 +5,7 @@
 import type { OutputFile, Problem, SiteConfig } from './model';
 import { feedOrder, renderAtom, renderJsonFeed, renderRss, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
 import { configKeyOf, feedItem, itemKey, renderItem, type ItemFormat, type Rendered } from './event-items';
-import { assembleCalendar } from './render-ics';
+import { assembleCalendar, type CalendarHeader } from './render-ics';
 import { renderSchedule, siteUrls, tagUrls, type SiteUrls } from './render-schedule';
 import { scheduleSchema } from './schedule-schema';
 import { groupTags, type TagGroup } from './tags';
@@ -114,12 +114,13 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
       return typeof made === 'string' ? [made] : made;
     },
   });
-  const calendar = (name: string, description: string, source: string, events: readonly Rendered[]) =>
-    assembleCalendar({ name, description, source }, events.map((r) => ({ piece: r.pieces.ics, vevent: r.vevent })), config);
-  yield lazy('calendar.ics', CONTENT_TYPES.ics, allKey, () => calendar(config.title, config.description, urls.calendar, rendered));
+  const itemOf = (format: ItemFormat, r: Rendered, reusedInBuild: boolean, item?: FeedItem) =>
+    memo.get(`${format}|${keyOf(r)}`, () => r.prepared?.get(format) ?? new SharedText(renderItem(format, r, config, item)), reusedInBuild);
+  const calendar = (header: CalendarHeader | Part, events: readonly Rendered[]) =>
+    assembleCalendar(header, events.map((r) => ({ piece: r.pieces.ics, vevent: r.vevent })), config);
+  yield lazy('calendar.ics', CONTENT_TYPES.ics, allKey, () => calendar({ name: config.title, description: config.description, source: urls.calendar }, rendered));
   for (const r of rendered) {
-    const path = `${r.event.id}.ics`;
-    yield lazy(path, CONTENT_TYPES.ics, hashOf([configKey, keyOf(r)]), () => calendar(r.event.title, '', `${config.siteUrl}${path}`, [r]));
+    yield lazy(`${r.event.id}.ics`, CONTENT_TYPES.ics, hashOf([keyOf(r)]), () => calendar(itemOf('ics-head', r, false), [r]));
   }
 
   const byId = new Map(rendered.map((r) => [r.event.id, r]));
@@ -127,11 +128,9 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
     const tagUrl = tagUrls(config, tag.slug);
     const tagged = tag.ids.map((id) => byId.get(id) as Rendered);
     const tagKey = hashOf([configKey, tag.name, ...tagged.map(keyOf)]);
-    yield lazy(`tags/${tag.slug}/calendar.ics`, CONTENT_TYPES.ics, tagKey, () => calendar(`${config.title}: ${tag.name}`, config.description, tagUrl.calendar, tagged));
+    yield lazy(`tags/${tag.slug}/calendar.ics`, CONTENT_TYPES.ics, tagKey, () => calendar({ name: `${config.title}: ${tag.name}`, description: config.description, source: tagUrl.calendar }, tagged));
   }
 
-  const itemOf = (format: ItemFormat, r: Rendered, reusedInBuild: boolean, item?: FeedItem) =>
-    memo.get(`${format}|${keyOf(r)}`, () => r.prepared?.get(format) ?? new SharedText(renderItem(format, r, config, item)), reusedInBuild);
   const assembly: Assembly = { configKey, allKey, keyOf, lazy, urls, byId, itemOf };
   if (publishes(config, 'feeds')) yield* feedOutputs(rendered, groups, config, assembly);
   if (publishes(config, 'schedule')) {

@@ -42,6 +42,7 @@ describe('items rendered ahead by the page threads', () => {
     const marked = (now: number, state: BuildState | null = null) => prepare(pages, state, now, (t) => t.replace('Fair', 'MARKED'));
     const used = files(run({ prepared: marked(NOW) }));
     expect(used.get('calendar.ics')).toContain('SUMMARY:MARKED');
+    expect(used.get('event/fair.ics')).toContain('NAME:MARKED');
     expect(used.get('rss.xml')).toContain('<title>MARKED</title>');
     expect(used.get('schedule.json')).toContain('"title":"MARKED"');
     // Made for an earlier build (the event's memory differs: changed since): rendered again.
@@ -75,8 +76,8 @@ describe('items rendered ahead by the page threads', () => {
 
   it('cover the formats the site publishes', () => {
     const formats = (outputs: string): ItemFormat[] => itemFormats(siteConfigOf(`${TEST_CONFIG_YAML}outputs: [${outputs}]\n`));
-    expect(formats('calendars')).toEqual(['vevent']);
-    expect(formats('calendars, schedule')).toEqual(['vevent', 'schedule']);
-    expect(formats('calendars, feeds, schedule, pages')).toEqual(['vevent', 'rss', 'rss-short', 'atom', 'json', 'schedule']);
+    expect(formats('calendars')).toEqual(['vevent', 'ics-head']);
+    expect(formats('calendars, schedule')).toEqual(['vevent', 'ics-head', 'schedule']);
+    expect(formats('calendars, feeds, schedule, pages')).toEqual(['vevent', 'ics-head', 'rss', 'rss-short', 'atom', 'json', 'schedule']);
   });
 });

@@ -21,15 +21,19 @@ export interface TagGroup {
  */
 export function groupTags(events: ReadonlyArray<{ id: string; file: string; tags: readonly string[] }>): { groups: TagGroup[]; problems: Problem[] } {
   const bySlug = new Map<string, { ids: string[]; spellings: Map<string, string[]> }>();
+  const slugs = new Map<string, string>(); // the same few tags, on thousands of events
   for (const e of events) {
     const seen = new Set<string>();
     for (const tag of e.tags) {
-      const slug = urlSafeSegment(tag);
+      let slug = slugs.get(tag);
+      if (slug === undefined) slugs.set(tag, (slug = urlSafeSegment(tag)));
       let group = bySlug.get(slug);
       if (!group) bySlug.set(slug, (group = { ids: [], spellings: new Map() }));
       if (!seen.has(slug)) group.ids.push(e.id);
       seen.add(slug);
-      group.spellings.set(tag, [...(group.spellings.get(tag) ?? []), e.file]);
+      const files = group.spellings.get(tag);
+      if (files) files.push(e.file);
+      else group.spellings.set(tag, [e.file]);
     }
   }
   const groups: TagGroup[] = [];

@@ -8,10 +8,11 @@ import * as path from 'node:path';
 import { buildSite, siteConfigOf, type BuildResult } from '../../lambda/core/build';
 import type { BuildState, Problem } from '../../lambda/core/model';
 import { parseState, serializeState } from '../../lambda/core/state';
-import { fileVersion, listPages, readConfigText, readContentDir, readPrivate, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
+import { fileVersion, listPages, readConfigText, readContentDir, readPrivate, readPrivateShared, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
 import { cacheChunks, cachedOutcome, cacheKeyOf, entryAfterBuild, nextCache, parseCache, type NextEntry } from '../../lambda/core/page-cache';
 import type { PageOutcome } from '../../lambda/core/page';
-import { processPages } from './parallel-pages';
+import { processPages, type PageJob } from './parallel-pages';
+import { publishes } from '../../lambda/core/config';
 import { fileSinkFor } from './writer-thread';
 
 /** Options shared by build and check. */
@@ -47,7 +48,8 @@ const CACHE_FILE = 'pages-cache.jsonl';
 async function processWithCache(options: BuildOptions, paths: readonly string[], configText: string | null, big: boolean, state: BuildState) {
   const config = siteConfigOf(configText, options.siteUrl);
   const key = cacheKeyOf(config, codeVersion());
-  const previous = parseCache(await readPrivate(options.out, CACHE_FILE), key);
+  const cacheBytes = readPrivateShared(options.out, CACHE_FILE);
+  const previous = parseCache(cacheBytes, key);
   const versions = paths.map((rel) => fileVersion(options.content, rel));
   const cached = paths.map((rel, i) => cachedOutcome(previous, rel, versions[i]));
   const toProcess = paths.filter((_, i) => !cached[i]);
@@ -60,6 +62,8 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
     configText,
     siteUrl: options.siteUrl,
     itemsFor: { now: options.now, memories: state.events },
+    // Feed items are the costly ones to render: the threads render those of reused pages too.
+    cached: cacheBytes && publishes(config, 'feeds') ? cachedLines(cacheBytes, paths.filter((_, i) => cached[i]).map((rel) => previous.lines?.get(rel))) : undefined,
   };
   const { outcomes: fresh, prepared, lines, fullPieces, threads } = await processPages(job, (done) => {
     if (!big || done - shown < 1000) return;
@@ -77,6 +81,18 @@ async function processWithCache(options: BuildOptions, paths: readonly string[],
     return { path: rel, ...entry, line: entry.outcome === outcome ? lines.get(rel) : undefined };
   });
   return { outcomes, prepared, fullPieces, cache: nextCache(key, entries, previous), reused, threads, previous: lastGood };
+}
+
+/** Where the lines of `reused` pages are in the shared bytes of the page cache (offset, length pairs). */
+function cachedLines(bytes: Buffer, reused: ReadonlyArray<string | Uint8Array | undefined>): PageJob['cached'] {
+  const units = new Uint32Array(2 * reused.length);
+  let n = 0;
+  for (const line of reused) {
+    if (typeof line === 'string' || line?.buffer !== bytes.buffer) continue; // not a line of the file as read
+    units[n++] = line.byteOffset;
+    units[n++] = line.byteLength;
+  }
+  return { bytes: bytes.buffer as SharedArrayBuffer, units: units.subarray(0, n) };
 }
 
 /**
@@ -106,7 +122,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const big = paths.length >= 1000;
   const { outcomes, prepared, fullPieces, cache, reused, threads, previous } = await processWithCache(options, paths, configText, big, state);
   const cacheKey = cache.key;
-  phase(`pages (${reused} from cache, the others on ${threads} thread${threads > 1 ? 's' : ''})`);
+  phase(`pages (${reused} from cache, the others on ${threads} thread${threads > 1 ? 's' : ''}; items of ${prepared.size} rendered ahead)`);
   const result = buildSite({
     outcomes,
     files: [],

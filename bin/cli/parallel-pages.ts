@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { readPage } from '../../lambda/adapters/fs-store';
 import { siteConfigOf, type PreparedItems } from '../../lambda/core/build';
 import { configKeyOf, prerender } from '../../lambda/core/event-items';
-import type { EventMemory } from '../../lambda/core/model';
+import type { EventMemory, SiteConfig } from '../../lambda/core/model';
 import { cacheLine } from '../../lambda/core/page-cache';
 import { packItems, packTexts, unpackItems, unpackTexts, type PackedItems, type PackedTexts } from './prepared-items';
 import { processPage, slimPieces, type EventPieces, type PageOutcome } from '../../lambda/core/page';
@@ -32,6 +32,11 @@ export interface PageJob {
   readonly itemsFor?: { readonly now: number; readonly memories: Readonly<Record<string, EventMemory>> };
   /** Each page's version (as `paths`): given, the threads also make the pages' cache lines. */
   readonly versions?: readonly string[];
+  /**
+   * Pages reused from the page cache whose items the threads render too (with `itemsFor`): the cache
+   * file's bytes and where each page's line is in them (offset, length pairs).
+   */
+  readonly cached?: { readonly bytes: SharedArrayBuffer; readonly units: Uint32Array };
 }
 
 /** A job shared by threads: each takes the next chunk of `CHUNK` pages from the shared counter. */
@@ -49,6 +54,9 @@ export type WorkerMessage =
 /** The outcomes of one chunk of pages and the items rendered ahead for them. */
 export interface ChunkDone {
   readonly chunk: number;
+  /** The pages of the chunk, in order. */
+  readonly files: readonly string[];
+  /** Their outcomes (none for pages reused from the cache: the assembly has them). */
   readonly outcomes: PageOutcome[];
   readonly items: PackedItems | null;
   /** The pages' cache lines (`cacheLine`), when the job gave their versions. */
@@ -79,16 +87,18 @@ export async function processPages(
   onProgress: (done: number) => void,
 ): Promise<{ outcomes: PageOutcome[]; prepared: Map<string, PreparedItems>; lines: Map<string, Uint8Array>; fullPieces: (file: string) => EventPieces | null; threads: number }> {
   const threads = Math.min(availableParallelism(), 4);
-  const parallel = threads > 1 && job.paths.length >= PARALLEL_MIN && existsSync(WORKER_SCRIPT);
-  const shared: SharedPageJob = { ...job, next: new SharedArrayBuffer(4) };
+  const cachedCount = job.cached ? job.cached.units.length / 2 : 0;
+  const parallel = threads > 1 && job.paths.length + cachedCount >= PARALLEL_MIN && existsSync(WORKER_SCRIPT);
+  // Without other threads, reused pages' items are rendered by the assembly, as they are.
+  const shared: SharedPageJob = { ...job, cached: parallel && job.itemsFor ? job.cached : undefined, next: new SharedArrayBuffer(4) };
   const results: PageOutcome[][] = [];
   const prepared = new Map<string, PreparedItems>();
   const lines = new Map<string, Uint8Array>();
   let done = 0;
-  const received = ({ chunk, outcomes, items, lines: chunkLines }: ChunkDone) => {
+  const received = ({ chunk, files, outcomes, items, lines: chunkLines }: ChunkDone) => {
     results[chunk] = outcomes;
-    if (items) unpackItems(items, outcomes.map((o) => o.file), prepared);
-    if (chunkLines) unpackTexts(chunkLines).forEach((line, i) => lines.set(outcomes[i].file, line));
+    if (items) unpackItems(items, files, prepared);
+    if (chunkLines) unpackTexts(chunkLines).forEach((line, i) => lines.set(files[i], line));
     done += outcomes.length;
   };
   const workers = parallel ? Array.from({ length: threads - 1 }, () => runWorker(shared, received)) : [];
@@ -113,8 +123,13 @@ export function* chunksOf(job: SharedPageJob): Generator<ChunkDone> {
   const configKey = configKeyOf(config);
   const keepHtml = publishes(config, 'pages');
   const next = new Int32Array(job.next);
-  const chunks = Math.ceil(job.paths.length / CHUNK);
+  const freshChunks = Math.ceil(job.paths.length / CHUNK);
+  const chunks = freshChunks + Math.ceil((job.cached?.units.length ?? 0) / 2 / CHUNK);
   for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) {
+    if (chunk >= freshChunks) {
+      yield cachedChunk(job, chunk, chunk - freshChunks, config, configKey);
+      continue;
+    }
     const first = chunk * CHUNK;
     const paths = job.paths.slice(first, first + CHUNK);
     const outcomes = paths.map((rel) => processPage(readPage(job.root, rel), config));
@@ -124,8 +139,23 @@ export function* chunksOf(job: SharedPageJob): Generator<ChunkDone> {
     const lines = versions ? packTexts(outcomes.map((o, i) => cacheLine(paths[i], versions[first + i], o))) : null;
     // The full pieces travel in the cache lines: the outcomes sent along need only what the assembly reads.
     if (items && lines) outcomes.forEach((o, i) => items.keys[i] !== null && o.pieces && (outcomes[i] = { ...o, pieces: slimPieces(o.pieces, keepHtml) }));
-    yield { chunk, outcomes, items, lines };
+    yield { chunk, files: paths, outcomes, items, lines };
   }
+}
+
+/** Items of pages reused from the cache, read from their cache lines (`index`: which chunk of them). */
+function cachedChunk(job: SharedPageJob, chunk: number, index: number, config: SiteConfig, configKey: string): ChunkDone {
+  const { bytes, units } = job.cached as NonNullable<PageJob['cached']>;
+  const { now, memories } = job.itemsFor as NonNullable<PageJob['itemsFor']>;
+  const text = Buffer.from(bytes);
+  const files: string[] = [];
+  const ahead = [];
+  for (let u = index * CHUNK; u < Math.min((index + 1) * CHUNK, units.length / 2); u++) {
+    const [file, , outcome] = JSON.parse(text.toString('utf8', units[2 * u], units[2 * u] + units[2 * u + 1])) as [string, string, PageOutcome];
+    files.push(file);
+    ahead.push(prerender(outcome, outcome.event ? memories[outcome.event.id] : undefined, config, configKey, now));
+  }
+  return { chunk, files, outcomes: [], items: packItems(ahead), lines: null };
 }
 
 function runWorker(job: SharedPageJob, onChunk: (done: ChunkDone) => void): Promise<void> {

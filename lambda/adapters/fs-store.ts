@@ -3,7 +3,7 @@
  * only files whose bytes changed, atomically (write then rename), never outside the output folder,
  * removing only files an earlier build wrote and this one no longer produces.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, promises as fs } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../core/config';
 import { isCandidatePage } from '../core/identity';
@@ -202,6 +202,28 @@ export function writePrivateChunks(outDir: string, name: string, chunks: Iterabl
     closeSync(fd);
   }
   renameSync(tmp, target);
+}
+
+/**
+ * Reads a private file from the state folder into memory every thread can see (a SharedArrayBuffer),
+ * or null: the page threads read the page cache's lines from it without a copy.
+ */
+export function readPrivateShared(outDir: string, name: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path.join(outDir, STATE_DIR, name), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    let read = 0;
+    for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, bytes, read, size - read, read);
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads a private file from the state folder, or null. */

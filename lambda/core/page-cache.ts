@@ -13,8 +13,8 @@ export interface PageCache {
   readonly entries: Readonly<Record<string, { readonly version: string; readonly outcome: PageOutcome }>>;
   /**
    * Entries already serialized (JSON lines: a first line with the key, then `[path, version, outcome]`
-   * per page): as read from the previous cache, or as made by the thread that processed the page
-   * (UTF-8, with its newline). Such an entry is written as that line, not serialized again.
+   * per page), with their newline: as read from the previous cache, or as made (UTF-8) by the thread
+   * that processed the page. Such an entry is written as that line, not serialized again.
    */
   readonly lines?: ReadonlyMap<string, string | Uint8Array>;
 }
@@ -24,20 +24,30 @@ export function cacheKeyOf(config: SiteConfig, codeVersion: string): string {
   return createHash('sha1').update(codeVersion).update(JSON.stringify(config)).digest('base64url');
 }
 
-/** Reads a cache document; anything unreadable or made for another key is an empty cache. */
-export function parseCache(text: string | null, key: string): PageCache {
+/**
+ * Reads a cache document; anything unreadable or made for another key is an empty cache. Given bytes,
+ * each entry keeps its line as a view of them (written back as is when the entry does not change).
+ */
+export function parseCache(input: string | Uint8Array | null, key: string): PageCache {
   const empty = { key, entries: {} };
-  if (!text) return empty;
+  if (!input || !input.length) return empty;
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   try {
-    const rows = text.split('\n');
-    if ((JSON.parse(rows[0]) as { key?: unknown })?.key !== key) return empty;
+    const firstEnd = bytes.indexOf(10);
+    if ((JSON.parse(bytes.toString('utf8', 0, firstEnd < 0 ? bytes.length : firstEnd)) as { key?: unknown })?.key !== key) return empty;
     const entries: Record<string, { version: string; outcome: PageOutcome }> = {};
-    const lines = new Map<string, string>();
-    for (const row of rows.slice(1)) {
-      if (!row) continue;
-      const [path, version, outcome] = JSON.parse(row) as [string, string, PageOutcome];
-      entries[path] = { version, outcome };
-      lines.set(path, row);
+    const lines = new Map<string, string | Uint8Array>();
+    let start = firstEnd < 0 ? bytes.length : firstEnd + 1;
+    while (start < bytes.length) {
+      const newline = bytes.indexOf(10, start);
+      const stop = newline < 0 ? bytes.length : newline;
+      if (stop > start) {
+        const row = bytes.toString('utf8', start, stop);
+        const [path, version, outcome] = JSON.parse(row) as [string, string, PageOutcome];
+        entries[path] = { version, outcome };
+        lines.set(path, newline < 0 ? `${row}\n` : bytes.subarray(start, newline + 1));
+      }
+      start = stop + 1;
     }
     return { key, entries, lines };
   } catch {
@@ -78,9 +88,7 @@ export function nextCache(key: string, pages: readonly NextEntry[], previous?: P
 export function* cacheChunks(cache: PageCache): Generator<string | Uint8Array> {
   yield `${JSON.stringify({ key: cache.key })}\n`;
   for (const [path, entry] of Object.entries(cache.entries)) {
-    const line = cache.lines?.get(path);
-    if (line === undefined) yield cacheLine(path, entry.version, entry.outcome);
-    else yield typeof line === 'string' ? `${line}\n` : line;
+    yield cache.lines?.get(path) ?? cacheLine(path, entry.version, entry.outcome);
   }
 }
 

@@ -134,10 +134,29 @@ describe('threads (page workers and the file writer)', () => {
       const out = mkdtempSync(path.join(tmpdir(), 'calpub-threads-'));
       const r = build(content, out, min);
       expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/published 5, rejected 1, .* 33 files written/)]);
-      expect(r.stderr).toMatch(min === '1' ? /on 2 threads.*a writer thread/ : /on 1 thread\).*written on this thread/);
+      expect(r.stderr).toMatch(min === '1' ? /on 2 threads; items of 5 rendered ahead.*a writer thread/ : /on 1 thread; items of 5 rendered ahead\).*written on this thread/);
       return out;
     });
     expect(siteFiles(threaded)).toEqual(siteFiles(single));
+    for (const f of siteFiles(single)) expect([f, readFileSync(path.join(threaded, f), 'utf8') === readFileSync(path.join(single, f), 'utf8')]).toEqual([f, true]);
+  });
+
+  it('after an edit, render the reused pages\' items on the threads too, with the same bytes as one thread', () => {
+    const content = contentWithOneBrokenPage();
+    const outs = ['1', '1000000'].map((min) => {
+      const out = mkdtempSync(path.join(tmpdir(), 'calpub-threads-'));
+      expect(build(content, out, min).status).toBe(0);
+      return out;
+    });
+    const page = path.join(content, 'event', 'three-days', 'index.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Conference days (moved)'));
+    const [threaded, single] = outs.map((out, i) => {
+      const r = build(content, out, ['1', '1000000'][i]);
+      expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/published 5, rejected 1, .* 8 files written, 0 deleted, 25 unchanged/)]);
+      // Threads: the edited page's items and the 4 reused ones'; one thread: the edited page's only.
+      expect(r.stderr).toMatch(i === 0 ? /pages \(5 from cache, the others on 2 threads; items of 5 rendered ahead\)/ : /pages \(5 from cache, the others on 1 thread; items of 1 rendered ahead\)/);
+      return out;
+    });
     for (const f of siteFiles(single)) expect([f, readFileSync(path.join(threaded, f), 'utf8') === readFileSync(path.join(single, f), 'utf8')]).toEqual([f, true]);
   });
 

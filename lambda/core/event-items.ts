@@ -66,22 +66,23 @@ export function publishedAt(r: Pick<Rendered, 'event'>): number {
 
 /**
  * The text of one of an event's items.
- * @param item - the event's feed entry, when the caller keeps one for several formats
+ * @param entry - the event's feed entry, when the caller keeps one for several formats
  */
-export function renderItem(format: ItemFormat, r: Pick<Rendered, 'event' | 'pieces' | 'memory'>, config: SiteConfig, item = feedItem(r, config)): string {
+export function renderItem(format: ItemFormat, r: Pick<Rendered, 'event' | 'pieces' | 'memory'>, config: SiteConfig, entry?: FeedItem): string {
+  const item = () => entry ?? feedItem(r, config);
   switch (format) {
     case 'vevent':
       return wrapVeventText(r.pieces.ics, r.memory);
     case 'ics-head':
       return calendarHead({ name: r.event.title, description: '', source: eventCalendarUrl(r.event, config) }, config);
     case 'rss':
-      return rssItem(item, true);
+      return rssItem(item(), true);
     case 'rss-short':
-      return rssItem(item, false);
+      return rssItem(item(), false);
     case 'atom':
-      return atomEntry(item);
+      return atomEntry(item());
     case 'json':
-      return jsonItem(item);
+      return jsonItem(item());
     case 'schedule':
       return scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)).json;
   }
@@ -108,7 +109,7 @@ export function prerender(
   const { event, pieces } = outcome;
   if (!event || !pieces || skipReason(event, now) !== null) return null;
   const r = { event, pieces, memory: remember(previous, pieces.fingerprint, event, now) };
-  const item = feedItem(r, config); // one entry (its HTML made once) for the four feed formats
+  const item = publishes(config, 'feeds') ? feedItem(r, config) : undefined; // one entry (its HTML made once) for the four feed formats
   const texts = new Map(itemFormats(config).map((format) => [format, renderItem(format, r, config, item)]));
   return { key: itemKey(configKey, r), texts };
 }

@@ -3,7 +3,7 @@
  * one per event, one per tag), the feeds (all, one RSS per tag), the schedule and its schema.
  */
 import type { OutputFile, Problem, SiteConfig } from './model';
-import { feedOrder, renderAtom, renderJsonFeed, renderRss, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
+import { feedOrder, renderAtom, renderJsonFeed, renderRss, rfc3339, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
 import { configKeyOf, feedItem, itemKey, renderItem, type ItemFormat, type Rendered } from './event-items';
 import { assembleCalendar, type CalendarHeader } from './render-ics';
 import { renderSchedule, siteUrls, tagUrls, type SiteUrls } from './render-schedule';
@@ -17,7 +17,6 @@ import { createHash } from 'node:crypto';
 import { buildMemo, processMemo, type Memo } from './render-memo';
 import { homeUrl, publishes } from './config';
 import { joinParts, SharedText, type Part } from './parts';
-import { rfc3339 } from './render-feeds';
 
 export type { Rendered } from './event-items';
 

@@ -5,7 +5,7 @@
  * no file ever has to exist as one long string (joining and re-encoding 45 MB strings was most of a
  * large build's output time).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** Text several output files share: encoded and hashed on first use, then kept as bytes only. */
 export class SharedText {
@@ -42,7 +42,7 @@ export class SharedText {
 
   /** SHA-256 of the bytes. */
   get digest(): Buffer {
-    return (this.#digest ??= createHash('sha256').update(this.bytes).digest());
+    return (this.#digest ??= hash('sha256', this.bytes, 'buffer'));
   }
 }
 
@@ -108,7 +108,7 @@ export function encodeParts(parts: readonly Part[]): EncodedParts {
       return part.bytes;
     }
     const bytes = texts[t++];
-    digest.update('t').update(createHash('sha256').update(bytes).digest());
+    digest.update('t').update(hash('sha256', bytes, 'buffer'));
     return bytes;
   });
   return { segments, digest: digest.digest('hex') };

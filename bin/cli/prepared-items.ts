@@ -34,7 +34,7 @@ export function packItems(list: ReadonlyArray<Prerendered | null>): PackedItems 
   return { keys: list.map((p) => p?.key ?? null), formats: formats.map((format) => packFormat(format, present.map((p) => p.texts.get(format) ?? ''))) };
 }
 
-/** Texts encoded into one buffer of their own, and where each ends. */
+/** Texts encoded into one block of shared memory, and where each ends. */
 export interface PackedTexts {
   readonly bytes: Uint8Array;
   readonly ends: Uint32Array;

@@ -1,7 +1,7 @@
 /**
- * The texts each published event contributes to the outputs — its full VEVENT, its RSS item (full
- * and short), Atom entry, JSON Feed item and schedule entry — rendered by one function whichever
- * thread runs it. The page threads render them for the pages they process (`prerender`), so on a
+ * The texts each published event contributes to the outputs — its full VEVENT, the head of its own
+ * calendar file, its RSS item (full and short), Atom entry, JSON Feed item and schedule entry —
+ * rendered by one function whichever thread runs it. The page threads render them for the pages they process (`prerender`), so on a
  * large site this work is shared by every core instead of left to the one that writes the files;
  * the assembly renders any the threads did not (pages reused from the cache, the Lambda).
  */

@@ -106,15 +106,7 @@ function codeVersion(): string {
 /** Builds `content` into `out`. Throws only for unreadable folders (infrastructure, not content). */
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const started = process.hrtime.bigint();
-  const phases: string[] = [];
-  let last = started;
-  const phase = (name: string) => {
-    const now = process.hrtime.bigint();
-    const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
-    const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
-    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (heap ${mb(heapUsed)}, buffers ${mb(arrayBuffers)}, rss ${mb(rss)})`);
-    last = now;
-  };
+  const { phase, phases } = phaseTimer(started);
   const paths = listPages(options.content);
   const configText = readConfigText(options.content);
   phase('list');
@@ -150,6 +142,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   options.log(summaryLine(result, seconds, write));
   return { result, write, seconds, exitCode: options.strict && rejectedFiles(result.problems).size > 0 ? 1 : 0 };
+}
+
+/** Records how long each phase of a build took and the memory after it (`CALPUB_TIMINGS`). */
+function phaseTimer(started: bigint): { phase: (name: string) => void; phases: string[] } {
+  const phases: string[] = [];
+  let last = started;
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  const phase = (name: string) => {
+    const now = process.hrtime.bigint();
+    const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
+    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (heap ${mb(heapUsed)}, buffers ${mb(arrayBuffers)}, rss ${mb(rss)})`);
+    last = now;
+  };
+  return { phase, phases };
 }
 
 /** Validates `content` without writing anything; exit code 1 when any page has an error. */

@@ -117,6 +117,18 @@ export function buildSite(input: BuildInput): BuildResult {
     return reason === null;
   });
 
+  const { rendered, memories } = withMemories(live, pieces, config, input);
+  const site = renderSiteOutputs(rendered, config, input.now, input.keepRenderedItems ?? false);
+  problems.push(...site.problems);
+  const published = rendered.map((r) => r.event.id);
+  return { config, outputs: site.outputs, state: { version: 1, events: memories }, problems, published, skipped, pages: pages.length };
+}
+
+/**
+ * The live events with their memory after this build, in calendar order, and the memories to keep
+ * (those of events not published now stay, so an event that comes back keeps its SEQUENCE).
+ */
+function withMemories(live: readonly EventHeader[], pieces: ReadonlyMap<EventHeader, EventPieces>, config: SiteConfig, input: BuildInput) {
   const previous = input.state ?? EMPTY_STATE;
   const memories = { ...previous.events };
   const configKey = configKeyOf(config);
@@ -129,12 +141,7 @@ export function buildSite(input: BuildInput): BuildResult {
     if (!prepared && eventPieces.slim) eventPieces = fullPiecesOf(event.file, input);
     return { event, pieces: eventPieces, memory, vevent: prepared?.get('vevent') ?? wrapVevent(eventPieces.ics, memory), prepared };
   });
-  rendered.sort(byStart);
-
-  const site = renderSiteOutputs(rendered, config, input.now, input.keepRenderedItems ?? false);
-  problems.push(...site.problems);
-  const published = rendered.map((r) => r.event.id);
-  return { config, outputs: site.outputs, state: { version: 1, events: memories }, problems, published, skipped, pages: pages.length };
+  return { rendered: rendered.sort(byStart), memories };
 }
 
 function fullPiecesOf(file: string, input: BuildInput): EventPieces {

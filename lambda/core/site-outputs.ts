@@ -95,11 +95,28 @@ export function renderSiteOutputs(rendered: readonly Rendered[], config: SiteCon
 }
 
 function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig, now: number, memo: Memo): Generator<OutputFile> {
-  const urls = siteUrls(config);
+  const k = assemblyOf(rendered, groups, config, memo);
+  yield* calendarOutputs(rendered, groups, config, k);
+  if (publishes(config, 'feeds')) yield* feedOutputs(rendered, groups, config, k);
+  if (publishes(config, 'schedule')) {
+    const entry = (r: Rendered) => ({ json: k.itemOf('schedule', r, false), updated: rfc3339(r.memory.changedAt) });
+    yield k.lazy('schedule.json', CONTENT_TYPES.json, k.allKey, () => renderSchedule(config, rendered.map(entry), groups));
+  }
+  if (publishes(config, 'pages')) {
+    yield k.lazy('404.html', CONTENT_TYPES.html, k.configKey, () => renderNotFound(config, k.urls.calendar));
+    yield* htmlOutputs(rendered, groups, config, now, k);
+  }
+  memo.sweep();
+  if (publishes(config, 'schedule')) {
+    yield k.lazy('schedule.schema.json', CONTENT_TYPES.schema, k.configKey, () => `${JSON.stringify(scheduleSchema(k.urls.schema), null, 1)}\n`);
+  }
+}
+
+/** The keys, URLs and helpers every group of outputs is assembled with. */
+function assemblyOf(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig, memo: Memo): Assembly {
   const configKey = configKeyOf(config);
   const keys = new Map(rendered.map((r) => [r, itemKey(configKey, r)])); // asked for by every file that shows the event
   const keyOf = (r: Rendered) => keys.get(r) as string;
-  const allKey = hashOf([configKey, ...rendered.map(keyOf), ...groups.map((g) => `${g.slug}=${g.name}`)]);
   const lazy: Lazy = (path, contentType, key, render) => ({
     path,
     contentType,
@@ -113,36 +130,30 @@ function* siteOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[]
       return typeof made === 'string' ? [made] : made;
     },
   });
-  const itemOf = (format: ItemFormat, r: Rendered, reusedInBuild: boolean, item?: FeedItem) =>
-    memo.get(`${format}|${keyOf(r)}`, () => r.prepared?.get(format) ?? new SharedText(renderItem(format, r, config, item)), reusedInBuild);
+  return {
+    configKey,
+    allKey: hashOf([configKey, ...rendered.map(keyOf), ...groups.map((g) => `${g.slug}=${g.name}`)]),
+    keyOf,
+    lazy,
+    urls: siteUrls(config),
+    byId: new Map(rendered.map((r) => [r.event.id, r])),
+    itemOf: (format, r, reusedInBuild, item) =>
+      memo.get(`${format}|${keyOf(r)}`, () => r.prepared?.get(format) ?? new SharedText(renderItem(format, r, config, item)), reusedInBuild),
+  };
+}
+
+/** The calendars: the site's, one per event, one per tag. */
+function* calendarOutputs(rendered: readonly Rendered[], groups: readonly TagGroup[], config: SiteConfig, k: Assembly): Generator<OutputFile> {
   const calendar = (header: CalendarHeader | Part, events: readonly Rendered[]) =>
     assembleCalendar(header, events.map((r) => ({ piece: r.pieces.ics, vevent: r.vevent })), config);
-  yield lazy('calendar.ics', CONTENT_TYPES.ics, allKey, () => calendar({ name: config.title, description: config.description, source: urls.calendar }, rendered));
+  yield k.lazy('calendar.ics', CONTENT_TYPES.ics, k.allKey, () => calendar({ name: config.title, description: config.description, source: k.urls.calendar }, rendered));
   for (const r of rendered) {
-    yield lazy(`${r.event.id}.ics`, CONTENT_TYPES.ics, hashOf([keyOf(r)]), () => calendar(itemOf('ics-head', r, false), [r]));
+    yield k.lazy(`${r.event.id}.ics`, CONTENT_TYPES.ics, hashOf([k.keyOf(r)]), () => calendar(k.itemOf('ics-head', r, false), [r]));
   }
-
-  const byId = new Map(rendered.map((r) => [r.event.id, r]));
   for (const tag of groups) {
-    const tagUrl = tagUrls(config, tag.slug);
-    const tagged = tag.ids.map((id) => byId.get(id) as Rendered);
-    const tagKey = hashOf([configKey, tag.name, ...tagged.map(keyOf)]);
-    yield lazy(`tags/${tag.slug}/calendar.ics`, CONTENT_TYPES.ics, tagKey, () => calendar({ name: `${config.title}: ${tag.name}`, description: config.description, source: tagUrl.calendar }, tagged));
-  }
-
-  const assembly: Assembly = { configKey, allKey, keyOf, lazy, urls, byId, itemOf };
-  if (publishes(config, 'feeds')) yield* feedOutputs(rendered, groups, config, assembly);
-  if (publishes(config, 'schedule')) {
-    const entry = (r: Rendered) => ({ json: itemOf('schedule', r, false), updated: rfc3339(r.memory.changedAt) });
-    yield lazy('schedule.json', CONTENT_TYPES.json, allKey, () => renderSchedule(config, rendered.map(entry), groups));
-  }
-  if (publishes(config, 'pages')) {
-    yield lazy('404.html', CONTENT_TYPES.html, configKey, () => renderNotFound(config, urls.calendar));
-    yield* htmlOutputs(rendered, groups, config, now, assembly);
-  }
-  memo.sweep();
-  if (publishes(config, 'schedule')) {
-    yield lazy('schedule.schema.json', CONTENT_TYPES.schema, configKey, () => `${JSON.stringify(scheduleSchema(urls.schema), null, 1)}\n`);
+    const tagged = tag.ids.map((id) => k.byId.get(id) as Rendered);
+    const header = { name: `${config.title}: ${tag.name}`, description: config.description, source: tagUrls(config, tag.slug).calendar };
+    yield k.lazy(`tags/${tag.slug}/calendar.ics`, CONTENT_TYPES.ics, hashOf([k.configKey, tag.name, ...tagged.map(k.keyOf)]), () => calendar(header, tagged));
   }
 }
 

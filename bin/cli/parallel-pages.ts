@@ -16,8 +16,9 @@ import { readPage } from '../../lambda/adapters/fs-store';
 import { siteConfigOf, type PreparedItems } from '../../lambda/core/build';
 import { configKeyOf, prerender } from '../../lambda/core/event-items';
 import type { EventMemory, SiteConfig } from '../../lambda/core/model';
-import { cacheLine } from '../../lambda/core/page-cache';
-import { packItems, packTexts, unpackItems, unpackTexts, type PackedItems, type PackedTexts } from './prepared-items';
+import { cacheLine, readCacheLine } from '../../lambda/core/page-cache';
+import { packItems, unpackItems, type PackedItems } from './prepared-items';
+import { encodeShared, textsOf, type SharedBlock } from '../../lambda/core/parts';
 import { processPage, slimPieces, type EventPieces, type PageOutcome } from '../../lambda/core/page';
 import { publishes } from '../../lambda/core/config';
 
@@ -62,7 +63,7 @@ export interface ChunkDone {
   readonly outcomes: PageOutcome[];
   readonly items: PackedItems | null;
   /** The pages' cache lines (`cacheLine`), when the job gave their versions. */
-  readonly lines: PackedTexts | null;
+  readonly lines: SharedBlock | null;
 }
 
 /**
@@ -110,7 +111,7 @@ export async function processPages(job: PageJob, onProgress: (done: number) => v
   const received = ({ chunk, files, outcomes, items, lines: chunkLines }: ChunkDone) => {
     results[chunk] = outcomes;
     if (items) unpackItems(items, files, prepared);
-    if (chunkLines) unpackTexts(chunkLines).forEach((line, i) => lines.set(files[i], line));
+    if (chunkLines) textsOf(chunkLines).forEach((line, i) => lines.set(files[i], line));
     done += outcomes.length;
   };
   const workers = parallel ? Array.from({ length: threads - 1 }, () => runWorker(shared, received)) : [];
@@ -124,7 +125,7 @@ export async function processPages(job: PageJob, onProgress: (done: number) => v
   await Promise.all(workers);
   const fullPieces = (file: string) => {
     const line = lines.get(file);
-    return line ? (JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')) as [string, string, PageOutcome])[2].pieces : null;
+    return line ? readCacheLine(Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')).outcome.pieces : null;
   };
   return { outcomes: results.flat(), prepared, lines, fullPieces, threads: workers.length + 1 };
 }
@@ -148,7 +149,7 @@ export function* chunksOf(job: SharedPageJob): Generator<ChunkDone> {
     const ahead = job.itemsFor;
     const items = ahead ? packItems(outcomes.map((o) => prerender(o, o.event ? ahead.memories[o.event.id] : undefined, config, configKey, ahead.now))) : null;
     const versions = job.versions;
-    const lines = versions ? packTexts(outcomes.map((o, i) => cacheLine(paths[i], versions[first + i], o))) : null;
+    const lines = versions ? encodeShared(outcomes.map((o, i) => cacheLine(paths[i], versions[first + i], o))) : null;
     // The full pieces travel in the cache lines: the outcomes sent along need only what the assembly reads.
     if (items && lines) {
       outcomes.forEach((o, i) => {
@@ -167,7 +168,7 @@ function cachedChunk(job: SharedPageJob, chunk: number, index: number, config: S
   const files: string[] = [];
   const ahead = [];
   for (let u = index * CHUNK; u < Math.min((index + 1) * CHUNK, units.length / 2); u++) {
-    const [file, , outcome] = JSON.parse(text.toString('utf8', units[2 * u], units[2 * u] + units[2 * u + 1])) as [string, string, PageOutcome];
+    const { path: file, outcome } = readCacheLine(text.toString('utf8', units[2 * u], units[2 * u] + units[2 * u + 1]));
     files.push(file);
     ahead.push(prerender(outcome, outcome.event ? memories[outcome.event.id] : undefined, config, configKey, now));
   }

@@ -105,7 +105,7 @@ export async function runServe(options: Omit<BuildOptions, 'siteUrl'> & { port: 
 
 /**
  * Calls `rebuild` once per burst of changes (editors write several times per save), one build at a
- * time, after `running` (the first build).
+ * time, after `first` (the first build).
  */
 function watchContent(dir: string, first: Promise<unknown>, rebuild: () => Promise<unknown>): void {
   let timer: NodeJS.Timeout | null = null;

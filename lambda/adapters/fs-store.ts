@@ -195,7 +195,7 @@ export function writePrivateChunks(outDir: string, name: string, chunks: Iterabl
   const fd = openSync(tmp, 'w');
   try {
     for (const chunk of chunks) {
-      if (typeof chunk === 'string') writeSync(fd, chunk);
+      if (typeof chunk === 'string') writeSync(fd, chunk); // two calls for TypeScript's two overloads
       else writeSync(fd, chunk);
     }
   } finally {

@@ -15,7 +15,7 @@ import type { EventHeader, EventPieces, PageOutcome } from './page';
 import type { SharedText } from './parts';
 import { atomEntry, jsonItem, rssItem, type FeedItem } from './render-feeds';
 import { calendarHead, wrapVeventText } from './render-ics';
-import { scheduleEntry, scheduleItem } from './render-schedule';
+import { eventCalendarUrl, scheduleEntry } from './render-schedule';
 import { skipReason } from './select';
 import { firstSeenAt, remember } from './state';
 
@@ -54,11 +54,6 @@ export function itemKey(configKey: string, r: Pick<Rendered, 'event' | 'memory'>
   return `${configKey}|${r.event.id}|${r.memory.fingerprint}|${r.memory.sequence}|${r.memory.changedAt}|${publishedAt(r)}`;
 }
 
-/** The URL of an event's own calendar file. */
-export function eventCalendarUrl(event: Pick<EventHeader, 'id'>, config: SiteConfig): string {
-  return `${config.siteUrl}${event.id}.ics`;
-}
-
 /** When an event was published: its `publishDate`, else when it was first seen. */
 export function publishedAt(r: Pick<Rendered, 'event'>): number {
   return r.event.publishDate ?? firstSeenAt(r.event);
@@ -84,7 +79,7 @@ export function renderItem(format: ItemFormat, r: Pick<Rendered, 'event' | 'piec
     case 'json':
       return jsonItem(item());
     case 'schedule':
-      return scheduleItem(scheduleEntry(r.event, r.memory, publishedAt(r), config)).json;
+      return JSON.stringify(scheduleEntry(r.event, r.memory, publishedAt(r), config));
   }
 }
 

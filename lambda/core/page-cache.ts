@@ -43,7 +43,7 @@ export function parseCache(input: string | Uint8Array | null, key: string): Page
       const stop = newline < 0 ? bytes.length : newline;
       if (stop > start) {
         const row = bytes.toString('utf8', start, stop);
-        const [path, version, outcome] = JSON.parse(row) as [string, string, PageOutcome];
+        const { path, version, outcome } = readCacheLine(row);
         entries[path] = { version, outcome };
         lines.set(path, newline < 0 ? `${row}\n` : bytes.subarray(start, newline + 1));
       }
@@ -90,6 +90,12 @@ export function* cacheChunks(cache: PageCache): Generator<string | Uint8Array> {
   for (const [path, entry] of Object.entries(cache.entries)) {
     yield cache.lines?.get(path) ?? cacheLine(path, entry.version, entry.outcome);
   }
+}
+
+/** An entry read back from its line (`cacheLine`). */
+export function readCacheLine(line: string): { path: string; version: string; outcome: PageOutcome } {
+  const [path, version, outcome] = JSON.parse(line) as [string, string, PageOutcome];
+  return { path, version, outcome };
 }
 
 /** One entry's line, with its newline (what a page thread makes ahead, UTF-8 encoded). */

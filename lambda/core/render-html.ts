@@ -11,6 +11,7 @@ import type { EventHeader, EventPieces } from './page';
 import type { TagGroup } from './tags';
 import { urlSafeSegment } from './identity';
 import { humanWhen } from './human-dates';
+import { eventCalendarUrl } from './render-schedule';
 
 /** What a page needs of an event. */
 export interface PageEvent {
@@ -142,7 +143,7 @@ ${e.series ? html`<dt>Part of</dt><dd>${e.seriesUrl ? html`<a href="${safeUrl(e.
 ${e.status !== 'CONFIRMED' ? html`<dt>Status</dt><dd class="${e.status === 'CANCELLED' ? 'cancelled' : ''}">${e.status === 'CANCELLED' ? 'Cancelled: this event will not take place' : 'Tentative'}</dd>` : ''}
 </dl>`;
   const add = html`<section class="add" aria-labelledby="add-title"><h2 id="add-title">Add to your calendar</h2><ul class="buttons">
-<li><a class="button" href="${config.siteUrl}${e.id}.ics">Download .ics</a></li>
+<li><a class="button" href="${eventCalendarUrl(e, config)}">Download .ics</a></li>
 <li><a class="button secondary" href="${googleTemplateLink(item, config)}">Add to Google Calendar</a></li>
 </ul></section>`;
   const agenda = e.sessions.length

@@ -41,6 +41,11 @@ export function tagUrls(config: SiteConfig, slug: string): { page: string; calen
   return { page: base, calendar: `${base}calendar.ics`, rss: `${base}rss.xml` };
 }
 
+/** The URL of an event's own calendar file. */
+export function eventCalendarUrl(event: Pick<EventHeader, 'id'>, config: SiteConfig): string {
+  return `${config.siteUrl}${event.id}.ics`;
+}
+
 /** One event of the schedule. */
 export function scheduleEntry(event: EventHeader, memory: EventMemory, published: number, config: SiteConfig) {
   const stamp = rfc3339WithOffset(event, config);
@@ -62,7 +67,7 @@ export function scheduleEntry(event: EventHeader, memory: EventMemory, published
     tags: event.tags,
     authors: event.authors,
     links: event.links,
-    ics: `${config.siteUrl}${event.id}.ics`,
+    ics: eventCalendarUrl(event, config),
     sessions: event.sessions.map((s) => ({ start: stamp(s.start), end: stamp(s.end), title: s.title })),
     published: rfc3339(published),
     updated: rfc3339(memory.changedAt),
@@ -70,18 +75,7 @@ export function scheduleEntry(event: EventHeader, memory: EventMemory, published
   };
 }
 
-/** One serialized entry and its `updated` time (entries are serialized once, then assembled). */
-export interface ScheduleItem {
-  readonly json: string;
-  readonly updated: string;
-}
-
-/** Serializes one entry. */
-export function scheduleItem(entry: ReturnType<typeof scheduleEntry>): ScheduleItem {
-  return { json: JSON.stringify(entry), updated: entry.updated };
-}
-
-/** The whole document, as parts: site fields, then one event per line. */
+/** The whole document, as parts: site fields, then one event per line (each entry serialized once, then assembled). */
 export function renderSchedule(config: SiteConfig, items: ReadonlyArray<{ readonly json: Part; readonly updated: string }>, tags: readonly TagGroup[]): Part[] {
   const urls = siteUrls(config);
   const pages = publishes(config, 'pages');

@@ -2,20 +2,17 @@
  * Acceptance: the seed page this product started from (../shared/seeds), placed as
  * event/10-pourcent-final-season1/index.md with timeZone Europe/Paris and wallClockZ.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { readCalendar } from './ical';
 import { build, output } from './helpers';
+import { HAS_SEED, SEED, SEED_CONFIG, SEED_PAGE } from './seed-site';
 
-const SEED = path.join(__dirname, '..', '..', 'shared', 'seeds', '000_8b0b64b47d24530b.txt');
-const run = existsSync(SEED) ? describe : describe.skip;
+const run = HAS_SEED ? describe : describe.skip;
 
 run('the seed page', () => {
   let result: ReturnType<typeof build>;
   beforeAll(() => {
-    result = build([{ path: 'event/10-pourcent-final-season1/index.md', text: readFileSync(SEED, 'utf8') }], {
-      config: 'title: SSP Hub\ntimeZone: Europe/Paris\nwallClockZ: true\nuidDomain: ssphub.example.org\n',
-    });
+    result = build([{ path: SEED_PAGE, text: readFileSync(SEED, 'utf8') }], { config: SEED_CONFIG });
   });
 
   it('gives one event on 2022-12-05 from 14:00 to 18:00 Europe/Paris', () => {
@@ -48,9 +45,7 @@ run('the seed page', () => {
 
 run('the seed page: agenda', () => {
   it('has exactly three sessions in schedule.json, and the same agenda in its .ics DESCRIPTION', () => {
-    const result = build([{ path: 'event/10-pourcent-final-season1/index.md', text: readFileSync(SEED, 'utf8') }], {
-      config: 'title: SSP Hub\ntimeZone: Europe/Paris\nwallClockZ: true\nuidDomain: ssphub.example.org\n',
-    });
+    const result = build([{ path: SEED_PAGE, text: readFileSync(SEED, 'utf8') }], { config: SEED_CONFIG });
     const [event] = JSON.parse(output(result, 'schedule.json')).events;
     expect(event.sessions).toEqual([
       { start: '2022-12-05T14:00:00+01:00', end: '2022-12-05T15:00:00+01:00', title: "Pitchs des projets d'intérêt commun" },

@@ -5,7 +5,7 @@
 import yaml from 'js-yaml';
 import { Duration } from 'luxon';
 import type { OutputGroup, Problem, SiteConfig } from './model';
-import { isKnownTimeZone } from './time';
+import { zoneProblem } from './vtimezone';
 
 /** Name of the configuration file at the content root. */
 export const CONFIG_FILE = 'calpub.yaml';
@@ -40,10 +40,10 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
     typeof v === 'string' && /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(v.trim())
       ? { value: v.trim().toLowerCase() }
       : { error: 'must be a domain name you control, such as `events.example.org`' },
-  timeZone: (v) =>
-    typeof v === 'string' && isKnownTimeZone(v.trim())
-      ? { value: v.trim() }
-      : { error: `${JSON.stringify(v)} is not an IANA time zone; write one such as \`Europe/Paris\`` },
+  timeZone: (v) => {
+    const problem = typeof v === 'string' ? zoneProblem(v.trim()) : `${JSON.stringify(v)} is not an IANA time zone; write one such as \`Europe/Paris\``;
+    return problem ? { error: problem } : { value: (v as string).trim() };
+  },
   language: (v) =>
     typeof v === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v.trim())
       ? { value: v.trim() }

@@ -6,7 +6,8 @@ import { readEventTime } from './event-time';
 import * as f from './fields';
 import { identityOf, languageOf, uidOf } from './identity';
 import type { CalEvent, EventStatus, FrontMatter, ParsedPage, Problem, SiteConfig } from './model';
-import { isKnownTimeZone, readWritten, toInstant, type ZoneRules } from './time';
+import { readWritten, toInstant, type ZoneRules } from './time';
+import { zoneProblem } from './vtimezone';
 
 /** One page's outcome: the event (absent when an error stops it) and every problem found. */
 export interface Normalized {
@@ -28,9 +29,8 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   if (title === null) return fail('title', '`title` is missing or empty: add `title: ...` to the front matter');
 
   const zone = f.text(data, 'timezone', warn);
-  if (zone !== null && !isKnownTimeZone(zone)) {
-    return fail('timezone', `\`timezone\` ${JSON.stringify(zone)} is not an IANA time zone; write one such as \`Europe/Paris\``);
-  }
+  const badZone = zone === null ? null : zoneProblem(zone);
+  if (badZone) return fail('timezone', `\`timezone\` ${badZone}`);
   const rules: ZoneRules = { timeZone: zone ?? config.timeZone, wallClockZ: config.wallClockZ };
   const time = readEventTime(data, rules, warn);
   if (!time.ok) return fail(time.field, time.reason);

@@ -4,13 +4,13 @@
  * Each event is rendered once into a folded VEVENT string; calendars (the whole site, one event, later
  * one tag) are assembled from those pieces with the VTIMEZONEs their TZIDs need.
  */
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { escapeText, fold, line, textLine } from './ics-format';
+import { escapeText, line, textLine } from './ics-format';
 import type { CalEvent, EventMemory, SiteConfig } from './model';
 import { nextDay, utcStamp, wallClockStamp } from './time';
 import { locationLine } from './fields';
 import { SharedText, type Part } from './parts';
 import { homeUrl } from './config';
+import { isUtcZone, vtimezoneOf } from './vtimezone';
 
 /** A rendered VEVENT and the time zone it refers to (null when it needs no VTIMEZONE). */
 export interface VeventPiece {
@@ -26,7 +26,7 @@ const PRODID = '-//calpub//calpub 0.1//EN';
 
 /** Renders the part of a VEVENT that depends only on the event (not on when it changed). */
 export function renderVeventContent(event: CalEvent, description: string): VeventPiece {
-  const zone = event.time.kind === 'timed' && hasVtimezone(event.time.timeZone) ? event.time.timeZone : null;
+  const zone = event.time.kind === 'timed' && !isUtcZone(event.time.timeZone) ? event.time.timeZone : null;
   let s = line('UID', escapeText(event.uid));
   s += datesLines(event, zone);
   s += textLine('SUMMARY', event.title);
@@ -96,7 +96,7 @@ export function assembleCalendar(
   const sorted = [...events].sort((a, b) => a.piece.sortKey - b.piece.sortKey || (a.piece.id < b.piece.id ? -1 : a.piece.id > b.piece.id ? 1 : 0));
   const zones = [...new Set(sorted.map((e) => e.piece.timeZone).filter((z): z is string => z !== null))].sort();
   const parts: Part[] = [typeof header === 'string' || header instanceof SharedText ? header : calendarHead(header, config)];
-  for (const zone of zones) parts.push(vtimezone(zone) as SharedText);
+  for (const zone of zones) parts.push(vtimezone(zone));
   for (const e of sorted) parts.push(e.vevent);
   parts.push(CALENDAR_END);
   return parts;
@@ -116,20 +116,19 @@ export function calendarHead(header: CalendarHeader, config: SiteConfig): string
   return s;
 }
 
-const vtimezoneCache = new Map<string, SharedText | null>();
+const vtimezones = new Map<string, SharedText>();
 
-/** True when a VTIMEZONE can be written for `zone` (else the event's times are written in UTC). */
-export function hasVtimezone(zone: string): boolean {
-  return zone !== 'UTC' && zone !== 'Etc/UTC' && vtimezone(zone) !== null;
-}
-
-/** The VTIMEZONE of `zone`, shared by every calendar that needs it; null when none can be written. */
-function vtimezone(zone: string): SharedText | null {
-  let text = vtimezoneCache.get(zone);
-  if (text === undefined) {
-    const raw = getVtimezoneComponent(zone);
-    text = raw ? new SharedText(raw.trim().split(/\r?\n/).map((l) => `${fold(l)}\r\n`).join('')) : null;
-    vtimezoneCache.set(zone, text);
+/**
+ * The VTIMEZONE of `zone`, shared by every calendar that needs it. Events only reach here with a zone
+ * `zoneProblem` accepted, so a missing one is a bug, never a reason to write UTC times quietly.
+ */
+function vtimezone(zone: string): SharedText {
+  let text = vtimezones.get(zone);
+  if (!text) {
+    const block = vtimezoneOf(zone);
+    if (block === null) throw new Error(`no VTIMEZONE can be written for the time zone ${JSON.stringify(zone)}`);
+    text = new SharedText(block);
+    vtimezones.set(zone, text);
   }
   return text;
 }

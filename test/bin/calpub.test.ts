@@ -1,8 +1,10 @@
 /** The CLI contract, run as a user runs it (a real process through tsx). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { readCalendar } from '../ical';
+import { HAS_SEED, seedContent } from '../seed-site';
 
 const ROOT = path.join(__dirname, '..', '..');
 // `npm run calpub` runs bin/run.cjs (the esbuild bundle, rebuilt when sources change): test that.
@@ -179,5 +181,22 @@ describe('threads (page workers and the file writer)', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/EEXIST|ENOTDIR|not a directory/i);
     expect(existsSync(path.join(out, '.calpub', 'manifest.json'))).toBe(false);
+  });
+});
+
+(HAS_SEED ? describe : describe.skip)('the CLI bundle on the seed site', () => {
+  const content = HAS_SEED ? seedContent() : '';
+  const out = `${content}-out`;
+  afterAll(() => [content, out].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('writes the event at 14:00 Europe/Paris with its VTIMEZONE (zone data inside the bundle)', () => {
+    const r = run('build', '--content', content, '--out', out, '--now', '2026-11-29T12:00:00Z');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    for (const file of ['calendar.ics', 'event/10-pourcent-final-season1.ics']) {
+      const ics = readFileSync(path.join(out, file), 'utf8');
+      expect(ics).toContain('\r\nDTSTART;TZID=Europe/Paris:20221205T140000\r\nDTEND;TZID=Europe/Paris:20221205T180000\r\n');
+      expect(ics).toMatch(/\r\nBEGIN:VTIMEZONE\r\nTZID:Europe\/Paris\r\n[\s\S]*TZOFFSETTO:\+0100\r\n[\s\S]*END:VTIMEZONE\r\n/);
+      expect(readCalendar(ics).events[0]).toMatchObject({ start: '2022-12-05T13:00:00.000Z', end: '2022-12-05T17:00:00.000Z', startZone: 'Europe/Paris' });
+    }
   });
 });

@@ -1,8 +1,10 @@
 /**
  * The private site bucket and the CloudFront distribution in front of it: Origin Access Control,
- * HTTPS redirect, compression, security headers, CORS on the JSON and calendar files, `index.html`
- * at the root, a plain 404 (never an S3 error or listing) for missing paths, optional custom domain.
+ * HTTPS redirect, compression, security headers, CORS on the JSON and calendar files, folder URLs
+ * served as their `index.html` (a viewer-request function: lib/edge/viewer-request.js), a plain 404
+ * (never an S3 error or listing) for missing paths, optional custom domain.
  */
+import * as path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -13,9 +15,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { CustomDomain } from './config';
 import { PRIVATE_BUCKET } from './private-bucket';
+import { CONTENT_SECURITY_POLICY } from './site-headers';
 
-/** Content-Security-Policy of the site: nothing but its own files (the HTML pages use no CDN). */
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'none'; object-src 'none'";
 
 /** Props of {@link SiteDelivery}. */
 export interface SiteDeliveryProps {
@@ -28,6 +29,8 @@ export interface SiteDeliveryProps {
 export class SiteDelivery extends Construct {
   public readonly bucket: s3.Bucket;
   public readonly distribution: cloudfront.Distribution;
+  /** Serves `/x/` as `/x/index.html` and redirects `/x` to `/x/` (the default root object covers `/` only). */
+  public readonly directoryIndex: cloudfront.Function;
   /** `https://<domain>/` */
   public readonly siteUrl: string;
 
@@ -58,7 +61,12 @@ export class SiteDelivery extends Construct {
       },
     });
     const origin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
-    const behavior = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy): cloudfront.BehaviorOptions => ({
+    this.directoryIndex = new cloudfront.Function(this, 'DirectoryIndex', {
+      code: cloudfront.FunctionCode.fromFile({ filePath: path.join(__dirname, 'edge', 'viewer-request.js') }),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'calpub: /x/ is served as /x/index.html, /x is redirected to /x/',
+    });
+    const behavior = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy, functions: cloudfront.FunctionAssociation[] = []): cloudfront.BehaviorOptions => ({
       origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
@@ -66,11 +74,12 @@ export class SiteDelivery extends Construct {
       // Honours the Cache-Control the rebuild sets on every object.
       cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
       responseHeadersPolicy,
+      functionAssociations: functions,
     });
     const domain = props.domain ?? null;
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: 'calpub site',
-      defaultBehavior: behavior(pages),
+      defaultBehavior: behavior(pages, [{ function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }]),
       additionalBehaviors: { '*.ics': behavior(data), '*.json': behavior(data) },
       defaultRootObject: 'index.html',
       // Without s3:ListBucket, S3 answers 403 for a missing key: both become the site's plain 404.

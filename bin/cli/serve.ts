@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:http';
 import * as path from 'node:path';
 import { STATE_DIR } from '../../lambda/adapters/fs-store';
 import { runBuild, type BuildOptions } from './build-command';
+// The policy CloudFront sends, sent locally too, so a page needing anything but its own files fails here first.
+import { CONTENT_SECURITY_POLICY } from '../../lib/site-headers';
 
 const TYPES: Record<string, string> = {
   '.ics': 'text/calendar; charset=utf-8',
@@ -25,11 +27,6 @@ const NAMED_TYPES: Record<string, string> = {
   'schedule.schema.json': 'application/schema+json; charset=utf-8',
 };
 
-/**
- * The Content-Security-Policy CloudFront sends (lib/site-delivery.ts; a test keeps the two equal),
- * sent locally too so that a page needing anything but its own files fails here first.
- */
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'none'; object-src 'none'";
 
 /** Content type for a served path, as CloudFront will send it. */
 export function contentTypeFor(file: string): string {

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { CalpubStack } from '../../lib/calpub-stack';
 import { ConfigError, readConfig } from '../../lib/config';
 import { acknowledgeFindings } from '../../lib/nag-acknowledgements';
-import { CONTENT_SECURITY_POLICY } from '../../lib/site-delivery';
-import { CONTENT_SECURITY_POLICY as LOCAL_CSP } from '../../bin/cli/serve';
+import { CONTENT_SECURITY_POLICY } from '../../lib/site-headers';
 
 const prebuilt = () => lambda.Code.fromAsset(path.join(__dirname, '..', 'fixtures', 'prebuilt'));
 // The feature flags of cdk.json, as `cdk synth` applies them.
@@ -164,9 +163,26 @@ describe('configuration from context', () => {
   });
 });
 
-describe('the local server', () => {
-  it('sends the same Content-Security-Policy as CloudFront', () => {
-    expect(LOCAL_CSP).toBe(CONTENT_SECURITY_POLICY);
+describe('folder URLs on CloudFront', () => {
+  const t = Template.fromStack(stackWith().stack);
+
+  it('runs lib/edge/viewer-request.js, as written, on viewer requests of the default behaviour only', () => {
+    const functions = Object.entries(t.findResources('AWS::CloudFront::Function'));
+    expect(functions).toHaveLength(1);
+    const [id, fn] = functions[0];
+    expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    expect(fn.Properties.FunctionCode).toBe(readFileSync(path.join(__dirname, '..', '..', 'lib', 'edge', 'viewer-request.js'), 'utf8'));
+    const config = Object.values(t.findResources('AWS::CloudFront::Distribution'))[0].Properties.DistributionConfig;
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [id, 'FunctionARN'] } }]);
+    for (const b of config.CacheBehaviors) expect(b.FunctionAssociations ?? []).toEqual([]);
+  });
+
+  it('sends the site\'s Content-Security-Policy', () => {
+    t.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({ ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true } }),
+      }),
+    });
   });
 });
 

@@ -156,14 +156,19 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const bodies = new Map(fetched);
   for (const page of pages) {
     let outcome = cachedOutcome(page);
+    // The outcome is remembered under the ETag of the bytes it was made from: the GET's, not the
+    // listing's. A page edited between the two would otherwise keep this text under the old ETag,
+    // and a later revert to that ETag would never be read again.
+    let version = page.etag;
     if (!outcome) {
       const got = bodies.get(page.rel);
       bodies.delete(page.rel); // its bytes are not needed once processed
       if (!got) continue; // deleted since the listing
+      version = got.etag;
       outcome = processPage({ path: page.rel, text: got.bytes.toString('utf8') }, siteConfig);
     }
     outcomes.set(page.rel, outcome);
-    const entry = entryAfterBuild(page.etag, outcome, previous.pages[page.rel]?.outcome);
+    const entry = entryAfterBuild(version, outcome, previous.pages[page.rel]?.outcome);
     nextPages[page.rel] = { etag: entry.version, outcome: entry.outcome };
   }
 

@@ -153,4 +153,27 @@ describe('rebuild on object storage', () => {
     expect(summary.deleted).toContain('event/e4.ics');
     expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events).toHaveLength(4);
   });
+
+  it('publishes a revert made while a rebuild read the edit (the outcome is kept under the ETag of the bytes read)', async () => {
+    const { content, site, deps } = await setup();
+    await rebuild(deps);
+    const key = 'event/e5/index.md';
+    const original = page(5);
+    const edited = page(5, 'location: Room 2\n');
+    // The organiser changes the body; the next rebuild lists that version, and an edit lands before it reads the page.
+    await content.upload(key, original.replace('Body', 'The body'));
+    const list = content.list.bind(content);
+    content.list = async (prefix) => {
+      const listed = await list(prefix);
+      content.list = list;
+      await content.upload(key, edited);
+      return listed;
+    };
+    await rebuild(deps);
+    expect(readCalendar(site.objects.get('event/e5.ics')?.body ?? '').events[0].location).toBe('Room 2');
+    // The organiser reverts to the text the listing had seen: that text must be read and published.
+    await content.upload(key, original.replace('Body', 'The body'));
+    await rebuild(deps);
+    expect(readCalendar(site.objects.get('event/e5.ics')?.body ?? '').events[0].location).toBeNull();
+  });
 });

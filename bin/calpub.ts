@@ -11,7 +11,8 @@ const USAGE = `usage:
   calpub build --content <dir> --out <dir> [--now <ISO-8601>] [--report <file.json>] [--strict]
   calpub check --content <dir> [--now <ISO-8601>]
   calpub serve [--content <dir>] [--out <dir>] [--port <n>]     (PORT also sets the port)
-  calpub emulate [--content <dir>] [--port <n>]                 (the AWS pipeline on this machine)`;
+  calpub emulate [--content <dir>] [--port <n>] [--cdk-out <dir>] [--time-scale <x>]
+                                                                (the synthesized AWS stack on this machine)`;
 
 /** A usage mistake: printed with the usage text, exit code 2. */
 class UsageError extends Error {
@@ -29,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
       report: { type: 'string' },
       strict: { type: 'boolean', default: false },
       port: { type: 'string' },
+      'cdk-out': { type: 'string' },
+      'time-scale': { type: 'string' },
     },
     strict: true,
   });
@@ -53,12 +56,15 @@ async function main(argv: string[]): Promise<number> {
     case 'emulate': {
       const port = Number(values.port ?? process.env.PORT ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port ?? process.env.PORT} is not a port number`);
+      const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale']);
+      if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 1)) throw new UsageError(`--time-scale ${values['time-scale']} must be a number above 0, at most 1`);
       // Loaded only here: the emulator brings the AWS SDK and s3rver, which `build` never needs.
-      const { runEmulate } = await import('./cli/emulate.js');
-      const stop = await runEmulate({ content: values.content ?? 'content', port, log });
+      const { runEmulate } = await import('./cli/emulate/index.js');
+      const emulation = await runEmulate({ content: values.content ?? 'content', port, log, cdkOut: values['cdk-out'], timeScale });
       process.once('SIGINT', () => {
-        log('\ncalpub emulate: stopping');
-        stop().then(() => process.exit(0), () => process.exit(1));
+        const dead = emulation.queue.deadLetters.length;
+        log(`\ncalpub emulate: stopping${dead ? `; ${dead} message(s) in the dead-letter queue` : ''}`);
+        emulation.stop().then(() => process.exit(0), () => process.exit(1));
       });
       return -1; // keep running
     }

@@ -13,6 +13,8 @@ import { consistentStore, KeyLocks } from './local-s3-store';
 /** A running s3rver. */
 export interface LocalS3 {
   readonly endpoint: string;
+  /** Where the objects are (`buckets/<bucket>/...`). */
+  readonly directory: string;
   readonly port: number;
   /** Emits `event` with an S3 notification `{Records: [...]}` for every created/removed object. */
   readonly events: EventEmitter;
@@ -56,6 +58,7 @@ export async function startLocalS3(directory: string, buckets: readonly string[]
   const address = (await server.run()) as { address: string; port: number };
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
+    directory,
     port: address.port,
     events: server,
     close: () => server.close(),

@@ -1,51 +1,114 @@
-/** `calpub emulate`: s3rver + the real handler + the site bucket served over HTTP, end to end. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+/**
+ * `calpub emulate` runs the synthesized stack (test-output/cdk.out, made by test/global-setup.js as
+ * `cdk synth` makes it): its function asset, its queue rules, its distribution. The expectations are
+ * read from the template here, independently of the emulator's own reading.
+ */
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runEmulate } from '../../bin/cli/emulate';
+import { runEmulate, type Emulation } from '../../bin/cli/emulate/index';
+import { LOCAL_S3_CREDENTIALS } from '../../bin/cli/local-s3';
+import { s3ClientConfig } from '../../lambda/adapters/s3-store';
 import { readCalendar } from '../ical';
+import { emulateSite, waitFor } from './emulate-helpers';
+
+const ASSEMBLY = process.env.CALPUB_TEST_CDK_OUT as string;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const template = (): Json => JSON.parse(readFileSync(path.join(ASSEMBLY, 'Calpub.template.json'), 'utf8'));
+
+/** The response headers policy CloudFront applies to `pathname`, from the template. */
+function policyFor(pathname: string): Json {
+  const resources = template().Resources as Record<string, Json>;
+  const config = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution')?.Properties.DistributionConfig;
+  const specific = (config.CacheBehaviors as Json[]).find((b) => new RegExp(`^${b.PathPattern.replace('.', '\\.').replace('*', '.*')}$`).test(pathname.slice(1)));
+  return resources[(specific ?? config.DefaultCacheBehavior).ResponseHeadersPolicyId.Ref].Properties.ResponseHeadersPolicyConfig;
+}
+
+/** The headers the policy says CloudFront adds (as AWS documents each setting), for a request with an Origin. */
+function expectedHeaders(policy: Json): Record<string, string> {
+  const sec = policy.SecurityHeadersConfig;
+  const expected: Record<string, string> = {
+    'content-security-policy': sec.ContentSecurityPolicy.ContentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': sec.FrameOptions.FrameOption,
+    'referrer-policy': sec.ReferrerPolicy.ReferrerPolicy,
+    'strict-transport-security': `max-age=${sec.StrictTransportSecurity.AccessControlMaxAgeSec}${sec.StrictTransportSecurity.IncludeSubdomains ? '; includeSubDomains' : ''}`,
+  };
+  if (policy.CorsConfig) expected['access-control-allow-origin'] = policy.CorsConfig.AccessControlAllowOrigins.Items[0];
+  return expected;
+}
 
 describe('calpub emulate', () => {
-  it('publishes content/ through the handler, serves it like CloudFront, and updates on edit', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'calpub-emulate-test-'));
-    cpSync(path.join(__dirname, '..', 'fixtures', 'site'), dir, { recursive: true });
-    const lines: string[] = [];
-    jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const stop = await runEmulate({ content: dir, port, log: (l) => lines.push(l) });
-    try {
-      const base = `http://127.0.0.1:${port}/`;
-      expect(lines.join('\n')).toContain(`calendar:  ${base}calendar.ics`);
-      const calendar = await waitFor(async () => {
-        const r = await fetch(`${base}calendar.ics`);
-        // s3rver writes an object's bytes before its metadata (real S3 is atomic): wait for both.
-        return r.status === 200 && r.headers.get('content-type') === 'text/calendar; charset=utf-8' ? r : null;
-      });
-      expect(calendar.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
-      expect(calendar.headers.get('cache-control')).toMatch(/max-age=300/);
-      expect(calendar.headers.get('access-control-allow-origin')).toBe('*');
-      expect(calendar.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(readCalendar(await calendar.text()).events).toHaveLength(5);
-      const missing = await fetch(`${base}_calpub/state.jsonl.gz`);
-      expect(missing.status).toBe(404);
-      expect(await missing.text()).toContain('<h1>Not found</h1>');
+  let emulation: Emulation;
+  let content: string;
+  const lines: string[] = [];
 
-      const file = path.join(dir, 'event', 'three-days', 'index.md');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('title: Conference days', 'title: Emulated days'));
-      await waitFor(async () => ((await (await fetch(`${base}calendar.ics`)).text()).includes('SUMMARY:Emulated days') ? true : null));
-    } finally {
-      if (process.env.CALPUB_DEBUG) process.stderr.write(`${lines.join('\n')}\n`);
-      await stop();
+  beforeAll(async () => {
+    ({ emulation, content } = await emulateSite((dir) => cpSync(path.join(__dirname, '..', 'fixtures', 'site'), dir, { recursive: true }), lines));
+  }, 60_000);
+  afterAll(async () => {
+    await emulation?.stop();
+    rmSync(content, { recursive: true, force: true });
+  });
+
+  it('serves each path with the headers of its behaviour\'s policy in the template, header by header, and Cache-Control as the function wrote it', async () => {
+    const s3 = new S3Client({ ...s3ClientConfig(emulation.s3.endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
+    for (const [pathname, key] of [['/', 'index.html'], ['/event/paris-evening/', 'event/paris-evening/index.html'], ['/calendar.ics', 'calendar.ics'], ['/schedule.json', 'schedule.json'], ['/rss.xml', 'rss.xml'], ['/event/paris-evening.ics', 'event/paris-evening.ics']]) {
+      const r = await fetch(`${emulation.url}${pathname.slice(1)}`, { headers: { origin: 'https://elsewhere.example' } });
+      expect([pathname, r.status]).toEqual([pathname, 200]);
+      for (const [name, value] of Object.entries(expectedHeaders(policyFor(pathname)))) expect([pathname, name, r.headers.get(name)]).toEqual([pathname, name, value]);
+      if (!policyFor(pathname).CorsConfig) expect(r.headers.get('access-control-allow-origin')).toBeNull();
+      const object = await s3.send(new HeadObjectCommand({ Bucket: emulation.stack.siteBucket.toLowerCase(), Key: key }));
+      expect([pathname, r.headers.get('cache-control'), r.headers.get('content-type')]).toEqual([pathname, object.CacheControl, object.ContentType]);
     }
+    expect(policyFor('/calendar.ics').CorsConfig).toBeDefined(); // the template does open the calendars to other sites
+  });
+
+  it('serves /event/<slug>/ with 200 and a CSP, redirects /event/<slug> there, and answers a missing page with the 404 page and 404', async () => {
+    const page = await fetch(`${emulation.url}event/paris-evening/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
+    expect(await page.text()).toContain('<h1');
+    const bare = await fetch(`${emulation.url}event/paris-evening?utm_source=x`, { redirect: 'manual' });
+    expect([bare.status, bare.headers.get('location')]).toEqual([301, '/event/paris-evening/?utm_source=x']);
+    const missing = await fetch(`${emulation.url}event/no-such-event/`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(missing.headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
+    expect(await missing.text()).toContain('<h1>Not found</h1>');
+    expect((await fetch(`${emulation.url}_calpub/state.jsonl.gz`)).status).toBe(404); // the state stays in the content bucket
+    expect((await fetch(`${emulation.url}calendar.ics`, { method: 'POST' })).status).toBe(403); // GET and HEAD only
+  });
+
+  it('publishes with the time zones of the bundled asset, and updates the site when a file changes', async () => {
+    const ics = await (await fetch(`${emulation.url}event/paris-evening.ics`)).text();
+    expect(ics).toMatch(/\r\nDTSTART;TZID=Europe\/Paris:\d{8}T\d{6}\r\n/);
+    expect(ics).toContain('\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n');
+    const file = path.join(content, 'event', 'three-days', 'index.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Conference days', 'title: Emulated days'));
+    const calendar = await waitFor(async () => {
+      const text = await (await fetch(`${emulation.url}calendar.ics`)).text();
+      return text.includes('SUMMARY:Emulated days') ? text : null;
+    });
+    expect(readCalendar(calendar).events).toHaveLength(5);
+    expect(emulation.cloudFront.invalidations.length).toBeGreaterThan(0); // the function asked CloudFront to invalidate
   }, 30_000);
 });
 
-async function waitFor<T>(check: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+describe('calpub emulate as a user starts it', () => {
+  it('refuses a port in use, leaving nothing running or on disk', async () => {
+    const busy = await new Promise<import('node:net').Server>((resolve) => {
+      const server = require('node:net').createServer().listen(0, '127.0.0.1', () => resolve(server));
+    });
+    const port = (busy.address() as { port: number }).port;
+    const before = new Set(require('node:fs').readdirSync(tmpdir()));
+    const content = mkdtempSync(path.join(tmpdir(), 'calpub-emulate-busy-'));
+    await expect(runEmulate({ content, port, log: () => undefined, cdkOut: ASSEMBLY, schedules: false })).rejects.toThrow(/EADDRINUSE/);
+    const left = (require('node:fs').readdirSync(tmpdir()) as string[]).filter((n) => !before.has(n) && n.startsWith('calpub-emulate-') && !n.startsWith('calpub-emulate-busy-'));
+    expect(left).toEqual([]);
+    busy.close();
+    rmSync(content, { recursive: true, force: true });
+  });
+});

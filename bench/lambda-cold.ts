@@ -14,7 +14,7 @@ import { filesToUpload } from '../bin/cli/emulate/content-sync';
 import { LambdaFunction } from '../bin/cli/emulate/lambda-runtime';
 import { readStack } from '../bin/cli/emulate/stack-model';
 import { LOCAL_S3_CREDENTIALS, startLocalS3 } from '../bin/cli/local-s3';
-import { s3ClientConfig } from '../lambda/adapters/s3-store';
+import { s3ClientConfig } from '../lambda/adapters/s3';
 
 const ROOT = path.join(__dirname, '..');
 const RUNS = 7;

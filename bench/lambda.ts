@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LOCAL_S3_CREDENTIALS } from '../bin/cli/local-s3';
-import { S3Store, s3ClientConfig } from '../lambda/adapters/s3-store';
+import { S3Store, s3ClientConfig } from '../lambda/adapters/s3';
 import { rebuild } from '../lambda/handlers/rebuild';
 
 const BUCKETS = { content: 'bench-content', site: 'bench-site' };

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { readContentDir } from '../lambda/adapters/fs-store';
+import { readContentDir } from '../lambda/adapters/fs';
 import { buildSite } from '../lambda/core/build';
 import { readCalendar } from './ical';
 import { NOW } from './helpers';

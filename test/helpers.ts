@@ -1,6 +1,6 @@
 /** Shared fixture builders: pages from front-matter text, and a fixed clock. */
 import { buildSite, type BuildResult } from '../lambda/core/build';
-import { DEFAULT_CONFIG } from '../lambda/core/config';
+import { DEFAULT_CONFIG } from '../lambda/core/read/config';
 import type { BuildState, SiteConfig, SourceFile } from '../lambda/core/model';
 
 /** The fixed clock of every test: 2026-11-29T12:00:00Z. */

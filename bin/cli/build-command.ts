@@ -7,12 +7,12 @@ import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite, siteConfigOf, type BuildResult } from '../../lambda/core/build';
 import type { BuildState, Problem } from '../../lambda/core/model';
-import { parseState, serializeState } from '../../lambda/core/state';
-import { fileVersion, listPages, readConfigText, readContentDir, readPrivate, readPrivateShared, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs-store';
+import { parseState, serializeState } from '../../lambda/core/memory';
+import { fileVersion, listPages, readConfigText, readContentDir, readPrivate, readPrivateShared, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
 import { cacheChunks, cachedOutcome, cacheKeyOf, entryAfterBuild, nextCache, parseCache, type NextEntry } from '../../lambda/core/page-cache';
 import type { PageOutcome } from '../../lambda/core/page';
 import { processPages, type PageJob } from './parallel-pages';
-import { publishes } from '../../lambda/core/config';
+import { publishes } from '../../lambda/core/read/config';
 import { fileSinkFor } from './writer-thread';
 
 /** Options shared by build and check. */

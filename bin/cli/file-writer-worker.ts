@@ -3,7 +3,7 @@
  * order, and acknowledges each. See writer-thread.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import { writeFileAtomicSync } from '../../lambda/adapters/fs-store';
+import { writeFileAtomicSync } from '../../lambda/adapters/fs';
 import type { ToWriter } from './writer-thread';
 
 const folders = new Set<string>();

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readPage } from '../../lambda/adapters/fs-store';
+import { readPage } from '../../lambda/adapters/fs';
 import { siteConfigOf, type PreparedItems } from '../../lambda/core/build';
 import { configKeyOf, prerender } from '../../lambda/core/event-items';
 import type { EventMemory, SiteConfig } from '../../lambda/core/model';
@@ -20,7 +20,7 @@ import { cacheLine, readCacheLine } from '../../lambda/core/page-cache';
 import { packItems, unpackItems, type PackedItems } from './prepared-items';
 import { encodeShared, textsOf, type SharedBlock } from '../../lambda/core/parts';
 import { processPage, slimPieces, type EventPieces, type PageOutcome } from '../../lambda/core/page';
-import { publishes } from '../../lambda/core/config';
+import { publishes } from '../../lambda/core/read/config';
 
 /** What a worker is given. */
 export interface PageJob {

@@ -5,7 +5,7 @@
 import { createReadStream, promises as fs, watch } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import * as path from 'node:path';
-import { STATE_DIR } from '../../lambda/adapters/fs-store';
+import { STATE_DIR } from '../../lambda/adapters/fs';
 import { runBuild, type BuildOptions } from './build-command';
 // The policy CloudFront sends, sent locally too, so a page needing anything but its own files fails here first.
 import { CONTENT_SECURITY_POLICY } from '../../lib/site-headers';

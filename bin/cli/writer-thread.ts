@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { syncFileSink, type FileSink } from '../../lambda/adapters/fs-store';
+import { syncFileSink, type FileSink } from '../../lambda/adapters/fs';
 
 /** Messages to the writer. */
 export type ToWriter = { readonly kind: 'write'; readonly target: string; readonly segments: readonly Uint8Array[]; readonly size: number } | { readonly kind: 'end' };

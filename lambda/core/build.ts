@@ -2,16 +2,16 @@
  * The whole pure pipeline: files → pages → events → selection → rendered outputs, plus the problems
  * found and the state for the next build. No file system, no clock, no environment: adapters feed it.
  */
-import { parseConfig, withSiteUrl } from './config';
-import { isCandidatePage } from './identity';
+import { parseConfig, withSiteUrl } from './read/config';
+import { isCandidatePage } from './read/identity';
 import type { BuildState, OutputFile, Problem, SiteConfig, SourceFile } from './model';
 import { processPage, type EventHeader, type EventPieces, type PageOutcome } from './page';
-import { wrapVevent } from './render-ics';
+import { wrapVevent } from './formats/ics';
 import { byStart, renderSiteOutputs } from './site-outputs';
 import { configKeyOf, itemKey, type ItemFormat, type Rendered } from './event-items';
 import type { SharedText } from './parts';
 import { skipReason, type SkipReason } from './select';
-import { EMPTY_STATE, remember } from './state';
+import { EMPTY_STATE, remember } from './memory';
 
 /** Everything a build needs, already read by an adapter. */
 export interface BuildInput {

@@ -6,18 +6,18 @@
  * the assembly renders any the threads did not (pages reused from the cache, the Lambda).
  */
 import { createHash } from 'node:crypto';
-import { agendaClock } from './agenda';
-import { publishes } from './config';
-import { agendaLine } from './describe';
-import { html, trusted, type SafeHtml } from './html';
+import { agendaClock } from './read/agenda';
+import { publishes } from './read/config';
+import { agendaLine } from './formats/describe';
+import { html, trusted, type SafeHtml } from './formats/html/html';
 import type { EventMemory, SiteConfig } from './model';
 import type { EventHeader, EventPieces, PageOutcome } from './page';
 import type { SharedText } from './parts';
-import { atomEntry, jsonItem, rssItem, type FeedItem } from './render-feeds';
-import { calendarHead, wrapVeventText } from './render-ics';
-import { eventCalendarUrl, scheduleEntry } from './render-schedule';
+import { atomEntry, jsonItem, rssItem, type FeedItem } from './formats/feeds';
+import { calendarHead, wrapVeventText } from './formats/ics';
+import { eventCalendarUrl, scheduleEntry } from './formats/schedule';
 import { skipReason } from './select';
-import { firstSeenAt, remember } from './state';
+import { firstSeenAt, remember } from './memory';
 
 /**
  * A text an event contributes to the outputs, by the output format it belongs to (`ics-head`: the

@@ -3,17 +3,17 @@
  * (the VEVENT, the HTML for feeds). Pure and JSON-serializable, so outcomes can be reused from a
  * cache keyed by the page's bytes, and the build only assembles them.
  */
-import { agendaClock, sessionsOf, type Session } from './agenda';
-import { describeEvent } from './describe';
-import { locationLine } from './fields';
-import { parseFrontMatter } from './frontmatter';
-import { humanWhen } from './human-dates';
-import { parseMarkdown, renderHtml, renderText } from './markdown';
+import { agendaClock, sessionsOf, type Session } from './read/agenda';
+import { describeEvent } from './formats/describe';
+import { locationLine } from './read/fields';
+import { parseFrontMatter } from './read/frontmatter';
+import { humanWhen } from './formats/human-dates';
+import { parseMarkdown, renderHtml, renderText } from './read/markdown';
 import type { CalEvent, Problem, SiteConfig, SourceFile } from './model';
-import { normalizePage } from './normalize';
-import { publishes } from './config';
-import { renderVeventContent, type VeventPiece } from './render-ics';
-import { fingerprintOf } from './state';
+import { normalizePage } from './read/normalize';
+import { publishes } from './read/config';
+import { renderVeventContent, type VeventPiece } from './formats/ics';
+import { fingerprintOf } from './memory';
 
 /**
  * What the build needs of an event once its pieces are rendered: everything but the Markdown texts

@@ -3,19 +3,19 @@
  * one per event, one per tag), the feeds (all, one RSS per tag), the schedule and its schema.
  */
 import type { OutputFile, Problem, SiteConfig } from './model';
-import { feedOrder, renderAtom, renderJsonFeed, renderRss, rfc3339, type FeedChannel, type FeedItem, type RenderedItem } from './render-feeds';
+import { feedOrder, renderAtom, renderJsonFeed, renderRss, rfc3339, type FeedChannel, type FeedItem, type RenderedItem } from './formats/feeds';
 import { configKeyOf, feedItem, itemKey, renderItem, type ItemFormat, type Rendered } from './event-items';
-import { assembleCalendar, type CalendarHeader } from './render-ics';
-import { renderSchedule, siteUrls, tagUrls, type SiteUrls } from './render-schedule';
-import { scheduleSchema } from './schedule-schema';
+import { assembleCalendar, type CalendarHeader } from './formats/ics';
+import { renderSchedule, siteUrls, tagUrls, type SiteUrls } from './formats/schedule';
+import { scheduleSchema } from './formats/schedule-schema';
 import { groupTags, type TagGroup } from './tags';
-import { renderEventPage, renderIndex, renderNotFound, renderTagPage, splitByTime, type Subscription } from './render-html';
-import { FAVICON, SCRIPT, STYLESHEET } from './site-assets';
+import { renderEventPage, renderIndex, renderNotFound, renderTagPage, splitByTime, type Subscription } from './formats/html/pages';
+import { FAVICON, SCRIPT, STYLESHEET } from './formats/html/assets';
 import type { EventHeader } from './page';
 import { Duration } from 'luxon';
 import { createHash } from 'node:crypto';
 import { buildMemo, processMemo, type Memo } from './render-memo';
-import { homeUrl, publishes } from './config';
+import { homeUrl, publishes } from './read/config';
 import { joinParts, SharedText, type Part } from './parts';
 
 export type { Rendered } from './event-items';

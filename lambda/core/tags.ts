@@ -3,7 +3,7 @@
  * whose slugs collide (`MadeByUS` and `MadeByUs`) are one tag, shown under their most frequent
  * spelling, and the build warns once per collision.
  */
-import { urlSafeSegment } from './identity';
+import { urlSafeSegment } from './read/identity';
 import type { Problem } from './model';
 
 /** One tag and the events that carry it. */

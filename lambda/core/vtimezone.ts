@@ -5,8 +5,8 @@
  * reported problem, never a silent fall-back to UTC.
  */
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
-import { fold } from './ics-format';
-import { isKnownTimeZone } from './time';
+import { fold } from './formats/ics-lines';
+import { isKnownTimeZone } from './read/time';
 
 /** Zones whose times are written in UTC (`…Z`), with no VTIMEZONE. */
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC']);

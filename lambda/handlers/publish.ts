@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import { invalidator } from '../adapters/cloudfront';
-import { S3Store, s3ClientConfig } from '../adapters/s3-store';
+import { S3Store, s3ClientConfig } from '../adapters/s3';
 import { readEnv } from './env';
 import { rebuild } from './rebuild';
 import { triggersOf } from './triggers';

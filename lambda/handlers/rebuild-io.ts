@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { BuildState, EventMemory, OutputFile } from '../core/model';
 import type { PageOutcome } from '../core/page';
-import { parseState } from '../core/state';
+import { parseState } from '../core/memory';
 import type { ObjectStore } from '../adapters/object-store';
 import { joinSegments, planOutput, type ManifestEntry } from '../adapters/output-manifest';
 

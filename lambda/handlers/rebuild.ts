@@ -11,8 +11,8 @@
  * one that loses the race starts again from the current content.
  */
 import { buildSite, siteConfigOf } from '../core/build';
-import { CONFIG_FILE } from '../core/config';
-import { isCandidatePage } from '../core/identity';
+import { CONFIG_FILE } from '../core/read/config';
+import { isCandidatePage } from '../core/read/identity';
 import type { Problem } from '../core/model';
 import { cacheKeyOf, entryAfterBuild } from '../core/page-cache';
 import { processPage, type PageOutcome } from '../core/page';

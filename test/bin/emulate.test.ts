@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runEmulate, type Emulation } from '../../bin/cli/emulate/index';
 import { LOCAL_S3_CREDENTIALS } from '../../bin/cli/local-s3';
-import { s3ClientConfig } from '../../lambda/adapters/s3-store';
+import { s3ClientConfig } from '../../lambda/adapters/s3';
 import { readCalendar } from '../ical';
 import { emulateSite, waitFor } from './emulate-helpers';
 

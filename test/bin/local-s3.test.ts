@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '../../bin/cli/local-s3';
 import { byteOrder } from '../../bin/cli/local-s3-store';
 import { PreconditionFailed } from '../../lambda/adapters/object-store';
-import { S3Store, s3ClientConfig } from '../../lambda/adapters/s3-store';
+import { S3Store, s3ClientConfig } from '../../lambda/adapters/s3';
 import { mapConcurrently } from '../../lambda/handlers/rebuild-io';
 
 describe('the local S3 server', () => {

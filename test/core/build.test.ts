@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite } from '../../lambda/core/build';
 import type { SourceFile } from '../../lambda/core/model';
-import { parseState, serializeState } from '../../lambda/core/state';
+import { parseState, serializeState } from '../../lambda/core/memory';
 import { readCalendar } from '../ical';
 import { processPage } from '../../lambda/core/page';
 import { build, NOW, output, TEST_CONFIG, TEST_CONFIG_YAML, yamlPage } from '../helpers';

@@ -1,5 +1,5 @@
 /** A zone the VTIMEZONE library lacks is a problem naming the zone, never UTC times written quietly. */
-import { parseConfig } from '../../lambda/core/config';
+import { parseConfig } from '../../lambda/core/read/config';
 import { build, yamlPage } from '../helpers';
 
 jest.mock('timezones-ical-library', () => {

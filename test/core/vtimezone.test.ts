@@ -4,7 +4,7 @@
  */
 import ICAL from 'ical.js';
 import { isUtcZone, vtimezoneOf, zoneProblem } from '../../lambda/core/vtimezone';
-import { zoneOffset } from '../../lambda/core/time';
+import { zoneOffset } from '../../lambda/core/read/time';
 
 /**
  * Zones whose VTIMEZONE (tz 2026 rules, current rules only) and this runtime's ICU (Node 20: tz

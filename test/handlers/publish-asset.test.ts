@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { LambdaFunction } from '../../bin/cli/emulate/lambda-runtime';
 import { readStack } from '../../bin/cli/emulate/stack-model';
 import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '../../bin/cli/local-s3';
-import { s3ClientConfig } from '../../lambda/adapters/s3-store';
+import { s3ClientConfig } from '../../lambda/adapters/s3';
 import { readCalendar } from '../ical';
 import { HAS_SEED, SEED_CONFIG, SEED_PAGE, seedContent } from '../seed-site';
 

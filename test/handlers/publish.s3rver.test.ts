@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '../../bin/cli/local-s3';
-import { s3ClientConfig } from '../../lambda/adapters/s3-store';
+import { s3ClientConfig } from '../../lambda/adapters/s3';
 import { readCalendar } from '../ical';
 
 type Handler = (event: unknown) => Promise<void>;

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { s3ClientConfig } from '../../../lambda/adapters/s3-store';
+import { s3ClientConfig } from '../../../lambda/adapters/s3';
 import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '../local-s3';
 import { startCloudFrontApi, type CloudFrontApi } from './cloudfront-api';
 import { syncContent } from './content-sync';

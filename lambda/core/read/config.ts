@@ -4,8 +4,8 @@
  */
 import yaml from 'js-yaml';
 import { Duration } from 'luxon';
-import type { OutputGroup, Problem, SiteConfig } from './model';
-import { zoneProblem } from './vtimezone';
+import type { OutputGroup, Problem, SiteConfig } from '../model';
+import { zoneProblem } from '../vtimezone';
 
 /** Name of the configuration file at the content root. */
 export const CONFIG_FILE = 'calpub.yaml';

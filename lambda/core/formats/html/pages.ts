@@ -3,15 +3,15 @@
  * Every value from content goes through the `html` template, which escapes it; the Markdown-rendered
  * parts are calpub's own sanitized HTML. No external asset: one stylesheet and one script of the site.
  */
-import { agendaClock } from './agenda';
-import { agendaLine } from './describe';
+import { agendaClock } from '../../read/agenda';
+import { agendaLine } from '../describe';
 import { html, safeUrl, trusted, type SafeHtml } from './html';
-import type { SiteConfig } from './model';
-import type { EventHeader, EventPieces } from './page';
-import type { TagGroup } from './tags';
-import { urlSafeSegment } from './identity';
-import { humanWhen } from './human-dates';
-import { eventCalendarUrl } from './render-schedule';
+import type { SiteConfig } from '../../model';
+import type { EventHeader, EventPieces } from '../../page';
+import type { TagGroup } from '../../tags';
+import { urlSafeSegment } from '../../read/identity';
+import { humanWhen } from '../human-dates';
+import { eventCalendarUrl } from '../schedule';
 
 /** What a page needs of an event. */
 export interface PageEvent {

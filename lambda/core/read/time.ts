@@ -3,7 +3,7 @@
  * machine's time zone (luxon does the zone arithmetic; nothing here uses the host's local time).
  */
 import { IANAZone } from 'luxon';
-import type { IsoDate } from './model';
+import type { IsoDate } from '../model';
 
 /** A date or date-time as written, before any time zone is applied. */
 export type Written =

@@ -4,13 +4,13 @@
  * Each event is rendered once into a folded VEVENT string; calendars (the whole site, one event, later
  * one tag) are assembled from those pieces with the VTIMEZONEs their TZIDs need.
  */
-import { escapeText, line, textLine } from './ics-format';
-import type { CalEvent, EventMemory, SiteConfig } from './model';
-import { nextDay, utcStamp, wallClockStamp } from './time';
-import { locationLine } from './fields';
-import { SharedText, type Part } from './parts';
-import { homeUrl } from './config';
-import { isUtcZone, vtimezoneOf } from './vtimezone';
+import { escapeText, line, textLine } from './ics-lines';
+import type { CalEvent, EventMemory, SiteConfig } from '../model';
+import { nextDay, utcStamp, wallClockStamp } from '../read/time';
+import { locationLine } from '../read/fields';
+import { SharedText, type Part } from '../parts';
+import { homeUrl } from '../read/config';
+import { isUtcZone, vtimezoneOf } from '../vtimezone';
 
 /** A rendered VEVENT and the time zone it refers to (null when it needs no VTIMEZONE). */
 export interface VeventPiece {

@@ -3,7 +3,7 @@
  * same key as a string, a number, a list or null (FIELDS.md §2); these helpers accept every shape that
  * has an obvious meaning and report the rest through `warn`.
  */
-import type { Address, EventLink, FrontMatter } from './model';
+import type { Address, EventLink, FrontMatter } from '../model';
 
 /** Collects a warning about one key. */
 export type Warn = (field: string, message: string) => void;

@@ -1,4 +1,4 @@
-import { formatClock, parseClockRange } from '../../lambda/core/clock';
+import { formatClock, parseClockRange } from '../../../lambda/core/read/clock';
 
 const show = (s: string) => {
   const r = parseClockRange(s);

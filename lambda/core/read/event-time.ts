@@ -6,7 +6,7 @@
  */
 import { parseClockRange } from './clock';
 import { flag, text, type Warn } from './fields';
-import type { EventTime, FrontMatter } from './model';
+import type { EventTime, FrontMatter } from '../model';
 import { nextDay, offsetMinutes, readWritten, toInstant, type Written, type ZoneRules } from './time';
 
 /** The event time, or the field and reason that make it impossible to publish. */

@@ -5,7 +5,7 @@
  * `16h00: Pot final`). Ordinary prose, list items and code never become sessions.
  */
 import { readClockRange, type ClockTime } from './clock';
-import type { EventTime } from './model';
+import type { EventTime } from '../model';
 import { expandShortcodes } from './shortcodes';
 import { wallClockStamp, wallDateOf, zonedInstant } from './time';
 

@@ -2,13 +2,13 @@
  * schedule.json: the site's events with their agenda, for web pages and apps; its format is the JSON
  * Schema in schedule-schema.ts (published as schedule.schema.json).
  */
-import type { EventMemory, SiteConfig } from './model';
-import type { EventHeader } from './page';
-import { rfc3339 } from './render-feeds';
-import type { TagGroup } from './tags';
-import { zoneOffset } from './time';
-import { publishes } from './config';
-import { COMMA_NEWLINE, interleave, type Part } from './parts';
+import type { EventMemory, SiteConfig } from '../model';
+import type { EventHeader } from '../page';
+import { rfc3339 } from './feeds';
+import type { TagGroup } from '../tags';
+import { zoneOffset } from '../read/time';
+import { publishes } from '../read/config';
+import { COMMA_NEWLINE, interleave, type Part } from '../parts';
 
 /** Where things are on the site (absolute URLs). */
 export interface SiteUrls {

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { cdata, xmlEscape } from '../../lambda/core/xml';
+import { cdata, xmlEscape } from '../../../lambda/core/formats/xml';
 
 describe('xmlEscape', () => {
   it('escapes the five XML specials', () => expect(xmlEscape(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;'));

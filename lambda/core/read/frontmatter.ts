@@ -8,7 +8,7 @@
 import yaml from 'js-yaml';
 import { parse as parseToml, TomlDate } from 'smol-toml';
 import { isRecord } from './fields';
-import type { FrontMatter, ParsedPage, Problem, SourceFile } from './model';
+import type { FrontMatter, ParsedPage, Problem, SourceFile } from '../model';
 
 /** The result of reading one page: the parsed page, or the problem that stopped it. */
 export type FrontMatterResult = { ok: true; page: ParsedPage } | { ok: false; problem: Problem };

@@ -1,4 +1,4 @@
-import { parseFrontMatter } from '../../lambda/core/frontmatter';
+import { parseFrontMatter } from '../../../lambda/core/read/frontmatter';
 
 const parse = (text: string) => parseFrontMatter({ path: 'event/x/index.md', text });
 

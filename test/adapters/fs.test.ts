@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readContentDir, safeJoin, writeSite } from '../../lambda/adapters/fs-store';
+import { readContentDir, safeJoin, writeSite } from '../../lambda/adapters/fs';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'calpub-fs-'));
 const file = (p: string, body: string) => ({ path: p, contentType: 'text/calendar', body });

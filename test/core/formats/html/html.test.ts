@@ -1,8 +1,8 @@
 import { HtmlValidate } from 'html-validate';
-import { escapeHtml, html, safeUrl, trusted } from '../../lambda/core/html';
-import { splitByTime } from '../../lambda/core/render-html';
-import { buildFixture } from '../fixture-site';
-import { NOW, output, yamlPage } from '../helpers';
+import { escapeHtml, html, safeUrl, trusted } from '../../../../lambda/core/formats/html/html';
+import { splitByTime } from '../../../../lambda/core/formats/html/pages';
+import { buildFixture } from '../../../fixture-site';
+import { NOW, output, yamlPage } from '../../../helpers';
 
 describe('html template', () => {
   it('escapes every interpolated value unless it is SafeHtml', () => {

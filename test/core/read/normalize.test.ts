@@ -1,7 +1,7 @@
-import { parseFrontMatter } from '../../lambda/core/frontmatter';
-import type { CalEvent, Problem } from '../../lambda/core/model';
-import { normalizePage } from '../../lambda/core/normalize';
-import { TEST_CONFIG } from '../helpers';
+import { parseFrontMatter } from '../../../lambda/core/read/frontmatter';
+import type { CalEvent, Problem } from '../../../lambda/core/model';
+import { normalizePage } from '../../../lambda/core/read/normalize';
+import { TEST_CONFIG } from '../../helpers';
 
 /** Normalizes one YAML page (fixtures written for calpub, modelled on the real corpus quirks). */
 function normalize(frontMatter: string, config = TEST_CONFIG, path = 'event/x/index.md'): { event: CalEvent | null; problems: readonly Problem[] } {

@@ -5,8 +5,8 @@
  */
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE } from '../core/config';
-import { isCandidatePage } from '../core/identity';
+import { CONFIG_FILE } from '../core/read/config';
+import { isCandidatePage } from '../core/read/identity';
 import type { OutputFile, SourceFile } from '../core/model';
 import { planOutput, type ManifestEntry } from './output-manifest';
 

@@ -3,7 +3,7 @@
  * 14:00 – 18:00"), for feed titles and summaries. Intl (ICU) does the wording, so the same Node
  * version always gives the same bytes.
  */
-import type { EventTime, SiteConfig } from './model';
+import type { EventTime, SiteConfig } from '../model';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,4 +1,4 @@
-import { readWritten, toInstant, utcStamp, wallClockStamp, nextDay } from '../../lambda/core/time';
+import { readWritten, toInstant, utcStamp, wallClockStamp, nextDay } from '../../../lambda/core/read/time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const paris = { timeZone: 'Europe/Paris', wallClockZ: false };

@@ -3,8 +3,8 @@
  * the agenda, the body, the series, the links and the event page. Markdown and shortcodes are
  * rendered to text.
  */
-import type { AgendaClock, Session } from './agenda';
-import type { CalEvent } from './model';
+import type { AgendaClock, Session } from '../read/agenda';
+import type { CalEvent } from '../model';
 
 /**
  * Plain text for DESCRIPTION; empty when the page has nothing to say.

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, parseConfig, withSiteUrl } from '../../lambda/core/config';
+import { DEFAULT_CONFIG, parseConfig, withSiteUrl } from '../../../lambda/core/read/config';
 
 describe('parseConfig', () => {
   it('uses the documented defaults when there is no file', () => {

@@ -1,5 +1,5 @@
-import { markdownToHtml, markdownToText } from '../../lambda/core/markdown';
-import { expandShortcodes } from '../../lambda/core/shortcodes';
+import { markdownToHtml, markdownToText } from '../../../lambda/core/read/markdown';
+import { expandShortcodes } from '../../../lambda/core/read/shortcodes';
 
 describe('expandShortcodes', () => {
   it('keeps the inner content of callouts and drops the delimiters', () => {

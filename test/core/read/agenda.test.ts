@@ -1,5 +1,5 @@
-import { agendaClock, parseEntry, placeSessions, readAgenda, sessionsOf } from '../../lambda/core/agenda';
-import type { EventTime } from '../../lambda/core/model';
+import { agendaClock, parseEntry, placeSessions, readAgenda, sessionsOf } from '../../../lambda/core/read/agenda';
+import type { EventTime } from '../../../lambda/core/model';
 
 const entry = (text: string) => {
   const e = parseEntry(text);

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cdata, element, xmlEscape } from './xml';
-import { COMMA_NEWLINE, interleave, NEWLINE, type Part, type SharedText } from './parts';
+import { COMMA_NEWLINE, interleave, NEWLINE, type Part, type SharedText } from '../parts';
 
 /** A feed entry, assembled from an event's header, its pieces and its memory. */
 export interface FeedItem {

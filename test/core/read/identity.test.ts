@@ -1,4 +1,4 @@
-import { identityOf, isCandidatePage, languageOf, uidOf, urlSafeSegment } from '../../lambda/core/identity';
+import { identityOf, isCandidatePage, languageOf, uidOf, urlSafeSegment } from '../../../lambda/core/read/identity';
 
 describe('isCandidatePage', () => {
   it.each([

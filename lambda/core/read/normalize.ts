@@ -5,9 +5,9 @@
 import { readEventTime } from './event-time';
 import * as f from './fields';
 import { identityOf, languageOf, uidOf } from './identity';
-import type { CalEvent, EventStatus, FrontMatter, ParsedPage, Problem, SiteConfig } from './model';
+import type { CalEvent, EventStatus, FrontMatter, ParsedPage, Problem, SiteConfig } from '../model';
 import { readWritten, toInstant, type ZoneRules } from './time';
-import { zoneProblem } from './vtimezone';
+import { zoneProblem } from '../vtimezone';
 
 /** One page's outcome: the event (absent when an error stops it) and every problem found. */
 export interface Normalized {

@@ -1,4 +1,4 @@
-import { escapeText, fold, line } from '../../lambda/core/ics-format';
+import { escapeText, fold, line } from '../../../lambda/core/formats/ics-lines';
 
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
 

@@ -1,9 +1,10 @@
+import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { buildFixture, expectGolden } from '../fixture-site';
-import { output, yamlPage } from '../helpers';
-import { readCalendar } from '../ical';
+import { buildFixture, expectGolden } from '../../fixture-site';
+import { output, yamlPage } from '../../helpers';
+import { readCalendar } from '../../ical';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name, jpath) => ['item', 'entry', 'category'].includes(name) || jpath === 'feed.entry.link' });
 /** Markup that would run or load something if a reader rendered the HTML. */
@@ -12,7 +13,7 @@ const result = buildFixture();
 
 describe('feeds and schedule of the fixture site', () => {
   it.each(['rss.xml', 'atom.xml', 'feed.json', 'schedule.json', 'schedule.schema.json'])('%s matches its golden file', (name) => {
-    expectGolden(__dirname, name, output(result, name));
+    expectGolden(path.join(__dirname, '..'), name, output(result, name));
   });
 
   it('writes well-formed RSS 2.0 with atom:link self, one item per event, newest publication first', () => {

@@ -10,7 +10,7 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
-const entries = { calpub: path.join(root, 'bin', 'calpub.ts'), 'page-worker': path.join(root, 'bin', 'cli', 'page-worker.ts'), 'file-writer-worker': path.join(root, 'bin', 'cli', 'file-writer-worker.ts') };
+const source = path.join(root, 'bin', 'calpub.ts');
 const bundle = path.join(dist, 'calpub.cjs');
 
 function newestSource(dir, newest = 0) {
@@ -23,9 +23,9 @@ function newestSource(dir, newest = 0) {
 }
 
 function isStale() {
-  if (Object.keys(entries).some((name) => !fs.existsSync(path.join(dist, `${name}.cjs`)))) return true;
+  if (!fs.existsSync(bundle)) return true;
   const built = fs.statSync(bundle).mtimeMs;
-  const sources = Math.max(newestSource(path.join(root, 'bin')), newestSource(path.join(root, 'lambda')), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
+  const sources = Math.max(newestSource(path.join(root, 'bin')), newestSource(path.join(root, 'lambda')), newestSource(path.join(root, 'lib')), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
   return sources > built;
 }
 
@@ -33,9 +33,8 @@ if (isStale()) {
   // Built in memory and renamed into place, so concurrent runs never load a half-written bundle.
   const result = require('esbuild').buildSync({
     write: false,
-    entryPoints: entries,
-    outdir: dist,
-    outExtension: { '.js': '.cjs' },
+    entryPoints: [source],
+    outfile: bundle,
     bundle: true,
     platform: 'node',
     format: 'cjs',

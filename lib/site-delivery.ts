@@ -16,6 +16,8 @@ import { Construct } from 'constructs';
 import type { CustomDomain } from './config';
 import { PRIVATE_BUCKET } from './private-bucket';
 import { CONTENT_SECURITY_POLICY } from './site-headers';
+// A data-only module (no code of the core): which outputs are readable by other sites.
+import { corsPathPatterns } from '../lambda/core/outputs';
 
 
 /** Props of {@link SiteDelivery}. */
@@ -80,7 +82,8 @@ export class SiteDelivery extends Construct {
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: 'calpub site',
       defaultBehavior: behavior(pages, [{ function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }]),
-      additionalBehaviors: { '*.ics': behavior(data), '*.json': behavior(data) },
+      // The files other sites' pages may read (calendars, JSON), from the outputs table.
+      additionalBehaviors: Object.fromEntries(corsPathPatterns().map((pattern) => [pattern, behavior(data)])),
       defaultRootObject: 'index.html',
       // Without s3:ListBucket, S3 answers 403 for a missing key: both become the site's plain 404.
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) })),

@@ -2,9 +2,9 @@
  * The real-world corpus (../shared/corpus/realworld, not ours, never copied here): built with no
  * config, every candidate page must be published, left out on purpose, or rejected with a reason.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readContentDir } from '../lambda/adapters/fs';
+import { listPages } from '../lambda/adapters/fs';
 import { buildSite } from '../lambda/core/build';
 import { readCalendar } from './ical';
 import { NOW } from './helpers';
@@ -14,8 +14,8 @@ const run = existsSync(CORPUS) ? describe : describe.skip;
 
 run('the real-world corpus', () => {
   it('accounts for every candidate page and produces calendars that ical.js reads', async () => {
-    const snapshot = await readContentDir(CORPUS);
-    const result = buildSite({ files: snapshot.files, configText: null, state: null, now: NOW });
+    const pages = listPages(CORPUS).map((rel) => ({ path: rel, text: readFileSync(path.join(CORPUS, rel), 'utf8') }));
+    const result = buildSite({ pages, configText: null, memory: null, now: NOW });
     const errors = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.file));
     const skipped = new Set(result.skipped.map((s) => s.file));
     const publishedFiles = new Set(result.published.map((id) => id)); // identities

@@ -1,7 +1,7 @@
 /** Shared fixture builders: pages from front-matter text, and a fixed clock. */
 import { buildSite, type BuildResult } from '../lambda/core/build';
 import { DEFAULT_CONFIG } from '../lambda/core/read/config';
-import type { BuildState, SiteConfig, SourceFile } from '../lambda/core/model';
+import type { Memory, SiteConfig, SourceFile } from '../lambda/core/model';
 
 /** The fixed clock of every test: 2026-11-29T12:00:00Z. */
 export const NOW = Date.parse('2026-11-29T12:00:00Z');
@@ -23,11 +23,11 @@ export const TEST_CONFIG: SiteConfig = {
 };
 
 /** Runs the core on in-memory files. */
-export function build(files: SourceFile[], options: { config?: string | null; state?: BuildState | null; now?: number } = {}): BuildResult {
+export function build(files: SourceFile[], options: { config?: string | null; memory?: Memory | null; now?: number } = {}): BuildResult {
   return buildSite({
-    files,
+    pages: files,
     configText: options.config === undefined ? TEST_CONFIG_YAML : options.config,
-    state: options.state ?? null,
+    memory: options.memory ?? null,
     now: options.now ?? NOW,
   });
 }

@@ -3,17 +3,14 @@
  * report problems, and print a one-line summary.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildSite, siteConfigOf, type BuildResult } from '../../lambda/core/build';
-import type { BuildState, Problem } from '../../lambda/core/model';
-import { parseState, serializeState } from '../../lambda/core/memory';
-import { fileVersion, listPages, readConfigText, readContentDir, readPrivate, readPrivateShared, writePrivate, writePrivateChunks, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
-import { cacheChunks, cachedOutcome, cacheKeyOf, entryAfterBuild, nextCache, parseCache, type NextEntry } from '../../lambda/core/page-cache';
-import type { PageOutcome } from '../../lambda/core/page';
-import { processPages, type PageJob } from './parallel-pages';
-import { publishes } from '../../lambda/core/read/config';
-import { fileSinkFor } from './writer-thread';
+import { buildSite, siteConfigOf, type BuildResult, type PageInput } from '../../lambda/core/build';
+import type { Problem } from '../../lambda/core/model';
+import { parseMemory, serializeMemory } from '../../lambda/core/memory';
+import { processPage } from '../../lambda/core/page';
+import { listPages, readConfigText, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
+import { contentKeyOf, OutcomeStore, storeKey } from '../../lambda/adapters/outcome-store';
 
 /** Options shared by build and check. */
 export interface BuildOptions {
@@ -26,8 +23,6 @@ export interface BuildOptions {
   /** Where progress and summaries go (stderr for progress, stdout for the summary). */
   readonly log: (line: string) => void;
   readonly progress: (line: string) => void;
-  /** Keep rendered feed items for the next build in this process (`serve` rebuilds on change). */
-  readonly keepRenderedItems?: boolean;
 }
 
 /** What one build did, for the caller (serve prints it, tests inspect it). */
@@ -38,107 +33,58 @@ export interface BuildOutcome {
   readonly exitCode: number;
 }
 
-const STATE_FILE = 'state.json';
-const CACHE_FILE = 'pages-cache.jsonl';
+const MEMORY_FILE = 'state.json';
+const STORE_FILE = 'outcomes.jsonl';
 
 /**
- * Page outcomes for every path, reusing the previous build's for files whose size and modification
- * time did not change (same config, same calpub code), and processing the others.
+ * Every page with its text and outcome: reused from the outcome store when its bytes, the config and
+ * the calpub code are the same as when it was made, else made now (and stored for next time).
  */
-async function processWithCache(options: BuildOptions, paths: readonly string[], configText: string | null, big: boolean, state: BuildState) {
+function readPages(options: BuildOptions, store: OutcomeStore, configText: string | null): { pages: PageInput[]; reused: number } {
   const config = siteConfigOf(configText, options.siteUrl);
-  const key = cacheKeyOf(config, codeVersion());
-  const cacheBytes = readPrivateShared(options.out, CACHE_FILE);
-  const previous = parseCache(cacheBytes, key);
-  const versions = paths.map((rel) => fileVersion(options.content, rel));
-  const cached = paths.map((rel, i) => cachedOutcome(previous, rel, versions[i]));
-  const toProcess = paths.filter((_, i) => !cached[i]);
-  const reused = paths.length - toProcess.length;
-  let shown = 0;
-  const job = {
-    root: options.content,
-    paths: toProcess,
-    versions: versions.filter((_, i) => !cached[i]),
-    configText,
-    siteUrl: options.siteUrl,
-    itemsFor: { now: options.now, memories: state.events },
-    // Feed items are the costly ones to render: the threads render those of reused pages too.
-    cached: cacheBytes && publishes(config, 'feeds') ? cachedLines(cacheBytes, paths.filter((_, i) => cached[i]).map((rel) => previous.lines?.get(rel))) : undefined,
-  };
-  const { outcomes: fresh, prepared, lines, fullPieces, threads } = await processPages(job, (done) => {
-    if (!big || done - shown < 1000) return;
-    shown = done - (done % 1000);
-    options.progress(`calpub: ${reused + shown}/${paths.length} pages`);
+  const paths = listPages(options.content);
+  let reused = 0;
+  const pages = paths.map((rel, i) => {
+    if (paths.length >= 1000 && i > 0 && i % 1000 === 0) options.progress(`calpub: ${i}/${paths.length} pages`);
+    const bytes = readFileSync(path.join(options.content, rel));
+    const key = contentKeyOf(bytes);
+    const text = bytes.toString('utf8');
+    const stored = store.get(rel, key);
+    if (stored) reused++;
+    return { path: rel, text, outcome: stored ?? store.set(rel, key, processPage({ path: rel, text }, config)) };
   });
-  const outcomes = new Map<string, PageOutcome>();
-  let next = 0;
-  paths.forEach((rel, i) => outcomes.set(rel, cached[i] ?? fresh[next++]));
-  const lastGood = new Map(Object.entries(previous.entries).map(([rel, entry]) => [rel, entry.outcome]));
-  const entries = paths.map((rel, i): NextEntry => {
-    const outcome = outcomes.get(rel) as PageOutcome;
-    const entry = entryAfterBuild(versions[i], outcome, previous.entries[rel]?.outcome);
-    // The thread's line holds the fresh outcome: not the one a broken page keeps.
-    return { path: rel, ...entry, line: entry.outcome === outcome ? lines.get(rel) : undefined };
-  });
-  return { outcomes, prepared, fullPieces, cache: nextCache(key, entries, previous), reused, threads, previous: lastGood };
-}
-
-/** Where the lines of `reused` pages are in the shared bytes of the page cache (offset, length pairs). */
-function cachedLines(bytes: Buffer, reused: ReadonlyArray<string | Uint8Array | undefined>): PageJob['cached'] {
-  const units = new Uint32Array(2 * reused.length);
-  let n = 0;
-  for (const line of reused) {
-    if (typeof line === 'string' || line?.buffer !== bytes.buffer) continue; // not a line of the file as read
-    units[n++] = line.byteOffset;
-    units[n++] = line.byteLength;
-  }
-  return { bytes: bytes.buffer as SharedArrayBuffer, units: units.subarray(0, n) };
+  return { pages, reused };
 }
 
 /**
- * Identifies the running code, so a cache made by other code is never reused. The bundle that
- * `npm run calpub` runs holds all of it; from TypeScript sources (tests, tsx) nothing is cached.
+ * Identifies the running code, so outcomes made by other code are never reused. The bundle that
+ * `npm run calpub` runs holds all of it; run from TypeScript sources (tests, tsx), nothing is reused.
  */
 function codeVersion(): string {
   return __filename.endsWith('.cjs') ? createHash('sha1').update(readFileSync(__filename)).digest('hex') : `source-${process.pid}-${Date.now()}`;
 }
 
 /** Builds `content` into `out`. Throws only for unreadable folders (infrastructure, not content). */
-export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
+export function runBuild(options: BuildOptions): BuildOutcome {
   const started = process.hrtime.bigint();
-  const { phase, phases } = phaseTimer(started);
-  const paths = listPages(options.content);
+  const timer = phaseTimer(started);
   const configText = readConfigText(options.content);
-  phase('list');
-  const state = parseState(await readPrivate(options.out, STATE_FILE));
-  const big = paths.length >= 1000;
-  const { outcomes, prepared, fullPieces, cache, reused, threads, previous } = await processWithCache(options, paths, configText, big, state);
-  const cacheKey = cache.key;
-  phase(`pages (${reused} from cache, the others on ${threads} thread${threads > 1 ? 's' : ''}; items of ${prepared.size} rendered ahead)`);
-  const result = buildSite({
-    outcomes,
-    files: [],
-    preprocessed: paths,
-    lastGood: previous,
-    configText,
-    state,
-    now: options.now,
-    siteUrl: options.siteUrl,
-    keepRenderedItems: options.keepRenderedItems,
-    prepared,
-    fullPieces,
-  });
-  phase('assemble');
-  if (big) options.progress('calpub: writing the site');
-  const sink = fileSinkFor(2 * outcomes.size);
-  const write = await writeSite(options.out, result.outputs, cacheKey, sink);
-  phase(`site files (${sink.describe()})`);
-  await writePrivate(options.out, STATE_FILE, serializeState(result.state));
-  writePrivateChunks(options.out, CACHE_FILE, cacheChunks(cache));
-  if (options.report) await writeReport(options.report, result);
-  phase('state, cache and report');
+  const memoryBefore = readPrivate(options.out, MEMORY_FILE)?.toString('utf8') ?? null;
+  const memory = parseMemory(memoryBefore);
+  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(siteConfigOf(configText, options.siteUrl), codeVersion()));
+  const { pages, reused } = readPages(options, store, configText);
+  timer.phase(`pages (${reused} of ${pages.length} reused)`);
+  const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
+  if (pages.length >= 1000) options.progress('calpub: writing the site');
+  const write = writeSite(options.out, result.outputs);
+  timer.phase('site files');
+  const memoryText = serializeMemory(result.memory);
+  if (memoryText !== memoryBefore) writePrivate(options.out, MEMORY_FILE, memoryText);
+  if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
+  if (options.report) writeReport(options.report, result);
+  timer.phase('memory, outcomes and report');
   // CALPUB_TIMINGS=1 prints where the time went (used by bench/).
-  if (process.env.CALPUB_TIMINGS) options.progress(`calpub: timings: ${phases.join(', ')}`);
+  if (process.env.CALPUB_TIMINGS) options.progress(`calpub: timings: ${timer.phases.join(', ')}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   options.log(summaryLine(result, seconds, write));
   return { result, write, seconds, exitCode: options.strict && rejectedFiles(result.problems).size > 0 ? 1 : 0 };
@@ -148,20 +94,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
 function phaseTimer(started: bigint): { phase: (name: string) => void; phases: string[] } {
   const phases: string[] = [];
   let last = started;
-  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
   const phase = (name: string) => {
     const now = process.hrtime.bigint();
-    const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
-    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (heap ${mb(heapUsed)}, buffers ${mb(arrayBuffers)}, rss ${mb(rss)})`);
+    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB)`);
     last = now;
   };
   return { phase, phases };
 }
 
 /** Validates `content` without writing anything; exit code 1 when any page has an error. */
-export async function runCheck(content: string, now: number, log: (line: string) => void): Promise<number> {
-  const snapshot = await readContentDir(content);
-  const result = buildSite({ files: snapshot.files, configText: snapshot.configText, state: null, now });
+export function runCheck(content: string, now: number, log: (line: string) => void): number {
+  const pages = listPages(content).map((rel) => ({ path: rel, text: readFileSync(path.join(content, rel), 'utf8') }));
+  const result = buildSite({ pages, configText: readConfigText(content), memory: null, now });
   for (const line of formatProblems(result.problems)) log(line);
   const rejected = rejectedFiles(result.problems).size;
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;
@@ -196,11 +140,11 @@ export function formatProblems(problems: readonly Problem[]): string[] {
   return lines;
 }
 
-async function writeReport(file: string, result: BuildResult): Promise<void> {
+function writeReport(file: string, result: BuildResult): void {
   const report = {
     published: result.published.length,
     problems: result.problems.map((p) => ({ file: p.file, severity: p.severity, field: p.field, message: p.message })),
   };
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 }

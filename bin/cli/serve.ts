@@ -7,30 +7,14 @@ import { createServer, type Server } from 'node:http';
 import * as path from 'node:path';
 import { STATE_DIR } from '../../lambda/adapters/fs';
 import { runBuild, type BuildOptions } from './build-command';
+import { OUTPUTS, outputAt } from '../../lambda/core/outputs';
 // The policy CloudFront sends, sent locally too, so a page needing anything but its own files fails here first.
 import { CONTENT_SECURITY_POLICY } from '../../lib/site-headers';
 
-const TYPES: Record<string, string> = {
-  '.ics': 'text/calendar; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-const NAMED_TYPES: Record<string, string> = {
-  'rss.xml': 'application/rss+xml; charset=utf-8',
-  'atom.xml': 'application/atom+xml; charset=utf-8',
-  'feed.json': 'application/feed+json; charset=utf-8',
-  'schedule.schema.json': 'application/schema+json; charset=utf-8',
-};
-
-
-/** Content type for a served path, as CloudFront will send it. */
+/** Content type of a site file (path relative to the site root): the outputs table's, as the S3 writer and CloudFront send it. */
 export function contentTypeFor(file: string): string {
-  return NAMED_TYPES[path.basename(file)] ?? TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const name = outputAt(file.split(path.sep).join('/'));
+  return name ? OUTPUTS[name].contentType : 'application/octet-stream';
 }
 
 /** Starts a static server for `root` on 127.0.0.1; resolves once it listens. */
@@ -47,7 +31,7 @@ export function startStaticServer(root: string, port: number): Promise<Server> {
       return;
     }
     res.writeHead(200, {
-      'content-type': contentTypeFor(file),
+      'content-type': contentTypeFor(path.relative(path.resolve(root), file)),
       'cache-control': 'no-cache',
       'access-control-allow-origin': '*',
       'x-content-type-options': 'nosniff',
@@ -83,7 +67,7 @@ async function resolveRequest(root: string, url: string): Promise<string | null>
 /** Builds, serves and watches until the process is stopped. */
 export async function runServe(options: Omit<BuildOptions, 'siteUrl'> & { port: number }): Promise<void> {
   const siteUrl = `http://127.0.0.1:${options.port}/`;
-  const build = () => runBuild({ ...options, now: Date.now(), siteUrl, keepRenderedItems: true });
+  const build = async () => runBuild({ ...options, now: Date.now(), siteUrl });
   // Watching starts before the first build: a recursive watch is set up in the background, and an edit
   // made while it is not yet in place (or during the first build) would otherwise never be rebuilt.
   const first = build();

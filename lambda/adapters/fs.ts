@@ -3,12 +3,12 @@
  * only files whose bytes changed, atomically (write then rename), never outside the output folder,
  * removing only files an earlier build wrote and this one no longer produces.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../core/read/config';
 import { isCandidatePage } from '../core/read/identity';
-import type { OutputFile, SourceFile } from '../core/model';
-import { planOutput, type ManifestEntry } from './output-manifest';
+import type { OutputFile } from '../core/model';
 
 /** Private folder inside the output root that holds build state; never served. */
 export const STATE_DIR = '.calpub';
@@ -20,38 +20,6 @@ export function listPages(root: string): string[] {
   return paths.sort();
 }
 
-/** `calpub.yaml` at the content root, or null. */
-export function readConfigText(root: string): string | null {
-  const configPath = path.join(root, CONFIG_FILE);
-  return existsSync(configPath) ? readFileSync(configPath, 'utf8') : null;
-}
-
-/** A cheap change marker for a file: size and modification time (what `make` trusts). */
-export function fileVersion(root: string, rel: string): string {
-  const stat = statSync(path.join(root, rel));
-  return `${stat.size}:${stat.mtimeMs}`;
-}
-
-/** Reads one page. */
-export function readPage(root: string, rel: string): SourceFile {
-  return { path: rel, text: readFileSync(path.join(root, rel), 'utf8') };
-}
-
-/** Everything read from a content folder. */
-export interface ContentSnapshot {
-  readonly files: SourceFile[];
-  readonly configText: string | null;
-}
-
-/**
- * Reads every candidate page under `root` and `calpub.yaml`. Throws only when `root` is unreadable.
- * Synchronous on purpose: for thousands of small files it is several times faster than promises,
- * which queue every read on libuv's four-thread pool.
- */
-export async function readContentDir(root: string): Promise<ContentSnapshot> {
-  return { files: listPages(root).map((rel) => readPage(root, rel)), configText: readConfigText(root) };
-}
-
 function walk(root: string, rel: string, out: string[]): void {
   for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
     const child = rel ? `${rel}/${entry.name}` : entry.name;
@@ -59,6 +27,12 @@ function walk(root: string, rel: string, out: string[]): void {
     if (entry.isDirectory()) walk(root, child, out);
     else if (entry.isFile() && isCandidatePage(child)) out.push(child);
   }
+}
+
+/** `calpub.yaml` at the content root, or null. */
+export function readConfigText(root: string): string | null {
+  const configPath = path.join(root, CONFIG_FILE);
+  return existsSync(configPath) ? readFileSync(configPath, 'utf8') : null;
 }
 
 /**
@@ -85,165 +59,75 @@ export interface WriteSummary {
 }
 
 /**
- * Where `writeSite` sends the files to write: written at once on this thread (`syncFileSink`), or
- * handed to a writer thread (bin/cli/writer-thread.ts) so that rendering and the file system's
- * work overlap.
+ * Writes `outputs` under `outDir`, one at a time (a large site is never in memory at once). A
+ * manifest of what was last written (SHA-256 of each file, in the state folder) lets files whose
+ * bytes did not change be left alone, and files no longer produced be deleted. Every path is checked
+ * to land inside `outDir`.
  */
-export interface FileSink {
-  /** How it went, for timings. */
-  describe(): string;
-  /** Writes `segments` (in order) at `target` (an absolute path already checked by `safeJoin`); may wait for room. */
-  write(target: string, segments: readonly Buffer[]): void | Promise<void>;
-  /** Resolves once every file is written; rejects with the first failure. */
-  close(): Promise<void>;
-}
-
-/** A sink that writes each file before returning. */
-export function syncFileSink(): FileSink {
-  const folders = new Set<string>();
-  return {
-    describe: () => 'written on this thread',
-    write: (target, segments) => writeFileAtomicSync(target, segments, folders),
-    close: async () => undefined,
-  };
-}
-
-/**
- * Writes `outputs` under `outDir`. A manifest of what was last written (in the state folder) lets
- * files whose inputs did not change (same key, given `keyPrefix` for the code version) be skipped
- * without rendering them, files whose bytes did not change be skipped without writing, and stale ones
- * be deleted. Outputs are consumed
- * one at a time, so a large site never has to be in memory at once. Every path is checked to land
- * inside `outDir`.
- */
-export async function writeSite(outDir: string, outputs: Iterable<OutputFile>, keyPrefix = '', sink: FileSink = syncFileSink()): Promise<WriteSummary> {
+export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteSummary {
   const manifestPath = path.join(outDir, STATE_DIR, 'manifest.json');
-  const before = await readJson<Record<string, ManifestEntry>>(manifestPath, {});
-  const after: Record<string, ManifestEntry> = {};
+  const before = readJson<Record<string, string>>(manifestPath) ?? {};
+  const after: Record<string, string> = {};
   const written: string[] = [];
-  let unchanged = 0;
+  const folders = new Set<string>();
   for (const output of outputs) {
     const target = safeJoin(outDir, output.path);
-    const old = before[output.path];
-    // A file removed by hand is not there, whatever the manifest says. (Nothing to check for a file
-    // the manifest does not know: it is written anyway.)
-    const { entry, segments } = planOutput(output, old, keyPrefix, old && existsSync(target) ? old.h : undefined, 'sha256');
-    after[output.path] = entry;
-    if (!segments) {
-      unchanged++;
-      continue;
-    }
-    await sink.write(target, segments);
+    const bytes = Buffer.from(output.body, 'utf8');
+    const hash = createHash('sha256').update(bytes).digest('base64url');
+    after[output.path] = hash;
+    // A file removed by hand is not there, whatever the manifest says.
+    if (before[output.path] === hash && existsSync(target)) continue;
+    writeFileAtomic(target, [bytes], folders);
     written.push(output.path);
   }
-  await sink.close(); // every file is on disk before the manifest says so
-  const deleted: string[] = [];
-  for (const old of Object.keys(before)) {
-    if (old in after) continue;
-    rmSync(safeJoin(outDir, old), { force: true });
-    deleted.push(old);
-  }
+  const deleted = Object.keys(before).filter((old) => !(old in after));
+  for (const old of deleted) rmSync(safeJoin(outDir, old), { force: true });
   const sorted = Object.fromEntries(Object.keys(after).sort().map((p) => [p, after[p]]));
-  await writeAtomic(manifestPath, `${JSON.stringify(sorted)}\n`);
-  return { written, deleted, unchanged };
+  writeFileAtomic(manifestPath, [Buffer.from(`${JSON.stringify(sorted)}\n`)], folders); // after every file is on disk
+  return { written, deleted, unchanged: Object.keys(after).length - written.length };
 }
 
 /**
- * Write to a temporary name, then rename: readers see the old file or the new one, never half.
- * `knownFolders` remembers folders already made. `body` may come in segments (written in order).
+ * Writes to a temporary name, then renames: readers see the old file or the new one, never half.
+ * A new file is written in place (nobody can be reading an old one). `folders` remembers folders made.
  */
-export function writeFileAtomicSync(target: string, body: string | Uint8Array | readonly Uint8Array[], knownFolders: Set<string>): void {
+export function writeFileAtomic(target: string, chunks: readonly Buffer[], folders: Set<string> = new Set()): void {
   const folder = path.dirname(target);
-  if (!knownFolders.has(folder)) {
+  if (!folders.has(folder)) {
     mkdirSync(folder, { recursive: true });
-    knownFolders.add(folder);
+    folders.add(folder);
   }
-  if (!existsSync(target)) {
-    writeWhole(target, body, 'wx'); // a new file: nobody can be reading an old one
-    return;
-  }
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeWhole(tmp, body, 'w');
-  renameSync(tmp, target);
-}
-
-function writeWhole(file: string, body: string | Uint8Array | readonly Uint8Array[], flag: 'w' | 'wx'): void {
-  if (typeof body === 'string' || body instanceof Uint8Array) return writeFileSync(file, body, { flag });
-  const fd = openSync(file, flag);
+  const fresh = !existsSync(target);
+  const file = fresh ? target : `${target}.${process.pid}.tmp`;
+  const fd = openSync(file, fresh ? 'wx' : 'w');
   try {
-    const expected = body.reduce((n, b) => n + b.byteLength, 0);
-    const written = writevSync(fd, body as Uint8Array[]); // libuv writes every segment (in IOV_MAX batches)
-    if (written !== expected) throw new Error(`short write to ${file}: ${written} of ${expected} bytes`);
+    const expected = chunks.reduce((n, c) => n + c.length, 0);
+    const done = chunks.length === 1 ? (writeFileSync(fd, chunks[0]), expected) : writevSync(fd, chunks as Buffer[]);
+    if (done !== expected) throw new Error(`short write to ${file}: ${done} of ${expected} bytes`);
   } finally {
     closeSync(fd);
   }
+  if (!fresh) renameSync(file, target);
 }
 
-/** Writes a private file in the state folder (state, report); never served by `calpub serve`. */
-export async function writePrivate(outDir: string, name: string, body: string): Promise<void> {
-  await writeAtomic(path.join(outDir, STATE_DIR, name), body);
-}
-
-/**
- * Writes a large private file piece by piece (atomically), so that a 50 MB cache never has to exist
- * as one string in memory.
- */
-export function writePrivateChunks(outDir: string, name: string, chunks: Iterable<string | Uint8Array>): void {
-  const target = path.join(outDir, STATE_DIR, name);
-  mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    for (const chunk of chunks) {
-      if (typeof chunk === 'string') writeSync(fd, chunk); // two calls for TypeScript's two overloads
-      else writeSync(fd, chunk);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, target);
-}
-
-/**
- * Reads a private file from the state folder into memory every thread can see (a SharedArrayBuffer),
- * or null: the page threads read the page cache's lines from it without a copy.
- */
-export function readPrivateShared(outDir: string, name: string): Buffer | null {
-  let fd: number;
-  try {
-    fd = openSync(path.join(outDir, STATE_DIR, name), 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const bytes = Buffer.from(new SharedArrayBuffer(size));
-    let read = 0;
-    for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, bytes, read, size - read, read);
-    return bytes.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
+/** Writes a private file in the state folder (never served by `calpub serve`). */
+export function writePrivate(outDir: string, name: string, chunks: string | readonly Buffer[]): void {
+  writeFileAtomic(path.join(outDir, STATE_DIR, name), typeof chunks === 'string' ? [Buffer.from(chunks, 'utf8')] : chunks);
 }
 
 /** Reads a private file from the state folder, or null. */
-export async function readPrivate(outDir: string, name: string): Promise<string | null> {
+export function readPrivate(outDir: string, name: string): Buffer | null {
   try {
-    return await fs.readFile(path.join(outDir, STATE_DIR, name), 'utf8');
+    return readFileSync(path.join(outDir, STATE_DIR, name));
   } catch {
     return null;
   }
 }
 
-/** Write to a temporary name, then rename: readers see the old file or the new one, never half. */
-export async function writeAtomic(target: string, body: string): Promise<void> {
-  writeFileAtomicSync(target, body, new Set());
-}
-
-async function readJson<T>(file: string, fallback: T): Promise<T> {
+function readJson<T>(file: string): T | null {
   try {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as T;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
-    return fallback;
+    return null;
   }
 }

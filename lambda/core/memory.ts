@@ -1,26 +1,35 @@
 /**
  * What the build remembers between runs so that calendars behave as a contract: SEQUENCE rises exactly
- * when an event's published fields change, and DTSTAMP/LAST-MODIFIED say when that was. With no state
- * (first build, lost state) every value is derived from the content alone, so output stays reproducible.
+ * when an event's published fields change, DTSTAMP/LAST-MODIFIED say when that was, and a page that
+ * was published and then breaks stays published from its last good text. Decided here, once per
+ * event per build. With no memory (first build, lost memory) every value is derived from the content
+ * alone, so output stays reproducible.
  */
 import { createHash } from 'node:crypto';
-import type { BuildState, CalEvent, EventMemory } from './model';
+import type { CalEvent, EventMemory, Memory } from './model';
 
-/** An empty state: what a first build, or a build whose state was lost, starts from. */
-export const EMPTY_STATE: BuildState = { version: 1, events: {} };
+/** An empty memory: what a first build, or a build whose memory was lost, starts from. */
+export const EMPTY_MEMORY: Memory = { version: 2, events: {}, lastGood: {} };
 
-/** Hash of an event's published fields (its rendered VEVENT content). */
+/** Hash of an event's published fields. */
 export function fingerprintOf(content: string): string {
   return createHash('sha256').update(content).digest('base64url').slice(0, 22);
 }
 
+type Dated = Pick<CalEvent, 'time' | 'lastmod' | 'publishDate' | 'pageDate'>;
+
 /**
  * When an event seen for the first time "last changed": `lastmod`, else `publishDate`, else the page
- * date, else its start. Derived from content only, so a rebuild without state gives the same bytes.
+ * date, else its start. Derived from content only, so a rebuild without memory gives the same bytes.
  */
-export function firstSeenAt(event: Pick<CalEvent, 'time' | 'lastmod' | 'publishDate' | 'pageDate'>): number {
+export function firstSeenAt(event: Dated): number {
   const start = event.time.kind === 'timed' ? event.time.start : Date.parse(`${event.time.startDate}T00:00:00Z`);
   return event.lastmod ?? event.publishDate ?? event.pageDate ?? start;
+}
+
+/** When an event was published (feeds' publication date): its `publishDate`, else when first seen. */
+export function publishedAt(event: Dated): number {
+  return event.publishDate ?? firstSeenAt(event);
 }
 
 /**
@@ -28,12 +37,7 @@ export function firstSeenAt(event: Pick<CalEvent, 'time' | 'lastmod' | 'publishD
  * @param previous - what the last build remembered, if anything
  * @param now - the build clock (epoch ms): becomes the change time when the fingerprint changed
  */
-export function remember(
-  previous: EventMemory | undefined,
-  fingerprint: string,
-  event: Pick<CalEvent, 'time' | 'lastmod' | 'publishDate' | 'pageDate'>,
-  now: number,
-): EventMemory {
+export function remember(previous: EventMemory | undefined, fingerprint: string, event: Dated, now: number): EventMemory {
   if (!previous) return { fingerprint, sequence: 0, changedAt: floorToSecond(firstSeenAt(event)) };
   if (previous.fingerprint === fingerprint) return previous;
   // Clients ignore an update whose DTSTAMP does not move forward, so never go back in time.
@@ -41,26 +45,38 @@ export function remember(
   return { fingerprint, sequence: previous.sequence + 1, changedAt };
 }
 
-/** Reads a state document; anything unreadable counts as no state (the build then starts afresh). */
-export function parseState(text: string | null): BuildState {
-  if (!text) return EMPTY_STATE;
+/**
+ * The last good text of a page after this build: its text when it made an event (`good`), else the
+ * one remembered. `text` is undefined when the adapter did not read the page (its outcome was cached
+ * for the same bytes), so the remembered text is already this one.
+ */
+export function lastGoodAfter(remembered: string | undefined, text: string | undefined, good: boolean): string | undefined {
+  return good && text !== undefined ? text : remembered;
+}
+
+/** Reads a memory document; anything unreadable counts as no memory (the build then starts afresh). */
+export function parseMemory(text: string | null): Memory {
+  if (!text) return EMPTY_MEMORY;
   try {
-    const data = JSON.parse(text) as BuildState;
-    if (data?.version !== 1 || typeof data.events !== 'object' || data.events === null) return EMPTY_STATE;
+    const data = JSON.parse(text) as { version?: number; events?: Record<string, EventMemory>; lastGood?: Record<string, unknown> };
+    // Version 1 (before pages' last good texts were remembered) is read too: its events keep their SEQUENCE.
+    if ((data?.version !== 1 && data?.version !== 2) || typeof data.events !== 'object' || data.events === null) return EMPTY_MEMORY;
     const events: Record<string, EventMemory> = {};
     for (const [id, m] of Object.entries(data.events)) {
       if (m && typeof m.fingerprint === 'string' && Number.isInteger(m.sequence) && Number.isFinite(m.changedAt)) events[id] = m;
     }
-    return { version: 1, events };
+    const lastGood: Record<string, string> = {};
+    for (const [path, t] of Object.entries(data.lastGood ?? {})) if (typeof t === 'string') lastGood[path] = t;
+    return { version: 2, events, lastGood };
   } catch {
-    return EMPTY_STATE;
+    return EMPTY_MEMORY;
   }
 }
 
-/** Serializes state with sorted keys, so unchanged state is byte-identical too. */
-export function serializeState(state: BuildState): string {
-  const events = Object.fromEntries(Object.keys(state.events).sort().map((id) => [id, state.events[id]]));
-  return `${JSON.stringify({ version: 1, events })}\n`;
+/** Serializes a memory with sorted keys, so an unchanged memory is byte-identical too. */
+export function serializeMemory(memory: Memory): string {
+  const sorted = <T>(record: Readonly<Record<string, T>>) => Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+  return `${JSON.stringify({ version: 2, events: sorted(memory.events), lastGood: sorted(memory.lastGood) })}\n`;
 }
 
 function floorToSecond(ms: number): number {

@@ -1,9 +1,7 @@
 /**
- * The types every core module shares. Renderers, the build and the adapters all point down to this
- * module; it imports only the type of output parts (from a module that imports no core module), so
- * no import cycle can form around it.
+ * The types every core module shares. Readers, renderers, the build and the adapters all point down
+ * to this module, which imports nothing, so no import cycle can form around it.
  */
-import type { Part } from './parts';
 
 /** One Markdown file as a content source hands it over. */
 export interface SourceFile {
@@ -150,19 +148,9 @@ export type OutputGroup = 'calendars' | 'feeds' | 'schedule' | 'pages';
 /** A file the build produces, relative to the output root. */
 export interface OutputFile {
   readonly path: string;
+  /** From the outputs table (outputs.ts). */
   readonly contentType: string;
-  /** The text; may be computed on first read (a getter), so a writer can skip unchanged files unread. */
   readonly body: string;
-  /**
-   * The same text as parts (computed on each read), when the file is assembled from parts other
-   * files share: writers use these, so shared parts are encoded and hashed once.
-   */
-  readonly parts?: readonly Part[];
-  /**
-   * Changes whenever anything the body is made from changes (same key → same body, for the same
-   * calpub code). Lets a writer skip rendering files whose inputs did not change.
-   */
-  readonly key?: string;
 }
 
 /** What the build remembers about one published event between runs. */
@@ -174,8 +162,18 @@ export interface EventMemory {
   readonly changedAt: number;
 }
 
-/** State kept between builds (where the next build finds it). Missing state is an empty one. */
-export interface BuildState {
-  readonly version: 1;
+/**
+ * What builds remember, kept between them by the adapter (where the next build finds it); missing
+ * memory is an empty one. Only the memory carries behaviour from one build to the next: caches of
+ * page outcomes are optimisations.
+ */
+export interface Memory {
+  readonly version: 2;
+  /** By event identity. */
   readonly events: Readonly<Record<string, EventMemory>>;
+  /**
+   * By page path: the text of the page's last version that made an event. A page that breaks is
+   * published from it, read with the current configuration, until it is fixed.
+   */
+  readonly lastGood: Readonly<Record<string, string>>;
 }

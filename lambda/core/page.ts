@@ -36,24 +36,8 @@ export interface EventPieces {
   readonly leadHtml: string;
   /** The body as sanitized HTML with absolute URLs ('' when no output shows HTML). */
   readonly bodyHtml: string;
-  /** Hash of the published fields: SEQUENCE rises when it changes. Cached with the page. */
+  /** Hash of the published fields: SEQUENCE rises when it changes. */
   readonly fingerprint: string;
-  /**
-   * Set when the large texts (the VEVENT content, and the HTML unless pages show it) were left with
-   * the thread that processed the page, because it rendered the event's items ahead: see `slimPieces`.
-   */
-  readonly slim?: true;
-}
-
-/**
- * The pieces without the texts the build needs only to render an event's items (its VEVENT content;
- * the HTML, unless `keepHtml` because the event pages show it), for a page whose items were rendered
- * ahead: the thread that assembles the site then holds a fraction of them. A build that renders the
- * items itself after all asks for the full pieces again (`BuildInput.fullPieces`).
- */
-export function slimPieces(pieces: EventPieces, keepHtml: boolean): EventPieces {
-  const html = keepHtml ? {} : { leadHtml: '', bodyHtml: '' };
-  return { ...pieces, ...html, ics: { ...pieces.ics, content: '' }, slim: true };
 }
 
 /** What one page gives the build. */

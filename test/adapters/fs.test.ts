@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readContentDir, safeJoin, writeSite } from '../../lambda/adapters/fs';
+import { listPages, readConfigText, safeJoin, writeSite } from '../../lambda/adapters/fs';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'calpub-fs-'));
 const file = (p: string, body: string) => ({ path: p, contentType: 'text/calendar', body });
@@ -19,40 +19,52 @@ describe('writeSite', () => {
   it('writes new files, skips unchanged ones, deletes only files it wrote before', async () => {
     const out = tmp();
     writeFileSync(path.join(out, 'keep-me.txt'), 'not ours');
-    const first = await writeSite(out, [file('calendar.ics', 'A'), file('event/x.ics', 'X'), file('event/y.ics', 'Y')]);
+    const first = writeSite(out, [file('calendar.ics', 'A'), file('event/x.ics', 'X'), file('event/y.ics', 'Y')]);
     expect(first.written.sort()).toEqual(['calendar.ics', 'event/x.ics', 'event/y.ics']);
     const mtime = statSync(path.join(out, 'event/x.ics')).mtimeMs;
 
-    const second = await writeSite(out, [file('calendar.ics', 'A2'), file('event/x.ics', 'X')]);
+    const second = writeSite(out, [file('calendar.ics', 'A2'), file('event/x.ics', 'X')]);
     expect(second).toEqual({ written: ['calendar.ics'], deleted: ['event/y.ics'], unchanged: 1 });
     expect(statSync(path.join(out, 'event/x.ics')).mtimeMs).toBe(mtime);
     expect(existsSync(path.join(out, 'event/y.ics'))).toBe(false);
     expect(readFileSync(path.join(out, 'keep-me.txt'), 'utf8')).toBe('not ours');
   });
 
+  it('replaces a changed file atomically: a reader holding the old file keeps reading it whole', () => {
+    const out = tmp();
+    writeSite(out, [file('calendar.ics', 'A'.repeat(100_000))]);
+    const fd = require('node:fs').openSync(path.join(out, 'calendar.ics'), 'r');
+    writeSite(out, [file('calendar.ics', 'B'.repeat(50_000))]);
+    const old = Buffer.alloc(100_000);
+    expect(require('node:fs').readSync(fd, old, 0, old.length, 0)).toBe(100_000);
+    expect(old.toString()).toBe('A'.repeat(100_000));
+    require('node:fs').closeSync(fd);
+    expect(readFileSync(path.join(out, 'calendar.ics'), 'utf8')).toBe('B'.repeat(50_000));
+    expect(require('node:fs').readdirSync(out).filter((n: string) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('rewrites a file that was removed by hand even if its bytes did not change', async () => {
     const out = tmp();
-    await writeSite(out, [file('calendar.ics', 'A')]);
+    writeSite(out, [file('calendar.ics', 'A')]);
     require('node:fs').rmSync(path.join(out, 'calendar.ics'));
-    expect((await writeSite(out, [file('calendar.ics', 'A')])).written).toEqual(['calendar.ics']);
+    expect((writeSite(out, [file('calendar.ics', 'A')])).written).toEqual(['calendar.ics']);
   });
 
   it('refuses a path that escapes the output folder and writes nothing outside it', async () => {
     const out = tmp();
-    await expect(writeSite(out, [file('../escape.ics', 'B')])).rejects.toThrow(/refusing/);
+    expect(() => writeSite(out, [file('../escape.ics', 'B')])).toThrow(/refusing/);
     expect(existsSync(path.join(path.dirname(out), 'escape.ics'))).toBe(false);
   });
 });
 
-describe('readContentDir', () => {
+describe('listPages and readConfigText', () => {
   it('reads candidate pages and calpub.yaml, skipping _ and . folders', async () => {
     const dir = tmp();
     for (const [p, body] of [['event/a/index.md', 'A'], ['event/_index.md', 'S'], ['_hidden/b.md', 'B'], ['.git/c.md', 'C'], ['event/a/featured.jpg', 'J'], ['calpub.yaml', 'title: T']]) {
       require('node:fs').mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
       writeFileSync(path.join(dir, p), body);
     }
-    const snapshot = await readContentDir(dir);
-    expect(snapshot.files).toEqual([{ path: 'event/a/index.md', text: 'A' }]);
-    expect(snapshot.configText).toBe('title: T');
+    expect(listPages(dir)).toEqual(['event/a/index.md']);
+    expect(readConfigText(dir)).toBe('title: T');
   });
 });

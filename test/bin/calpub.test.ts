@@ -1,6 +1,6 @@
 /** The CLI contract, run as a user runs it (a real process through tsx). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readCalendar } from '../ical';
@@ -44,7 +44,7 @@ describe('calpub build', () => {
     writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Conference days (moved)'));
     const env = { ...process.env, CALPUB_TIMINGS: '1' };
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', out, '--now', '2026-12-01T12:00:00Z'], { encoding: 'utf8', env });
-    expect(r.stderr).toMatch(/pages \(5 from cache, /);
+    expect(r.stderr).toMatch(/pages \(5 of 6 reused\)/);
     expect(r.stdout).toMatch(/8 files written, 0 deleted, 25 unchanged/);
     const fresh = `${out}-fresh`;
     run('build', '--content', content, '--out', fresh, '--now', '2026-12-01T12:00:00Z');
@@ -122,65 +122,45 @@ describe('the machine time zone', () => {
   });
 });
 
-describe('threads (page workers and the file writer)', () => {
-  const build = (content: string, out: string, parallelMin: string, env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', out, '--now', '2026-11-29T12:00:00Z'], {
-      encoding: 'utf8',
-      env: { ...process.env, CALPUB_PARALLEL_MIN: parallelMin, CALPUB_TIMINGS: '1', ...env },
-    });
-  const siteFiles = (out: string) => execFileSync('find', ['.', '-type', 'f'], { cwd: out }).toString().trim().split('\n').sort();
+describe('the outcome store (.calpub/outcomes.jsonl)', () => {
+  const build = (content: string, out: string, now = '2026-11-29T12:00:00Z') => run('build', '--content', content, '--out', out, '--now', now);
+  const siteFiles = (out: string) => execFileSync('find', ['.', '-type', 'f', '-not', '-path', './.calpub/*'], { cwd: out }).toString().trim().split('\n').sort();
+  const same = (a: string, b: string) => {
+    expect(siteFiles(a)).toEqual(siteFiles(b));
+    for (const f of siteFiles(a)) expect([f, readFileSync(path.join(a, f), 'utf8') === readFileSync(path.join(b, f), 'utf8')]).toEqual([f, true]);
+  };
 
-  it('give the same bytes as one thread, the page cache included', () => {
+  it('changes no byte when it is deleted or corrupt between builds, only what is reused', () => {
     const content = contentWithOneBrokenPage();
-    const [threaded, single] = ['1', '1000000'].map((min) => {
-      const out = mkdtempSync(path.join(tmpdir(), 'calpub-threads-'));
-      const r = build(content, out, min);
-      expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/published 5, rejected 1, .* 33 files written/)]);
-      expect(r.stderr).toMatch(min === '1' ? /on 2 threads; items of 5 rendered ahead.*a writer thread/ : /on 1 thread; items of 5 rendered ahead\).*written on this thread/);
-      return out;
-    });
-    expect(siteFiles(threaded)).toEqual(siteFiles(single));
-    for (const f of siteFiles(single)) expect([f, readFileSync(path.join(threaded, f), 'utf8') === readFileSync(path.join(single, f), 'utf8')]).toEqual([f, true]);
-  });
-
-  it('after an edit, render the reused pages\' items on the threads too, with the same bytes as one thread', () => {
-    const content = contentWithOneBrokenPage();
-    const outs = ['1', '1000000'].map((min) => {
-      const out = mkdtempSync(path.join(tmpdir(), 'calpub-threads-'));
-      expect(build(content, out, min).status).toBe(0);
+    const [kept, damaged] = [0, 1].map(() => {
+      const out = mkdtempSync(path.join(tmpdir(), 'calpub-store-'));
+      expect(build(content, out).status).toBe(0);
       return out;
     });
     const page = path.join(content, 'event', 'three-days', 'index.md');
     writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Conference days (moved)'));
-    const [threaded, single] = outs.map((out, i) => {
-      const r = build(content, out, ['1', '1000000'][i]);
-      expect([r.status, r.stdout]).toEqual([0, expect.stringMatching(/published 5, rejected 1, .* 8 files written, 0 deleted, 25 unchanged/)]);
-      // Threads: the edited page's items and the 4 reused ones'; one thread: the edited page's only.
-      expect(r.stderr).toMatch(i === 0 ? /pages \(5 from cache, the others on 2 threads; items of 5 rendered ahead\)/ : /pages \(5 from cache, the others on 1 thread; items of 1 rendered ahead\)/);
-      return out;
-    });
-    for (const f of siteFiles(single)) expect([f, readFileSync(path.join(threaded, f), 'utf8') === readFileSync(path.join(single, f), 'utf8')]).toEqual([f, true]);
+    const store = (out: string) => path.join(out, '.calpub', 'outcomes.jsonl');
+    for (const damage of [(f: string) => rmSync(f), (f: string) => writeFileSync(f, '{"format":1,"key":"x"}\ngarbage'), (f: string) => writeFileSync(f, readFileSync(f).subarray(0, 3000))]) {
+      damage(store(damaged));
+      const env = { ...process.env, CALPUB_TIMINGS: '1' };
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', damaged, '--now', '2026-12-01T12:00:00Z'], { encoding: 'utf8', env });
+      expect(Number(/pages \((\d+) of 6 reused\)/.exec(r.stderr)?.[1])).toBeLessThan(6); // what was lost is made again
+      expect(build(content, kept, '2026-12-01T12:00:00Z').status).toBe(0);
+      same(kept, damaged);
+    }
   });
 
-  it('the main thread waits for the writer when more than its window of bytes is queued', () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'calpub-threads-'));
-    const r = build(contentWithOneBrokenPage(), out, '1', { CALPUB_WRITER_WINDOW: '2000' });
-    expect(r.status).toBe(0);
-    const [, waits, peak] = /waited for it (\d+) times, at most (\d+) bytes queued/.exec(r.stderr) ?? [];
-    const largest = Math.max(...siteFiles(out).filter((f) => !f.startsWith('./.calpub')).map((f) => statSync(path.join(out, f)).size));
-    expect(Number(waits)).toBeGreaterThan(0);
-    expect(Number(peak)).toBeGreaterThanOrEqual(largest); // every file counts while it waits, the largest too
-    expect(Number(peak)).toBeLessThanOrEqual(2000 + largest);
-  });
-
-  it('a file the writer cannot write fails the build with its reason, and no manifest claims it', () => {
+  it('keeps a page that breaks published across a config edit, with the new config (the memory keeps it, not the store)', () => {
     const content = contentWithOneBrokenPage();
-    const out = mkdtempSync(path.join(tmpdir(), 'calpub-threads-'));
-    writeFileSync(path.join(out, 'event'), 'a file where the build needs a folder');
-    const r = build(content, out, '1');
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/EEXIST|ENOTDIR|not a directory/i);
-    expect(existsSync(path.join(out, '.calpub', 'manifest.json'))).toBe(false);
+    const out = mkdtempSync(path.join(tmpdir(), 'calpub-store-'));
+    expect(build(content, out).status).toBe(0);
+    const page = path.join(content, 'event', 'kolkata-offset', 'index.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace("date: '2024-12-03T09:30:00+05:30'", "date: '2024-12-03T09:30:00+15:00'"));
+    expect(build(content, out, '2026-12-01T12:00:00Z').stdout).toMatch(/published 5, rejected 2, warnings 1/);
+    const config = path.join(content, 'calpub.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('uidDomain: example.org', 'uidDomain: other.example.org'));
+    expect(build(content, out, '2026-12-02T12:00:00Z').stdout).toMatch(/published 5, rejected 2, warnings 1/);
+    expect(readCalendar(readFileSync(path.join(out, 'event', 'kolkata-offset.ics'), 'utf8')).events[0].uid).toBe('event/kolkata-offset@other.example.org');
   });
 });
 

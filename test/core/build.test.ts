@@ -2,10 +2,9 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite } from '../../lambda/core/build';
 import type { SourceFile } from '../../lambda/core/model';
-import { parseState, serializeState } from '../../lambda/core/memory';
+import { parseMemory, serializeMemory } from '../../lambda/core/memory';
 import { readCalendar } from '../ical';
-import { processPage } from '../../lambda/core/page';
-import { build, NOW, output, TEST_CONFIG, TEST_CONFIG_YAML, yamlPage } from '../helpers';
+import { build, NOW, output, TEST_CONFIG_YAML, yamlPage } from '../helpers';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'site');
 const GOLDEN = path.join(__dirname, 'golden');
@@ -94,7 +93,7 @@ describe('buildSite on the fixture site', () => {
 
   it('is byte-identical when built twice, with or without the saved state', () => {
     const again = buildFixture();
-    const withState = buildSite({ ...inputsOf(), state: parseState(serializeState(result.state)), now: NOW + 86_400_000 });
+    const withState = buildSite({ ...inputsOf(), memory: parseMemory(serializeMemory(result.memory)), now: NOW + 86_400_000 });
     expect([...again.outputs]).toEqual([...result.outputs]);
     expect([...withState.outputs]).toEqual([...result.outputs]);
   });
@@ -102,7 +101,7 @@ describe('buildSite on the fixture site', () => {
 
 function inputsOf() {
   return {
-    files: fixtureFiles().filter((f) => f.path !== 'calpub.yaml'),
+    pages: fixtureFiles().filter((f) => f.path !== 'calpub.yaml'),
     configText: readFileSync(path.join(FIXTURE, 'calpub.yaml'), 'utf8'),
   };
 }
@@ -115,26 +114,26 @@ describe('SEQUENCE and LAST-MODIFIED across builds', () => {
     const first = build([a, b]);
     const edited = { ...a, text: a.text.replace('title: A', 'title: A (new room)') };
     const later = NOW + 3_600_000;
-    const second = build([edited, b], { state: first.state, now: later });
+    const second = build([edited, b], { memory: first.memory, now: later });
     const events = Object.fromEntries(readCalendar(output(second, 'calendar.ics')).events.map((e) => [e.uid, e]));
     expect(events['event/a@example.org']).toMatchObject({ sequence: 1, summary: 'A (new room)', dtstamp: new Date(later).toISOString() });
     expect(events['event/b@example.org']).toMatchObject({ sequence: 0, dtstamp: '2026-01-01T00:00:00.000Z' });
     expect(output(second, 'event/b.ics')).toBe(output(first, 'event/b.ics'));
     // An unchanged rebuild keeps everything, including the raised sequence.
-    const third = build([edited, b], { state: second.state, now: later + 3_600_000 });
+    const third = build([edited, b], { memory: second.memory, now: later + 3_600_000 });
     expect([...third.outputs]).toEqual([...second.outputs]);
   });
 
   it('does not raise SEQUENCE for edits that change nothing published (a comment, an unused key)', () => {
     const first = build([a]);
-    const second = build([{ ...a, text: a.text.replace('---\n', '---\n# a comment\nfeatured: true\n') }], { state: first.state, now: NOW + 1000 });
+    const second = build([{ ...a, text: a.text.replace('---\n', '---\n# a comment\nfeatured: true\n') }], { memory: first.memory, now: NOW + 1000 });
     expect([...second.outputs]).toEqual([...first.outputs]);
   });
 
   it('counts a change to any published field, even one only the feeds and schedule show', () => {
     const page = yamlPage('event/s/index.md', "title: S\ndate: '2027-01-10T10:00:00Z'\nsummary: Short one\nabstract: The long text");
     const first = build([page]);
-    const second = build([{ ...page, text: page.text.replace('Short one', 'Short two') }], { state: first.state, now: NOW + 5000 });
+    const second = build([{ ...page, text: page.text.replace('Short one', 'Short two') }], { memory: first.memory, now: NOW + 5000 });
     const entry = (r: typeof first) => JSON.parse(output(r, 'schedule.json')).events[0];
     expect(entry(second)).toMatchObject({ summary: 'Short two', sequence: 1 });
     expect(entry(first)).toMatchObject({ summary: 'Short one', sequence: 0 });
@@ -144,16 +143,16 @@ describe('SEQUENCE and LAST-MODIFIED across builds', () => {
     const page = yamlPage('event/s/index.md', "title: S\ndate: '2027-01-10T10:00:00Z'\nsummary: Short\nabstract: Long", 'Body with a [link](/x).');
     const config = 'uidDomain: example.org\npermalinkBase: https://www.example.org/\n';
     const all = build([page], { config });
-    const calendarsOnly = build([page], { config: `${config}outputs: [calendars]\n`, state: all.state, now: NOW + 5000 });
-    expect(calendarsOnly.state).toEqual(all.state);
-    const back = build([{ ...page, text: page.text.replace('Body with', 'Body, edited, with') }], { config: `${config}outputs: [calendars]\n`, state: all.state, now: NOW + 5000 });
-    expect(back.state.events['event/s'].sequence).toBe(1);
+    const calendarsOnly = build([page], { config: `${config}outputs: [calendars]\n`, memory: all.memory, now: NOW + 5000 });
+    expect(calendarsOnly.memory).toEqual(all.memory);
+    const back = build([{ ...page, text: page.text.replace('Body with', 'Body, edited, with') }], { config: `${config}outputs: [calendars]\n`, memory: all.memory, now: NOW + 5000 });
+    expect(back.memory.events['event/s'].sequence).toBe(1);
   });
 
   it('keeps counting when an event leaves and comes back', () => {
     const first = build([a]);
-    const gone = build([], { state: first.state });
-    const back = build([{ ...a, text: a.text.replace('title: A', 'title: A2') }], { state: gone.state, now: NOW + 5000 });
+    const gone = build([], { memory: first.memory });
+    const back = build([{ ...a, text: a.text.replace('title: A', 'title: A2') }], { memory: gone.memory, now: NOW + 5000 });
     expect(readCalendar(output(back, 'calendar.ics')).events[0].sequence).toBe(1);
   });
 });
@@ -215,21 +214,44 @@ describe('selection', () => {
 });
 
 describe('nothing already published is lost', () => {
-  it('keeps the last good version of a page that breaks, with its errors and a note', () => {
-    const good = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'");
+  const good = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'\n");
+  const broken = { ...good, text: good.text.replace("'2027-01-10T10:00:00Z'", "'TBA'") };
+
+  it('keeps the last good version of a page that breaks, from the memory, with its errors and a note', () => {
     const first = build([good]);
-    const lastGood = new Map([[good.path, processPage(good, TEST_CONFIG)]]);
-    const broken = { ...good, text: good.text.replace("'2027-01-10T10:00:00Z'", "'TBA'") };
-    const second = buildSite({ files: [broken], configText: TEST_CONFIG_YAML, state: first.state, now: NOW + 1000, lastGood });
+    expect(first.memory.lastGood).toEqual({ 'event/a/index.md': good.text });
+    const second = build([broken], { memory: parseMemory(serializeMemory(first.memory)), now: NOW + 1000 });
     expect(second.published).toEqual(['event/a']);
     expect(output(second, 'calendar.ics')).toBe(output(first, 'calendar.ics'));
     expect(second.problems.map((p) => [p.severity, p.field])).toEqual([['error', 'date'], ['warning', null]]);
     expect(second.problems[1].message).toMatch(/version published before stays/);
+    // However long it stays broken: the memory keeps the good text.
+    expect(second.memory.lastGood).toEqual(first.memory.lastGood);
+    expect(build([broken], { memory: second.memory, now: NOW + 2000 }).published).toEqual(['event/a']);
   });
 
-  it('drops an event whose file was deleted', () => {
-    const good = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'");
-    const lastGood = new Map([[good.path, processPage(good, TEST_CONFIG)]]);
-    expect(buildSite({ files: [], configText: TEST_CONFIG_YAML, state: null, now: NOW, lastGood }).published).toEqual([]);
+  it('renders the kept version with the current configuration, after a config edit', () => {
+    const first = build([good]);
+    const config = `${TEST_CONFIG_YAML.replace('example.org\n', 'other.example.org\n').replace('https://events.example.org/', 'https://new.example.org/')}`;
+    const second = build([broken], { config, memory: first.memory, now: NOW + 1000 });
+    const calendar = output(second, 'calendar.ics');
+    expect(readCalendar(calendar).events.map((e) => [e.uid, e.url])).toEqual([['event/a@other.example.org', 'https://new.example.org/event/a/']]);
+    expect(calendar).toContain('SOURCE;VALUE=URI:https://new.example.org/calendar.ics');
+    expect(calendar).not.toContain('events.example.org');
+  });
+
+  it('forgets the last good version once the page is fixed, or deleted', () => {
+    const first = build([good]);
+    const fixed = { ...good, text: good.text.replace('title: A', 'title: A, fixed') };
+    expect(build([fixed], { memory: first.memory }).memory.lastGood).toEqual({ 'event/a/index.md': fixed.text });
+    const gone = build([], { memory: first.memory });
+    expect(gone.published).toEqual([]);
+    expect(gone.memory.lastGood).toEqual({});
+  });
+
+  it('does not invent a version for a page that never made an event', () => {
+    const result = build([broken]);
+    expect(result.published).toEqual([]);
+    expect(result.memory.lastGood).toEqual({});
   });
 });

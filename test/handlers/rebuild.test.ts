@@ -1,4 +1,5 @@
 import { rebuild, type RebuildDeps } from '../../lambda/handlers/rebuild';
+import { parseRemoteState, serializeRemoteState } from '../../lambda/handlers/remote-state';
 import { MemoryStore } from '../adapters/memory-store';
 import { NOW } from '../helpers';
 import { readCalendar } from '../ical';
@@ -28,33 +29,33 @@ describe('rebuild on object storage', () => {
     expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}')).toEqual({ published: 20, problems: [] });
   });
 
-  it('after one edit reads the page alone in a warm process, writes only changed files, and a no-change run reads and writes nothing', async () => {
+  it('after one edit reads 3 bodies (the state, the config, the page), writes only changed files, and a no-change run writes nothing', async () => {
     const { content, site, deps } = await setup();
     await rebuild(deps);
     const before = site.snapshot();
     await content.upload('event/e5/index.md', page(5, 'location: Room 2\n'));
     site.puts = 0;
     const summary = await rebuild(deps);
-    expect(summary.objectsRead).toBe(1); // the state it saved is still current: S3 answers 304
+    expect(summary.objectsRead).toBe(3);
     const changed = Object.keys(site.snapshot()).filter((k) => site.snapshot()[k] !== before[k]).sort();
     expect(summary.written.sort()).toEqual(changed);
     expect(changed).toEqual(['atom.xml', 'calendar.ics', 'event/e5.ics', 'event/e5/index.html', 'feed.json', 'index.html', 'rss.xml', 'schedule.json', 'tags/t2/calendar.ics', 'tags/t2/index.html', 'tags/t2/rss.xml']);
     site.puts = 0;
     const again = await rebuild(deps);
-    expect(again).toMatchObject({ objectsRead: 0, written: [], deleted: [] });
+    expect(again).toMatchObject({ objectsRead: 2, written: [], deleted: [] });
     expect(site.puts).toBe(0);
   });
 
-  it('in a new process (another container) reads 2 bodies after one edit: the state and the page', async () => {
+  it('in a new process (another container) reads the same 3 bodies after one edit: the state, the config and the page', async () => {
     const { content, site, deps } = await setup();
     await rebuild(deps);
     await content.upload('event/e5/index.md', page(5, 'location: Room 2\n'));
     const summary = await rebuild({ ...deps, content: new MemoryStore(content.objects), site: new MemoryStore(site.objects) });
-    expect(summary.objectsRead).toBe(2);
+    expect(summary.objectsRead).toBe(3);
     expect(summary.written).toContain('event/e5.ics');
   });
 
-  it('a warm process notices a state saved by another container and builds on it', async () => {
+  it('builds on a state saved by another container', async () => {
     const { content, site, deps } = await setup();
     await rebuild(deps);
     const other = { ...deps, content: new MemoryStore(content.objects), site: new MemoryStore(site.objects) };
@@ -62,7 +63,7 @@ describe('rebuild on object storage', () => {
     await rebuild(other);
     await content.upload('event/e5/index.md', page(5, 'location: Room 3\n'));
     const summary = await rebuild(deps);
-    expect(summary.objectsRead).toBe(2); // the changed state, then the page
+    expect(summary.objectsRead).toBe(3); // the state the other saved, the config, then the page
     const e5 = readCalendar(site.objects.get('event/e5.ics')?.body ?? '').events[0];
     expect([e5.location, e5.sequence]).toEqual(['Room 3', 2]);
   });
@@ -175,5 +176,37 @@ describe('rebuild on object storage', () => {
     await content.upload(key, original.replace('Body', 'The body'));
     await rebuild(deps);
     expect(readCalendar(site.objects.get('event/e5.ics')?.body ?? '').events[0].location).toBeNull();
+  });
+
+  it('keeps a page that breaks published across a config edit, rendered with the new config', async () => {
+    const { content, site, deps } = await setup();
+    await rebuild(deps);
+    await content.upload('event/e3/index.md', "---\ntitle: Event 3\ndate: '2027-02-30'\n---\n");
+    await rebuild(deps);
+    await content.upload('calpub.yaml', CONFIG.replace('uidDomain: example.org', 'uidDomain: other.example.org').replace('https://events.example.org/', 'https://new.example.org/'));
+    await rebuild(deps);
+    const calendar = site.objects.get('calendar.ics')?.body ?? '';
+    const e3 = readCalendar(calendar).events.find((e) => e.summary === 'Event 3');
+    expect([e3?.uid, e3?.url]).toEqual(['event/e3@other.example.org', 'https://new.example.org/event/e3/']);
+    expect(calendar).not.toContain('events.example.org');
+    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}').problems).toEqual([
+      expect.objectContaining({ file: 'event/e3/index.md', severity: 'error', field: 'date' }),
+      expect.objectContaining({ file: 'event/e3/index.md', severity: 'warning', message: expect.stringMatching(/version published before stays/) }),
+    ]);
+  });
+
+  it('gives the same bytes when the outcome store is lost or corrupt (it only saves reading and processing pages)', async () => {
+    const { content, site, deps } = await setup();
+    await rebuild(deps);
+    const before = site.snapshot();
+    const state = parseRemoteState(content.objects.get('_calpub/state.jsonl.gz')?.bytes ?? null);
+    const damaged = [[], [Buffer.from('{"format":1,"key":"other"}\n')], [Buffer.from('{"format":1,"key":'), Buffer.from('garbage\n\tmore')]];
+    for (const lines of damaged) {
+      await content.put('_calpub/state.jsonl.gz', serializeRemoteState(state.head, lines), { contentType: 'application/gzip' });
+      const summary = await rebuild(deps);
+      expect(summary.objectsRead).toBe(22); // the state, the config, every page
+      expect(summary.written).toEqual([]);
+      expect(site.snapshot()).toEqual(before);
+    }
   });
 });

@@ -6,7 +6,7 @@
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { existsSync, readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
-import { mapConcurrently } from '../../../lambda/handlers/rebuild-io';
+import { mapConcurrently } from '../../../lambda/handlers/publishing';
 
 /** Every file under `root`, relative and `/`-separated, minus those an exclude pattern matches. */
 export function filesToUpload(root: string, exclude: readonly string[], rel = ''): string[] {

@@ -1,15 +1,16 @@
 /**
- * iCalendar output (RFC 5545 + RFC 7986 + the de-facto X-WR-* properties).
- *
- * Each event is rendered once into a folded VEVENT string; calendars (the whole site, one event, later
- * one tag) are assembled from those pieces with the VTIMEZONEs their TZIDs need.
+ * iCalendar output (RFC 5545 + RFC 7986 + the de-facto X-WR-* properties): the site's calendar, one
+ * per event, one per tag. Each event's VEVENT lines are rendered once, with its page (a cached piece
+ * of the page's outcome); calendars wrap them with the memory this build gave the event and the
+ * VTIMEZONEs their TZIDs need.
  */
 import { escapeText, line, textLine } from './ics-lines';
 import type { CalEvent, EventMemory, SiteConfig } from '../model';
+import type { PublishedEvent, Site } from '../published';
 import { nextDay, utcStamp, wallClockStamp } from '../read/time';
 import { locationLine } from '../read/fields';
-import { SharedText, type Part } from '../parts';
-import { homeUrl } from '../read/config';
+import type { TagGroup } from '../tags';
+import { eventCalendarUrl, homeUrl, tagUrls } from '../urls';
 import { isUtcZone, vtimezoneOf } from '../vtimezone';
 
 /** A rendered VEVENT and the time zone it refers to (null when it needs no VTIMEZONE). */
@@ -56,23 +57,10 @@ function datesLines(event: CalEvent, zone: string | null): string {
   return s;
 }
 
-/**
- * The full VEVENT: content plus the properties that say when it last changed. Shared by every
- * calendar that carries the event (the site's, its own, its tags').
- */
-export function wrapVevent(piece: VeventPiece, memory: EventMemory): SharedText {
-  return new SharedText(wrapVeventText(piece, memory));
-}
-
-/** The text of `wrapVevent`. */
-export function wrapVeventText(piece: VeventPiece, memory: EventMemory): string {
+/** The full VEVENT of an event: its content plus the properties that say when it last changed. */
+export function vevent(piece: VeventPiece, memory: EventMemory): string {
   const changed = utcStamp(memory.changedAt);
-  return (
-    'BEGIN:VEVENT\r\n' +
-    `DTSTAMP:${changed}\r\nLAST-MODIFIED:${changed}\r\nSEQUENCE:${memory.sequence}\r\n` +
-    piece.content +
-    'END:VEVENT\r\n'
-  );
+  return `BEGIN:VEVENT\r\nDTSTAMP:${changed}\r\nLAST-MODIFIED:${changed}\r\nSEQUENCE:${memory.sequence}\r\n${piece.content}END:VEVENT\r\n`;
 }
 
 /** What a calendar file is called and says about itself. */
@@ -83,29 +71,31 @@ export interface CalendarHeader {
   readonly source: string;
 }
 
-/**
- * Assembles a VCALENDAR from rendered events, as the parts of the file.
- * @param header - what the calendar says about itself, or its head already rendered (`calendarHead`)
- * @param events - pieces with their full VEVENT, in any order (sorted here by start, then id)
- */
-export function assembleCalendar(
-  header: CalendarHeader | Part,
-  events: ReadonlyArray<{ piece: VeventPiece; vevent: Part }>,
-  config: SiteConfig,
-): Part[] {
-  const sorted = [...events].sort((a, b) => a.piece.sortKey - b.piece.sortKey || (a.piece.id < b.piece.id ? -1 : a.piece.id > b.piece.id ? 1 : 0));
-  const zones = [...new Set(sorted.map((e) => e.piece.timeZone).filter((z): z is string => z !== null))].sort();
-  const parts: Part[] = [typeof header === 'string' || header instanceof SharedText ? header : calendarHead(header, config)];
-  for (const zone of zones) parts.push(vtimezone(zone));
-  for (const e of sorted) parts.push(e.vevent);
-  parts.push(CALENDAR_END);
-  return parts;
+/** `calendar.ics`: every published event. */
+export function siteCalendar(site: Site): string {
+  return calendar(site.config, { name: site.config.title, description: site.config.description, source: site.urls.calendar }, site.events);
 }
 
-const CALENDAR_END = new SharedText('END:VCALENDAR\r\n');
+/** `<event>.ics`: one event ("add to calendar"). */
+export function eventCalendar(site: Site, e: PublishedEvent): string {
+  return calendar(site.config, { name: e.event.title, description: '', source: eventCalendarUrl(e.event, site.config) }, [e]);
+}
 
-/** The lines of a calendar before its VTIMEZONEs and events (may be made ahead, see `assembleCalendar`). */
-export function calendarHead(header: CalendarHeader, config: SiteConfig): string {
+/** `tags/<tag>/calendar.ics`: the events of one tag. */
+export function tagCalendar(site: Site, tag: TagGroup): string {
+  const header = { name: `${site.config.title}: ${tag.name}`, description: site.config.description, source: tagUrls(site.config, tag.slug).calendar };
+  return calendar(site.config, header, tag.ids.map((id) => site.byId.get(id) as PublishedEvent));
+}
+
+/** A VCALENDAR: the head, the VTIMEZONEs the events need, the events by start (then identity). */
+export function calendar(config: SiteConfig, header: CalendarHeader, events: readonly PublishedEvent[]): string {
+  const sorted = [...events].sort((a, b) => a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+  const zones = [...new Set(sorted.map((e) => e.pieces.ics.timeZone).filter((z): z is string => z !== null))].sort();
+  return calendarHead(header, config) + zones.map(vtimezone).join('') + sorted.map((e) => vevent(e.pieces.ics, e.memory)).join('') + 'END:VCALENDAR\r\n';
+}
+
+/** The lines of a calendar before its VTIMEZONEs and events. */
+function calendarHead(header: CalendarHeader, config: SiteConfig): string {
   let s = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n' + line('PRODID', PRODID) + 'CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n';
   s += textLine('NAME', header.name) + textLine('X-WR-CALNAME', header.name);
   if (header.description) s += textLine('DESCRIPTION', header.description) + textLine('X-WR-CALDESC', header.description);
@@ -116,19 +106,12 @@ export function calendarHead(header: CalendarHeader, config: SiteConfig): string
   return s;
 }
 
-const vtimezones = new Map<string, SharedText>();
-
 /**
- * The VTIMEZONE of `zone`, shared by every calendar that needs it. Events only reach here with a zone
- * `zoneProblem` accepted, so a missing one is a bug, never a reason to write UTC times quietly.
+ * The VTIMEZONE of `zone`. Events only reach here with a zone `zoneProblem` accepted, so a missing one
+ * is a bug, never a reason to write UTC times quietly.
  */
-function vtimezone(zone: string): SharedText {
-  let text = vtimezones.get(zone);
-  if (!text) {
-    const block = vtimezoneOf(zone);
-    if (block === null) throw new Error(`no VTIMEZONE can be written for the time zone ${JSON.stringify(zone)}`);
-    text = new SharedText(block);
-    vtimezones.set(zone, text);
-  }
-  return text;
+function vtimezone(zone: string): string {
+  const block = vtimezoneOf(zone);
+  if (block === null) throw new Error(`no VTIMEZONE can be written for the time zone ${JSON.stringify(zone)}`);
+  return block;
 }

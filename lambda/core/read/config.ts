@@ -140,11 +140,6 @@ export function publishes(config: Pick<SiteConfig, 'outputs'>, group: OutputGrou
   return config.outputs.includes(group);
 }
 
-/** Where a site's home is: its own index page, or the `permalinkBase` site when calpub makes no pages. */
-export function homeUrl(config: SiteConfig): string {
-  return publishes(config, 'pages') ? config.siteUrl : (config.permalinkBase ?? config.siteUrl);
-}
-
 function nonEmptyString(v: unknown): { value: unknown } | { error: string } {
   return typeof v === 'string' && v.trim() !== '' ? { value: v.trim() } : { error: 'must be non-empty text' };
 }

@@ -7,17 +7,15 @@ import { agendaClock } from '../../read/agenda';
 import { agendaLine } from '../describe';
 import { html, safeUrl, trusted, type SafeHtml } from './html';
 import type { SiteConfig } from '../../model';
-import type { EventHeader, EventPieces } from '../../page';
+import type { EventHeader } from '../../page';
+import type { PublishedEvent, Site } from '../../published';
 import type { TagGroup } from '../../tags';
 import { urlSafeSegment } from '../../read/identity';
 import { humanWhen } from '../human-dates';
-import { eventCalendarUrl } from '../schedule';
+import { eventCalendarUrl, tagUrls } from '../../urls';
 
 /** What a page needs of an event. */
-export interface PageEvent {
-  readonly event: EventHeader;
-  readonly pieces: EventPieces;
-}
+export type PageEvent = Pick<PublishedEvent, 'event' | 'pieces'>;
 
 /** Absolute URLs of a calendar and its feeds, for a subscribe block. */
 export interface Subscription {
@@ -102,9 +100,17 @@ function tagNav(config: SiteConfig, groups: readonly TagGroup[]): SafeHtml {
   )}</ul></nav>`;
 }
 
+/** The site's subscription: its calendar and every feed. */
+function siteSubscription(site: Site): Subscription {
+  return { title: site.config.title, calendar: site.urls.calendar, rss: site.urls.rss, atom: site.urls.atom, json: site.urls.json };
+}
+
 /** `index.html` */
-export function renderIndex(config: SiteConfig, events: readonly EventHeader[], groups: readonly TagGroup[], now: number, sub: Subscription): string {
-  const { upcoming, past } = splitByTime(events, now);
+export function indexPage(site: Site): string {
+  const { config } = site;
+  const sub = siteSubscription(site);
+  const groups = site.tags;
+  const { upcoming, past } = splitByTime(site.events.map((e) => e.event), site.now);
   const main = html`<h1>${config.title}</h1>
 ${subscribeBlock(sub, 'site')}
 ${eventList('Upcoming events', 'upcoming', upcoming)}
@@ -115,8 +121,11 @@ ${tagNav(config, groups)}`;
 }
 
 /** `tags/<slug>/index.html` */
-export function renderTagPage(config: SiteConfig, tag: TagGroup, events: readonly EventHeader[], now: number, sub: Subscription, site: Subscription): string {
-  const { upcoming, past } = splitByTime(events, now);
+export function tagPage(s: Site, tag: TagGroup): string {
+  const { config } = s;
+  const site = siteSubscription(s);
+  const sub: Subscription = { title: `${config.title}: ${tag.name}`, calendar: tagUrls(config, tag.slug).calendar, rss: tagUrls(config, tag.slug).rss };
+  const { upcoming, past } = splitByTime(tag.ids.map((id) => (s.byId.get(id) as PublishedEvent).event), s.now);
   const main = html`<p><a href="${config.siteUrl}">All events</a></p>
 <h1>Tag: ${tag.name}</h1>
 ${subscribeBlock(sub, 'tag')}
@@ -126,7 +135,9 @@ ${eventList('Past events', 'past', past)}`;
 }
 
 /** `<identity>/index.html` */
-export function renderEventPage(config: SiteConfig, item: PageEvent, site: Subscription): string {
+export function eventPage(s: Site, item: PageEvent): string {
+  const { config } = s;
+  const site = siteSubscription(s);
   const e = item.event;
   const clock = agendaClock(e.time, config.timeZone);
   const t = e.time;
@@ -198,7 +209,9 @@ export function googleTemplateLink(item: PageEvent, config: SiteConfig): string 
 }
 
 /** `404.html`, which CloudFront (and the local servers) show for a missing path. */
-export function renderNotFound(config: SiteConfig, calendarUrl: string): string {
+export function notFoundPage(site: Site): string {
+  const { config } = site;
+  const calendarUrl = site.urls.calendar;
   return `<!DOCTYPE html>\n${html`<html lang="${config.language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · ${config.title}</title></head>
 <body><main><h1>Not found</h1><p>This page does not exist. <a href="${config.siteUrl}">${config.title}</a> · <a href="${calendarUrl}">calendar</a></p></main></body>

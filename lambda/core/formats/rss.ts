@@ -1,0 +1,48 @@
+/** RSS 2.0 with `atom:link rel="self"`: the site's feed (full text) and each tag's (summaries). */
+import { cdata, element, xmlEscape } from './xml';
+import { channelOf, feedEntries, latest, rfc822, withItems, type FeedChannel, type FeedItem } from './feed-item';
+import type { Site } from '../published';
+import type { TagGroup } from '../tags';
+import { tagUrls } from '../urls';
+
+/** `rss.xml`: every event, with its full text. */
+export function siteRss(site: Site): string {
+  return rss(channelOf(site, site.urls.rss), feedEntries(site), true);
+}
+
+/** `tags/<tag>/rss.xml`: the tag's events, summary and link only (the full text is in the site's feed). */
+export function tagRss(site: Site, tag: TagGroup): string {
+  return rss(channelOf(site, tagUrls(site.config, tag.slug).rss, `${site.config.title}: ${tag.name}`), feedEntries(site, tag.ids), false);
+}
+
+/** An RSS document; `full` adds each item's `content:encoded`. */
+export function rss(channel: FeedChannel, items: readonly FeedItem[], full: boolean): string {
+  const head = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+    '<channel>',
+    element('title', channel.title),
+    element('link', channel.homeUrl),
+    element('description', channel.description || channel.title),
+    element('language', channel.language),
+    element('generator', 'calpub'),
+    element('ttl', String(channel.ttlMinutes)),
+    `<atom:link href="${xmlEscape(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+  ];
+  if (items.length) head.push(element('lastBuildDate', rfc822(latest(items))));
+  return withItems(head, items.map((item) => rssItem(item, full)), ['</channel>', '</rss>', '']);
+}
+
+function rssItem(item: FeedItem, full: boolean): string {
+  return [
+    '<item>',
+    element('title', item.title),
+    element('link', item.url),
+    `<guid isPermaLink="false">${xmlEscape(item.uid)}</guid>`,
+    element('pubDate', rfc822(item.published)),
+    element('description', item.summary),
+    full ? `<content:encoded>${cdata(item.html)}</content:encoded>` : '',
+    ...item.tags.map((t) => element('category', t)),
+    '</item>',
+  ].join('');
+}

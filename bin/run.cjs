@@ -10,7 +10,7 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
-const source = path.join(root, 'bin', 'calpub.ts');
+const entries = { calpub: path.join(root, 'bin', 'calpub.ts') };
 const bundle = path.join(dist, 'calpub.cjs');
 
 function newestSource(dir, newest = 0) {
@@ -23,7 +23,7 @@ function newestSource(dir, newest = 0) {
 }
 
 function isStale() {
-  if (!fs.existsSync(bundle)) return true;
+  if (Object.keys(entries).some((name) => !fs.existsSync(path.join(dist, `${name}.cjs`)))) return true;
   const built = fs.statSync(bundle).mtimeMs;
   const sources = Math.max(newestSource(path.join(root, 'bin')), newestSource(path.join(root, 'lambda')), newestSource(path.join(root, 'lib')), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
   return sources > built;
@@ -33,16 +33,17 @@ if (isStale()) {
   // Built in memory and renamed into place, so concurrent runs never load a half-written bundle.
   const result = require('esbuild').buildSync({
     write: false,
-    entryPoints: [source],
-    outfile: bundle,
+    entryPoints: entries,
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     // A separate map file: an inline one makes the bundle 3x larger, and every start reads it.
     sourcemap: 'linked',
-    // s3rver (emulation only) stays a normal require; the AWS SDK is bundled for the CLI.
-    external: ['s3rver', 'esbuild', 'tsx'],
+    // What only `emulate` uses stays a normal require (the AWS SDK, s3rver): `build` never loads it.
+    external: ['s3rver', 'esbuild', 'tsx', '@aws-sdk/*'],
     logLevel: 'warning',
   });
   fs.mkdirSync(dist, { recursive: true });

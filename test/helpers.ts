@@ -1,7 +1,7 @@
 /** Shared fixture builders: pages from front-matter text, and a fixed clock. */
 import { buildSite, type BuildResult } from '../lambda/core/build';
 import { DEFAULT_CONFIG } from '../lambda/core/read/config';
-import type { Memory, SiteConfig, SourceFile } from '../lambda/core/model';
+import { textOf, type Memory, type SiteConfig, type SourceFile } from '../lambda/core/model';
 
 /** The fixed clock of every test: 2026-11-29T12:00:00Z. */
 export const NOW = Date.parse('2026-11-29T12:00:00Z');
@@ -37,5 +37,5 @@ export function output(result: BuildResult, path: string): string {
   const all = [...result.outputs];
   const file = all.find((o) => o.path === path);
   if (!file) throw new Error(`no output ${path}; have ${all.map((o) => o.path).join(', ')}`);
-  return file.body;
+  return textOf(file);
 }

@@ -7,9 +7,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite, siteConfigOf, type BuildResult, type PageInput } from '../../lambda/core/build';
 import type { Problem } from '../../lambda/core/model';
-import { parseMemory, serializeMemory } from '../../lambda/core/memory';
-import { processPage } from '../../lambda/core/page';
-import { listPages, readConfigText, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
+import { memoryChunks, parseMemory } from '../../lambda/core/memory';
+import { processPage, type PageOutcome } from '../../lambda/core/page';
+import type { SiteConfig } from '../../lambda/core/model';
+import { encodeChunks, listPages, readConfigText, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
 import { contentKeyOf, OutcomeStore, storeKey } from '../../lambda/adapters/outcome-store';
 
 /** Options shared by build and check. */
@@ -38,22 +39,22 @@ const STORE_FILE = 'outcomes.jsonl';
 
 /**
  * Every page with its text and outcome: reused from the outcome store when its bytes, the config and
- * the calpub code are the same as when it was made, else made now (and stored for next time).
+ * the calpub code are the same as when it was made, else made now and stored for next time. (Pages
+ * on several threads were measured and dropped: on this 2-vCPU machine they gained nothing, the
+ * outcomes' allocation and garbage collection in this thread being the bottleneck.)
  */
-function readPages(options: BuildOptions, store: OutcomeStore, configText: string | null): { pages: PageInput[]; reused: number } {
-  const config = siteConfigOf(configText, options.siteUrl);
-  const paths = listPages(options.content);
-  let reused = 0;
-  const pages = paths.map((rel, i) => {
-    if (paths.length >= 1000 && i > 0 && i % 1000 === 0) options.progress(`calpub: ${i}/${paths.length} pages`);
+function readPages(options: BuildOptions, store: OutcomeStore, config: SiteConfig): { pages: PageInput[]; made: number } {
+  const pages = listPages(options.content).map((rel) => {
     const bytes = readFileSync(path.join(options.content, rel));
-    const key = contentKeyOf(bytes);
-    const text = bytes.toString('utf8');
-    const stored = store.get(rel, key);
-    if (stored) reused++;
-    return { path: rel, text, outcome: stored ?? store.set(rel, key, processPage({ path: rel, text }, config)) };
+    return { path: rel, text: bytes.toString('utf8'), key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
   });
-  return { pages, reused };
+  for (const page of pages) page.outcome = store.get(page.path, page.key);
+  const missing = pages.filter((page) => !page.outcome);
+  missing.forEach((page, i) => {
+    if (missing.length >= 1000 && i > 0 && i % 1000 === 0) options.progress(`calpub: ${i}/${missing.length} pages`);
+    page.outcome = store.set(page.path, page.key, processPage({ path: page.path, text: page.text }, config));
+  });
+  return { pages: pages.map(({ path: p, text, outcome }) => ({ path: p, text, outcome: outcome as PageOutcome })), made: missing.length };
 }
 
 /**
@@ -65,21 +66,22 @@ function codeVersion(): string {
 }
 
 /** Builds `content` into `out`. Throws only for unreadable folders (infrastructure, not content). */
-export function runBuild(options: BuildOptions): BuildOutcome {
+export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const started = process.hrtime.bigint();
   const timer = phaseTimer(started);
   const configText = readConfigText(options.content);
-  const memoryBefore = readPrivate(options.out, MEMORY_FILE)?.toString('utf8') ?? null;
-  const memory = parseMemory(memoryBefore);
-  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(siteConfigOf(configText, options.siteUrl), codeVersion()));
-  const { pages, reused } = readPages(options, store, configText);
-  timer.phase(`pages (${reused} of ${pages.length} reused)`);
+  const memoryBefore = readPrivate(options.out, MEMORY_FILE);
+  const memory = parseMemory(memoryBefore?.toString('utf8') ?? null);
+  const config = siteConfigOf(configText, options.siteUrl);
+  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(config, codeVersion()));
+  const { pages, made } = readPages(options, store, config);
+  timer.phase(`pages (${pages.length - made} of ${pages.length} reused)`);
   const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
   if (pages.length >= 1000) options.progress('calpub: writing the site');
   const write = writeSite(options.out, result.outputs);
   timer.phase('site files');
-  const memoryText = serializeMemory(result.memory);
-  if (memoryText !== memoryBefore) writePrivate(options.out, MEMORY_FILE, memoryText);
+  const next = encodeChunks(memoryChunks(result.memory), 'sha256');
+  if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, next.bytes);
   if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
   if (options.report) writeReport(options.report, result);
   timer.phase('memory, outcomes and report');
@@ -96,7 +98,9 @@ function phaseTimer(started: bigint): { phase: (name: string) => void; phases: s
   let last = started;
   const phase = (name: string) => {
     const now = process.hrtime.bigint();
-    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB)`);
+    const m = process.memoryUsage();
+    const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.external)} MB)`);
     last = now;
   };
   return { phase, phases };

@@ -72,12 +72,11 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteS
   const folders = new Set<string>();
   for (const output of outputs) {
     const target = safeJoin(outDir, output.path);
-    const bytes = Buffer.from(output.body, 'utf8');
-    const hash = createHash('sha256').update(bytes).digest('base64url');
+    const { bytes, hash } = encodeChunks(output.chunks, 'sha256');
     after[output.path] = hash;
     // A file removed by hand is not there, whatever the manifest says.
     if (before[output.path] === hash && existsSync(target)) continue;
-    writeFileAtomic(target, [bytes], folders);
+    writeFileAtomic(target, bytes, folders);
     written.push(output.path);
   }
   const deleted = Object.keys(before).filter((old) => !(old in after));
@@ -85,6 +84,21 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteS
   const sorted = Object.fromEntries(Object.keys(after).sort().map((p) => [p, after[p]]));
   writeFileAtomic(manifestPath, [Buffer.from(`${JSON.stringify(sorted)}\n`)], folders); // after every file is on disk
   return { written, deleted, unchanged: Object.keys(after).length - written.length };
+}
+
+/**
+ * The UTF-8 bytes of a file's chunks, encoded one by one as they are made (the strings are garbage
+ * at once; the bytes live outside the JavaScript heap), and their hash (hex for S3's MD5 ETags).
+ */
+export function encodeChunks(chunks: Iterable<string>, algorithm: 'sha256' | 'md5'): { bytes: Buffer[]; hash: string } {
+  const hash = createHash(algorithm);
+  const bytes: Buffer[] = [];
+  for (const chunk of chunks) {
+    const encoded = Buffer.from(chunk, 'utf8');
+    hash.update(encoded);
+    bytes.push(encoded);
+  }
+  return { bytes, hash: hash.digest(algorithm === 'md5' ? 'hex' : 'base64url') };
 }
 
 /**

@@ -75,8 +75,21 @@ export function parseMemory(text: string | null): Memory {
 
 /** Serializes a memory with sorted keys, so an unchanged memory is byte-identical too. */
 export function serializeMemory(memory: Memory): string {
-  const sorted = <T>(record: Readonly<Record<string, T>>) => Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
-  return `${JSON.stringify({ version: 2, events: sorted(memory.events), lastGood: sorted(memory.lastGood) })}\n`;
+  return [...memoryChunks(memory)].join('');
+}
+
+/** The text of `serializeMemory` in pieces, an entry at a time (a large site's memory holds every page's text). */
+export function* memoryChunks(memory: Memory): Generator<string> {
+  yield '{"version":2,"events":{';
+  yield* entries(memory.events);
+  yield '},"lastGood":{';
+  yield* entries(memory.lastGood);
+  yield '}}\n';
+}
+
+/** `"key":value` of a record, by sorted key, comma-separated, one at a time. */
+function* entries(record: Readonly<Record<string, unknown>>): Generator<string> {
+  for (const [i, key] of Object.keys(record).sort().entries()) yield `${i ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(record[key])}`;
 }
 
 function floorToSecond(ms: number): number {

@@ -150,7 +150,17 @@ export interface OutputFile {
   readonly path: string;
   /** From the outputs table (outputs.ts). */
   readonly contentType: string;
-  readonly body: string;
+  /**
+   * The text, in the order written, made as it is read: an aggregate file is its items (an event's
+   * VEVENT, a feed entry) one after the other, never one string (a feed of 10,000 events would be a
+   * 100 MB string, slow to make and to encode, and held whole). Read once; `textOf` joins it.
+   */
+  readonly chunks: Iterable<string>;
+}
+
+/** The whole text of an output file. */
+export function textOf(file: Pick<OutputFile, 'chunks'>): string {
+  return [...file.chunks].join('');
 }
 
 /** What the build remembers about one published event between runs. */

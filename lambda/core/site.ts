@@ -24,14 +24,16 @@ import { publishedAt } from './memory';
 /** One file to make: where it goes and how to render it. */
 interface Made {
   readonly path: string;
-  readonly render: () => string;
+  readonly render: () => Iterable<string>;
 }
 
-const perEvent = (render: (site: Site, e: PublishedEvent) => string, name: OutputName) => (site: Site) =>
-  site.events.map((e): Made => ({ path: outputPath(name, { event: e.event.id }), render: () => render(site, e) }));
-const perTag = (render: (site: Site, tag: TagGroup) => string, name: OutputName) => (site: Site) =>
-  site.tags.map((tag): Made => ({ path: outputPath(name, { tag: tag.slug }), render: () => render(site, tag) }));
-const once = (render: (site: Site) => string, name: OutputName) => (site: Site) => [{ path: outputPath(name), render: () => render(site) }];
+type Text = string | Iterable<string>;
+const chunksOf = (text: Text): Iterable<string> => (typeof text === 'string' ? [text] : text);
+const perEvent = (render: (site: Site, e: PublishedEvent) => Text, name: OutputName) => (site: Site) =>
+  site.events.map((e): Made => ({ path: outputPath(name, { event: e.event.id }), render: () => chunksOf(render(site, e)) }));
+const perTag = (render: (site: Site, tag: TagGroup) => Text, name: OutputName) => (site: Site) =>
+  site.tags.map((tag): Made => ({ path: outputPath(name, { tag: tag.slug }), render: () => chunksOf(render(site, tag)) }));
+const once = (render: (site: Site) => Text, name: OutputName) => (site: Site) => [{ path: outputPath(name), render: () => chunksOf(render(site)) }];
 const fixed = (text: string, name: OutputName) => once(() => text, name);
 
 /** For every kind of output: the files of that kind a site has. TypeScript checks that every kind has one. */
@@ -59,7 +61,7 @@ export function* siteFiles(site: Site): Generator<OutputFile> {
   for (const name of Object.keys(OUTPUTS) as OutputName[]) {
     const spec = OUTPUTS[name];
     if (!publishes(site.config, spec.group)) continue;
-    for (const file of FILES[name](site)) yield { path: file.path, contentType: spec.contentType, body: file.render() };
+    for (const file of FILES[name](site)) yield { path: file.path, contentType: spec.contentType, chunks: file.render() };
   }
 }
 

@@ -2,7 +2,7 @@
  * Writing a built site to object storage: each output PUT with its content type (the outputs table's)
  * and Cache-Control, only when its bytes differ from what the site holds, many at once.
  */
-import { createHash } from 'node:crypto';
+import { encodeChunks } from '../adapters/fs';
 import type { OutputFile } from '../core/model';
 import type { BuildResult } from '../core/build';
 import type { ObjectStore } from '../adapters/object-store';
@@ -37,11 +37,11 @@ export async function publishOutputs(site: ObjectStore, outputs: Iterable<Output
   const written: string[] = [];
   const pending = new Set<Promise<unknown>>();
   for (const output of outputs) {
-    const bytes = Buffer.from(output.body, 'utf8');
-    const md5 = createHash('md5').update(bytes).digest('hex');
+    const { bytes: chunks, hash: md5 } = encodeChunks(output.chunks, 'md5');
     manifest[output.path] = md5;
     if (onSite.get(output.path) === md5) continue;
     written.push(output.path);
+    const bytes = Buffer.concat(chunks);
     const put = site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL });
     pending.add(put);
     put.then(() => pending.delete(put), () => undefined);

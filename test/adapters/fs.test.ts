@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { listPages, readConfigText, safeJoin, writeSite } from '../../lambda/adapters/fs';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'calpub-fs-'));
-const file = (p: string, body: string) => ({ path: p, contentType: 'text/calendar', body });
+const file = (p: string, body: string) => ({ path: p, contentType: 'text/calendar', chunks: [body.slice(0, 3), body.slice(3)] });
 
 describe('safeJoin', () => {
   it('resolves plain relative paths inside the root', () => {

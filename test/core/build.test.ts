@@ -1,3 +1,4 @@
+import { textOf } from '../../lambda/core/model';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite } from '../../lambda/core/build';
@@ -40,9 +41,10 @@ describe('buildSite on the fixture site', () => {
 
   it('writes CRLF everywhere, folds at 75 octets, ends with CRLF', () => {
     for (const o of [...result.outputs].filter((f) => f.path.endsWith('.ics'))) {
-      expect(o.body.endsWith('END:VCALENDAR\r\n')).toBe(true);
-      expect(o.body.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-      expect(o.body.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+      const text = textOf(o);
+      expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+      expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+      expect(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
     }
   });
 

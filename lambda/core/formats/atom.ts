@@ -4,7 +4,7 @@ import { channelOf, feedEntries, latest, rfc3339, uuidFromName, withItems, type 
 import type { Site } from '../published';
 
 /** `atom.xml` */
-export function atom(site: Site): string {
+export function atom(site: Site): Iterable<string> {
   const channel = channelOf(site, site.urls.atom);
   const items = feedEntries(site);
   const head = [
@@ -19,7 +19,7 @@ export function atom(site: Site): string {
     `<author>${element('name', channel.title)}</author>`,
     element('generator', 'calpub'),
   ];
-  return withItems(head, items.map(entry), ['</feed>', '']);
+  return withItems(head, items, entry, ['</feed>', '']);
 }
 
 function entry(item: FeedItem): string {

@@ -105,10 +105,11 @@ export function latest(items: readonly FeedItem[]): number {
   return max;
 }
 
-/** `head` lines, the items one per line, then `tail` lines. */
-export function withItems(head: readonly string[], items: readonly string[], tail: readonly string[]): string {
-  if (!items.length) return [...head, ...tail].join('\n');
-  return `${head.join('\n')}\n${items.join('\n')}\n${tail.join('\n')}`;
+/** `head` lines, the items (each rendered as it is read) one per line, then `tail` lines. */
+export function* withItems<T>(head: readonly string[], items: readonly T[], render: (item: T) => string, tail: readonly string[]): Generator<string> {
+  yield head.join('\n');
+  for (const item of items) yield `\n${render(item)}`;
+  yield `\n${tail.join('\n')}`;
 }
 
 /** RFC 822 date as RSS wants it: `Mon, 05 Dec 2022 13:00:00 GMT`. */

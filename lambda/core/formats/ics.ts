@@ -57,10 +57,10 @@ function datesLines(event: CalEvent, zone: string | null): string {
   return s;
 }
 
-/** The full VEVENT of an event: its content plus the properties that say when it last changed. */
-export function vevent(piece: VeventPiece, memory: EventMemory): string {
+/** The lines that open an event's VEVENT: the properties that say when it last changed (its content follows). */
+function veventHead(memory: EventMemory): string {
   const changed = utcStamp(memory.changedAt);
-  return `BEGIN:VEVENT\r\nDTSTAMP:${changed}\r\nLAST-MODIFIED:${changed}\r\nSEQUENCE:${memory.sequence}\r\n${piece.content}END:VEVENT\r\n`;
+  return `BEGIN:VEVENT\r\nDTSTAMP:${changed}\r\nLAST-MODIFIED:${changed}\r\nSEQUENCE:${memory.sequence}\r\n`;
 }
 
 /** What a calendar file is called and says about itself. */
@@ -72,26 +72,29 @@ export interface CalendarHeader {
 }
 
 /** `calendar.ics`: every published event. */
-export function siteCalendar(site: Site): string {
+export function siteCalendar(site: Site): Iterable<string> {
   return calendar(site.config, { name: site.config.title, description: site.config.description, source: site.urls.calendar }, site.events);
 }
 
 /** `<event>.ics`: one event ("add to calendar"). */
-export function eventCalendar(site: Site, e: PublishedEvent): string {
+export function eventCalendar(site: Site, e: PublishedEvent): Iterable<string> {
   return calendar(site.config, { name: e.event.title, description: '', source: eventCalendarUrl(e.event, site.config) }, [e]);
 }
 
 /** `tags/<tag>/calendar.ics`: the events of one tag. */
-export function tagCalendar(site: Site, tag: TagGroup): string {
+export function tagCalendar(site: Site, tag: TagGroup): Iterable<string> {
   const header = { name: `${site.config.title}: ${tag.name}`, description: site.config.description, source: tagUrls(site.config, tag.slug).calendar };
   return calendar(site.config, header, tag.ids.map((id) => site.byId.get(id) as PublishedEvent));
 }
 
 /** A VCALENDAR: the head, the VTIMEZONEs the events need, the events by start (then identity). */
-export function calendar(config: SiteConfig, header: CalendarHeader, events: readonly PublishedEvent[]): string {
+export function* calendar(config: SiteConfig, header: CalendarHeader, events: readonly PublishedEvent[]): Generator<string> {
   const sorted = [...events].sort((a, b) => a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
   const zones = [...new Set(sorted.map((e) => e.pieces.ics.timeZone).filter((z): z is string => z !== null))].sort();
-  return calendarHead(header, config) + zones.map(vtimezone).join('') + sorted.map((e) => vevent(e.pieces.ics, e.memory)).join('') + 'END:VCALENDAR\r\n';
+  yield calendarHead(header, config);
+  yield* zones.map(vtimezone);
+  for (const e of sorted) yield* [veventHead(e.memory), e.pieces.ics.content, 'END:VEVENT\r\n'];
+  yield 'END:VCALENDAR\r\n';
 }
 
 /** The lines of a calendar before its VTIMEZONEs and events. */

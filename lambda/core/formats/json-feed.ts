@@ -3,7 +3,7 @@ import { channelOf, feedEntries, rfc3339, type FeedItem } from './feed-item';
 import type { Site } from '../published';
 
 /** `feed.json` */
-export function jsonFeed(site: Site): string {
+export function* jsonFeed(site: Site): Generator<string> {
   const channel = channelOf(site, site.urls.json);
   const head = JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
@@ -14,7 +14,13 @@ export function jsonFeed(site: Site): string {
     language: channel.language,
     authors: [{ name: channel.title }],
   });
-  return `${head.slice(0, -1)},"items":[\n${feedEntries(site).map(item).join(',\n')}\n]}\n`;
+  yield `${head.slice(0, -1)},"items":[\n`;
+  let separator = '';
+  for (const entry of feedEntries(site)) {
+    yield `${separator}${item(entry)}`;
+    separator = ',\n';
+  }
+  yield '\n]}\n';
 }
 
 function item(entry: FeedItem): string {

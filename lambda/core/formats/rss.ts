@@ -6,17 +6,17 @@ import type { TagGroup } from '../tags';
 import { tagUrls } from '../urls';
 
 /** `rss.xml`: every event, with its full text. */
-export function siteRss(site: Site): string {
+export function siteRss(site: Site): Iterable<string> {
   return rss(channelOf(site, site.urls.rss), feedEntries(site), true);
 }
 
 /** `tags/<tag>/rss.xml`: the tag's events, summary and link only (the full text is in the site's feed). */
-export function tagRss(site: Site, tag: TagGroup): string {
+export function tagRss(site: Site, tag: TagGroup): Iterable<string> {
   return rss(channelOf(site, tagUrls(site.config, tag.slug).rss, `${site.config.title}: ${tag.name}`), feedEntries(site, tag.ids), false);
 }
 
 /** An RSS document; `full` adds each item's `content:encoded`. */
-export function rss(channel: FeedChannel, items: readonly FeedItem[], full: boolean): string {
+export function rss(channel: FeedChannel, items: readonly FeedItem[], full: boolean): Iterable<string> {
   const head = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
@@ -30,7 +30,7 @@ export function rss(channel: FeedChannel, items: readonly FeedItem[], full: bool
     `<atom:link href="${xmlEscape(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
   ];
   if (items.length) head.push(element('lastBuildDate', rfc822(latest(items))));
-  return withItems(head, items.map((item) => rssItem(item, full)), ['</channel>', '</rss>', '']);
+  return withItems(head, items, (item) => rssItem(item, full), ['</channel>', '</rss>', '']);
 }
 
 function rssItem(item: FeedItem, full: boolean): string {

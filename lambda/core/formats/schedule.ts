@@ -13,7 +13,7 @@ import { publishedAt } from '../memory';
 import { scheduleSchema } from './schedule-schema';
 
 /** `schedule.json` */
-export function schedule(site: Site): string {
+export function* schedule(site: Site): Generator<string> {
   const { config, urls } = site;
   const pages = publishes(config, 'pages');
   const feeds = publishes(config, 'feeds');
@@ -39,8 +39,13 @@ export function schedule(site: Site): string {
     }),
   };
   const start = `${JSON.stringify(head).slice(0, -1)},"events":`;
-  if (!site.events.length) return `${start}[]}\n`;
-  return `${start}[\n${site.events.map((e) => JSON.stringify(scheduleEntry(e, config))).join(',\n')}\n]}\n`;
+  if (!site.events.length) {
+    yield `${start}[]}\n`;
+    return;
+  }
+  yield `${start}[\n`;
+  for (const [i, e] of site.events.entries()) yield `${i ? ',\n' : ''}${JSON.stringify(scheduleEntry(e, config))}`;
+  yield '\n]}\n';
 }
 
 /** `schedule.schema.json` */

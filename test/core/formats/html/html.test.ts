@@ -1,3 +1,4 @@
+import { textOf } from '../../../../lambda/core/model';
 import { HtmlValidate } from 'html-validate';
 import { escapeHtml, html, safeUrl, trusted } from '../../../../lambda/core/formats/html/html';
 import { splitByTime } from '../../../../lambda/core/formats/html/pages';
@@ -49,7 +50,7 @@ describe('HTML pages of the fixture site', () => {
   it('are valid HTML for html-validate (recommended rules)', async () => {
     const validator = new HtmlValidate(VALIDATOR_CONFIG);
     for (const page of pages) {
-      const report = await validator.validateString(page.body, page.path);
+      const report = await validator.validateString(textOf(page), page.path);
       expect([page.path, report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))]).toEqual([page.path, []]);
     }
   });
@@ -98,9 +99,9 @@ describe('hostile content in pages', () => {
   const r = buildFixture(undefined, [hostile]);
   it.each(['index.html', 'event/evil/index.html', 'tags/b-t-b/index.html'])('%s shows it as text', async (path) => {
     const all = [...r.outputs];
-    const page = all.find((o) => o.path === path) ?? all.find((o) => o.path.startsWith('tags/') && o.path.endsWith('index.html') && o.body.includes('&lt;b&gt;t'));
+    const page = all.find((o) => o.path === path) ?? all.find((o) => o.path.startsWith('tags/') && o.path.endsWith('index.html') && textOf(o).includes('&lt;b&gt;t'));
     expect(page).toBeDefined();
-    const body = page?.body ?? '';
+    const body = page ? textOf(page) : '';
     expect(body).not.toMatch(/<script>|<img src=x|<iframe|\son\w+="[^"]*"(?![^<]*&gt;)|href="javascript:/i);
     const report = await new HtmlValidate(VALIDATOR_CONFIG).validateString(body);
     expect(report.results.flatMap((x) => x.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);

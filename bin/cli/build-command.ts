@@ -81,7 +81,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const write = writeSite(options.out, result.outputs);
   timer.phase('site files');
   const next = encodeChunks(memoryChunks(result.memory), 'sha256');
-  if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, next.bytes);
+  if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, [next.bytes]);
   if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
   if (options.report) writeReport(options.report, result);
   timer.phase('memory, outcomes and report');

@@ -76,7 +76,7 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteS
     after[output.path] = hash;
     // A file removed by hand is not there, whatever the manifest says.
     if (before[output.path] === hash && existsSync(target)) continue;
-    writeFileAtomic(target, bytes, folders);
+    writeFileAtomic(target, [bytes], folders);
     written.push(output.path);
   }
   const deleted = Object.keys(before).filter((old) => !(old in after));
@@ -86,19 +86,26 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteS
   return { written, deleted, unchanged: Object.keys(after).length - written.length };
 }
 
+/** Where files are encoded: grows to the largest file, and is reused for the next (one allocation, not one per chunk). */
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
+
 /**
  * The UTF-8 bytes of a file's chunks, encoded one by one as they are made (the strings are garbage
  * at once; the bytes live outside the JavaScript heap), and their hash (hex for S3's MD5 ETags).
+ * The bytes are a view of a buffer the next call reuses: write them (or copy them) before that.
  */
-export function encodeChunks(chunks: Iterable<string>, algorithm: 'sha256' | 'md5'): { bytes: Buffer[]; hash: string } {
-  const hash = createHash(algorithm);
-  const bytes: Buffer[] = [];
+export function encodeChunks(chunks: Iterable<string>, algorithm: 'sha256' | 'md5'): { bytes: Buffer; hash: string } {
+  let size = 0;
   for (const chunk of chunks) {
-    const encoded = Buffer.from(chunk, 'utf8');
-    hash.update(encoded);
-    bytes.push(encoded);
+    if (size + 3 * chunk.length > scratch.length) {
+      const larger = Buffer.allocUnsafeSlow(Math.max(2 * scratch.length, size + 3 * chunk.length));
+      scratch.copy(larger, 0, 0, size);
+      scratch = larger;
+    }
+    size += scratch.write(chunk, size, 'utf8');
   }
-  return { bytes, hash: hash.digest(algorithm === 'md5' ? 'hex' : 'base64url') };
+  const bytes = scratch.subarray(0, size);
+  return { bytes, hash: createHash(algorithm).update(bytes).digest(algorithm === 'md5' ? 'hex' : 'base64url') };
 }
 
 /**

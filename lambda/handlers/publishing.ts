@@ -37,11 +37,11 @@ export async function publishOutputs(site: ObjectStore, outputs: Iterable<Output
   const written: string[] = [];
   const pending = new Set<Promise<unknown>>();
   for (const output of outputs) {
-    const { bytes: chunks, hash: md5 } = encodeChunks(output.chunks, 'md5');
+    const { bytes: encoded, hash: md5 } = encodeChunks(output.chunks, 'md5');
     manifest[output.path] = md5;
     if (onSite.get(output.path) === md5) continue;
     written.push(output.path);
-    const bytes = Buffer.concat(chunks);
+    const bytes = Buffer.from(encoded); // a copy: the encoder's buffer is reused for the next file
     const put = site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL });
     pending.add(put);
     put.then(() => pending.delete(put), () => undefined);

@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite, siteConfigOf, type BuildResult, type PageInput } from '../../lambda/core/build';
-import type { Problem } from '../../lambda/core/model';
+import type { OutputFile, Problem } from '../../lambda/core/model';
 import { memoryChunks, parseMemory } from '../../lambda/core/memory';
 import { processPage, type PageOutcome } from '../../lambda/core/page';
 import type { SiteConfig } from '../../lambda/core/model';
-import { encodeChunks, listPages, readConfigText, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
+import { chunkEncoder, listPages, readConfigText, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
 import { contentKeyOf, OutcomeStore, storeKey } from '../../lambda/adapters/outcome-store';
 
 /** Options shared by build and check. */
@@ -26,13 +26,15 @@ export interface BuildOptions {
   readonly progress: (line: string) => void;
 }
 
-/** What one build did, for the caller (serve prints it, tests inspect it). */
+/** What one build did, for the caller. */
 export interface BuildOutcome {
-  readonly result: BuildResult;
   readonly write: WriteSummary;
   readonly seconds: number;
   readonly exitCode: number;
 }
+
+/** What the summary and the report say of a build. */
+type Reported = Pick<BuildResult, 'published' | 'problems' | 'skipped'>;
 
 const MEMORY_FILE = 'state.json';
 const STORE_FILE = 'outcomes.jsonl';
@@ -69,27 +71,37 @@ function codeVersion(): string {
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const started = process.hrtime.bigint();
   const timer = phaseTimer(started);
-  const configText = readConfigText(options.content);
-  const memoryBefore = readPrivate(options.out, MEMORY_FILE);
-  const memory = parseMemory(memoryBefore?.toString('utf8') ?? null);
-  const config = siteConfigOf(configText, options.siteUrl);
-  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(config, codeVersion()));
-  const { pages, made } = readPages(options, store, config);
-  timer.phase(`pages (${pages.length - made} of ${pages.length} reused)`);
-  const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
-  if (pages.length >= 1000) options.progress('calpub: writing the site');
-  const write = writeSite(options.out, result.outputs);
+  const { outputs, reported } = buildAndSaveState(options, timer.phase);
+  if (reported.published.length >= 1000) options.progress('calpub: writing the site');
+  const write = writeSite(options.out, outputs);
+  if (options.report) writeReport(options.report, reported);
   timer.phase('site files');
-  const next = encodeChunks(memoryChunks(result.memory), 'sha256');
-  if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, [next.bytes]);
-  if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
-  if (options.report) writeReport(options.report, result);
-  timer.phase('memory, outcomes and report');
   // CALPUB_TIMINGS=1 prints where the time went (used by bench/).
   if (process.env.CALPUB_TIMINGS) options.progress(`calpub: timings: ${timer.phases.join(', ')}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  options.log(summaryLine(result, seconds, write));
-  return { result, write, seconds, exitCode: options.strict && rejectedFiles(result.problems).size > 0 ? 1 : 0 };
+  options.log(summaryLine(reported, seconds, write));
+  return { write, seconds, exitCode: options.strict && rejectedFiles(reported.problems).size > 0 ? 1 : 0 };
+}
+
+/**
+ * Reads the pages and the state, runs the core, and saves the next memory and outcome store. Saved
+ * before the site is written, so that the pages' texts and the outcomes' serialized lines are not
+ * held while it is (on a large site, a few hundred MB); the outputs depend on nothing but the
+ * memory saved, so a build interrupted while writing them makes the same files when run again.
+ */
+function buildAndSaveState(options: BuildOptions, phase: (name: string) => void): { outputs: Iterable<OutputFile>; reported: Reported } {
+  const configText = readConfigText(options.content);
+  const memoryBefore = readPrivate(options.out, MEMORY_FILE);
+  const config = siteConfigOf(configText, options.siteUrl);
+  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(config, codeVersion()));
+  const { pages, made } = readPages(options, store, config);
+  phase(`pages (${pages.length - made} of ${pages.length} reused)`);
+  const result = buildSite({ pages, configText, memory: parseMemory(memoryBefore?.toString('utf8') ?? null), now: options.now, siteUrl: options.siteUrl });
+  const next = chunkEncoder('sha256')(memoryChunks(result.memory));
+  if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, next.bytes);
+  if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
+  phase('memory and outcomes');
+  return { outputs: result.outputs, reported: { published: result.published, problems: result.problems, skipped: result.skipped } };
 }
 
 /** Records how long each phase of a build took and the memory after it (`CALPUB_TIMINGS`). */
@@ -123,7 +135,7 @@ export function rejectedFiles(problems: readonly Problem[]): Set<string> {
 }
 
 /** `published N, rejected N, warnings N, skipped N, in S s` — the last line a user reads. */
-export function summaryLine(result: BuildResult, seconds: number, write?: WriteSummary): string {
+export function summaryLine(result: Reported, seconds: number, write?: WriteSummary): string {
   const rejected = rejectedFiles(result.problems).size;
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;
   const files = write ? `; ${write.written.length} files written, ${write.deleted.length} deleted, ${write.unchanged} unchanged` : '';
@@ -144,7 +156,7 @@ export function formatProblems(problems: readonly Problem[]): string[] {
   return lines;
 }
 
-function writeReport(file: string, result: BuildResult): void {
+function writeReport(file: string, result: Reported): void {
   const report = {
     published: result.published.length,
     problems: result.problems.map((p) => ({ file: p.file, severity: p.severity, field: p.field, message: p.message })),

@@ -70,13 +70,14 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteS
   const after: Record<string, string> = {};
   const written: string[] = [];
   const folders = new Set<string>();
+  const encode = chunkEncoder('sha256');
   for (const output of outputs) {
     const target = safeJoin(outDir, output.path);
-    const { bytes, hash } = encodeChunks(output.chunks, 'sha256');
+    const { bytes, hash } = encode(output.chunks);
     after[output.path] = hash;
     // A file removed by hand is not there, whatever the manifest says.
     if (before[output.path] === hash && existsSync(target)) continue;
-    writeFileAtomic(target, [bytes], folders);
+    writeFileAtomic(target, bytes, folders);
     written.push(output.path);
   }
   const deleted = Object.keys(before).filter((old) => !(old in after));
@@ -86,26 +87,42 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteS
   return { written, deleted, unchanged: Object.keys(after).length - written.length };
 }
 
-/** Where files are encoded: grows to the largest file, and is reused for the next (one allocation, not one per chunk). */
-let scratch = Buffer.allocUnsafeSlow(1 << 20);
+/** Encodes files' chunks (see `chunkEncoder`): the bytes, in one or more segments, and their hash. */
+export type ChunkEncoder = (chunks: Iterable<string>) => { bytes: Buffer[]; hash: string };
+
+const BLOCK = 4 << 20;
 
 /**
- * The UTF-8 bytes of a file's chunks, encoded one by one as they are made (the strings are garbage
- * at once; the bytes live outside the JavaScript heap), and their hash (hex for S3's MD5 ETags).
- * The bytes are a view of a buffer the next call reuses: write them (or copy them) before that.
+ * Encodes a file's chunks to UTF-8 one by one as they are made (the strings are garbage at once; the
+ * bytes live outside the JavaScript heap), into blocks of 4 MB that are reused for the next file (no
+ * allocation per chunk or per file, nothing copied as a file grows), and hashes them (hex for S3's
+ * MD5 ETags). The bytes are views of those blocks: write them (or copy them) before the next call.
  */
-export function encodeChunks(chunks: Iterable<string>, algorithm: 'sha256' | 'md5'): { bytes: Buffer; hash: string } {
-  let size = 0;
-  for (const chunk of chunks) {
-    if (size + 3 * chunk.length > scratch.length) {
-      const larger = Buffer.allocUnsafeSlow(Math.max(2 * scratch.length, size + 3 * chunk.length));
-      scratch.copy(larger, 0, 0, size);
-      scratch = larger;
+export function chunkEncoder(algorithm: 'sha256' | 'md5'): ChunkEncoder {
+  const blocks: Buffer[] = [];
+  return (chunks) => {
+    const hash = createHash(algorithm);
+    const segments: Buffer[] = [];
+    let block = 0;
+    let used = 0;
+    const close = () => {
+      const segment = blocks[block].subarray(0, used);
+      hash.update(segment);
+      segments.push(segment);
+    };
+    blocks[0] ??= Buffer.allocUnsafeSlow(BLOCK);
+    for (const chunk of chunks) {
+      if (used + 3 * chunk.length > blocks[block].length) {
+        close();
+        block++;
+        if (!blocks[block] || blocks[block].length < 3 * chunk.length) blocks[block] = Buffer.allocUnsafeSlow(Math.max(BLOCK, 3 * chunk.length));
+        used = 0;
+      }
+      used += blocks[block].write(chunk, used, 'utf8');
     }
-    size += scratch.write(chunk, size, 'utf8');
-  }
-  const bytes = scratch.subarray(0, size);
-  return { bytes, hash: createHash(algorithm).update(bytes).digest(algorithm === 'md5' ? 'hex' : 'base64url') };
+    close();
+    return { bytes: segments, hash: hash.digest(algorithm === 'md5' ? 'hex' : 'base64url') };
+  };
 }
 
 /**

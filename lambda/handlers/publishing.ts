@@ -2,7 +2,7 @@
  * Writing a built site to object storage: each output PUT with its content type (the outputs table's)
  * and Cache-Control, only when its bytes differ from what the site holds, many at once.
  */
-import { encodeChunks } from '../adapters/fs';
+import { chunkEncoder } from '../adapters/fs';
 import type { OutputFile } from '../core/model';
 import type { BuildResult } from '../core/build';
 import type { ObjectStore } from '../adapters/object-store';
@@ -36,12 +36,13 @@ export async function publishOutputs(site: ObjectStore, outputs: Iterable<Output
   const manifest: Record<string, string> = {};
   const written: string[] = [];
   const pending = new Set<Promise<unknown>>();
+  const encode = chunkEncoder('md5');
   for (const output of outputs) {
-    const { bytes: encoded, hash: md5 } = encodeChunks(output.chunks, 'md5');
+    const { bytes: encoded, hash: md5 } = encode(output.chunks);
     manifest[output.path] = md5;
     if (onSite.get(output.path) === md5) continue;
     written.push(output.path);
-    const bytes = Buffer.from(encoded); // a copy: the encoder's buffer is reused for the next file
+    const bytes = Buffer.concat(encoded); // a copy: the encoder's blocks are reused for the next file
     const put = site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL });
     pending.add(put);
     put.then(() => pending.delete(put), () => undefined);

@@ -90,10 +90,12 @@ export function consistentStore(scratch: string, locks: KeyLocks): unknown {
       );
       const md5 = hash.digest('hex');
       await locks.with(`${object.bucket}/${object.key}`, async () => {
+        // The bytes are renamed into place (a GET already streaming the old file keeps reading it
+        // whole); the ETag and metadata files are only ever read under this lock, so written in place.
         const target = this.getResourcePath(object.bucket, object.key, 'object');
         await this.#into(temp, target);
-        await this.#writeInto(`${target}.md5`, md5);
-        await this.#writeInto(this.getResourcePath(object.bucket, object.key, 'metadata.json'), JSON.stringify(storedMetadata(object.metadata, S3Object)));
+        await fs.writeFile(`${target}.md5`, md5);
+        await fs.writeFile(this.getResourcePath(object.bucket, object.key, 'metadata.json'), JSON.stringify(storedMetadata(object.metadata, S3Object)));
       });
       return { size, md5 };
     }
@@ -139,22 +141,16 @@ export function consistentStore(scratch: string, locks: KeyLocks): unknown {
       return { objects, commonPrefixes: page.filter((e) => e.commonPrefix).map((e) => e.key), isTruncated: entries.length > page.length };
     }
 
-    /** Renames `from` onto `to`, making the folder again if a delete removed it meanwhile. */
+    /** Renames `from` onto `to`, making its folder when missing (a new key, or a delete removed it meanwhile). */
     async #into(from: string, to: string): Promise<void> {
       for (let attempt = 0; ; attempt++) {
-        await fs.mkdir(path.dirname(to), { recursive: true });
         try {
           return await fs.rename(from, to);
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 5) throw err;
+          await fs.mkdir(path.dirname(to), { recursive: true });
         }
       }
-    }
-
-    async #writeInto(target: string, text: string): Promise<void> {
-      const temp = path.join(scratch, randomBytes(8).toString('hex'));
-      await fs.writeFile(temp, text);
-      await this.#into(temp, target);
     }
   }
   return ConsistentStore;

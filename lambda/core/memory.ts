@@ -58,7 +58,16 @@ export function lastGoodAfter(remembered: string | undefined, text: string | und
 export function parseMemory(text: string | null): Memory {
   if (!text) return EMPTY_MEMORY;
   try {
-    const data = JSON.parse(text) as { version?: number; events?: Record<string, EventMemory>; lastGood?: Record<string, unknown> };
+    return memoryFrom(JSON.parse(text));
+  } catch {
+    return EMPTY_MEMORY;
+  }
+}
+
+/** A memory from its parsed JSON (checked field by field); anything else counts as no memory. */
+export function memoryFrom(json: unknown): Memory {
+  try {
+    const data = json as { version?: number; events?: Record<string, EventMemory>; lastGood?: Record<string, unknown> };
     // Version 1 (before pages' last good texts were remembered) is read too: its events keep their SEQUENCE.
     if ((data?.version !== 1 && data?.version !== 2) || typeof data.events !== 'object' || data.events === null) return EMPTY_MEMORY;
     const events: Record<string, EventMemory> = {};

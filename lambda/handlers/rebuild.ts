@@ -67,6 +67,7 @@ export async function rebuild(deps: RebuildDeps): Promise<RebuildSummary> {
 
 async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<Omit<RebuildSummary, 'attempts'>> {
   const { content, site, contentPrefix: prefix } = deps;
+  const mark = timer();
   let objectsRead = 0;
   const read = (key: string) => (objectsRead++, content.get(key));
   const stateKey = `${prefix}${PRIVATE_PREFIX}state.jsonl.gz`;
@@ -77,6 +78,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const config = siteConfigOf(configText, deps.siteUrl);
   const store = OutcomeStore.parse(previous.store, storeKey(config, deps.codeVersion));
   const pages = await pagesOf(listing, prefix, store, read, config);
+  mark('state, listing, pages');
   const now = deps.now();
   const result = buildSite({ pages, configText, memory: previous.memory, now, siteUrl: deps.siteUrl });
 
@@ -86,6 +88,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const checkSite = afterLostRace || !usable || !(now - previous.checkedAt < SITE_CHECK_INTERVAL_MS);
   const onSite = checkSite ? new Map((await site.list('')).map((o) => [o.key, unquote(o.etag)])) : new Map(Object.entries(previous.manifest));
   const { manifest, written } = await publishOutputs(site, result.outputs, onSite);
+  mark('site files');
   // Without usable state, everything on the site was written by an earlier build: files of events deleted meanwhile go too.
   const deleted = (usable ? Object.keys(previous.manifest) : [...onSite.keys()]).filter((path) => !(path in manifest) && onSite.has(path));
   if (deleted.length) await site.delete(deleted);
@@ -99,6 +102,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     // Same state, but files were written: another rebuild may have raced this one; the state must still be ours.
     if ((await content.getIfChanged(stateKey, (stored as { etag: string }).etag)) !== 'unchanged') throw new PreconditionFailed(stateKey);
   }
+  mark('state saved');
   const changedPaths = [...written, ...deleted];
   const invalidated = changedPaths.length > INVALIDATION_LIMIT ? ['/*'] : changedPaths.map((p) => `/${p}`);
   if (changedPaths.length && deps.invalidate) await deps.invalidate(invalidated);
@@ -131,4 +135,13 @@ async function pagesOf(listing: readonly ListedObject[], prefix: string, store: 
     return { path: o.rel, text, outcome: store.set(o.rel, got.etag, processPage({ path: o.rel, text }, config)) };
   });
   return pages.filter((p): p is PageInput => p !== null);
+}
+
+/** With CALPUB_TIMINGS set, prints how long each phase took (bench/lambda.ts). */
+function timer(): (phase: string) => void {
+  let last = Date.now();
+  return (phase) => {
+    if (process.env.CALPUB_TIMINGS) console.error(`calpub rebuild: ${phase} ${Date.now() - last} ms`);
+    last = Date.now();
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Memory } from '../core/model';
-import { EMPTY_MEMORY, parseMemory, serializeMemory } from '../core/memory';
+import { EMPTY_MEMORY, memoryFrom, serializeMemory } from '../core/memory';
 
 /** The state as read. */
 export interface RemoteState {
@@ -33,7 +33,7 @@ export function parseRemoteState(gzipped: Buffer | null): RemoteState {
     const head = bytes.toString('utf8', 0, cut < 0 ? bytes.length : cut);
     const data = JSON.parse(head) as { format?: number; memory?: unknown; manifest?: Record<string, string>; checkedAt?: number };
     if (data.format !== FORMAT || typeof data.manifest !== 'object') return EMPTY;
-    return { memory: parseMemory(JSON.stringify(data.memory)), manifest: data.manifest, checkedAt: data.checkedAt ?? 0, store: cut < 0 ? null : bytes.subarray(cut + 1), head };
+    return { memory: memoryFrom(data.memory), manifest: data.manifest, checkedAt: data.checkedAt ?? 0, store: cut < 0 ? null : bytes.subarray(cut + 1), head };
   } catch {
     return EMPTY; // unreadable state: rebuild from scratch (outputs compare by bytes, so nothing is lost)
   }

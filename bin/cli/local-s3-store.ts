@@ -132,13 +132,14 @@ export function consistentStore(scratch: string, locks: KeyLocks): unknown {
         }
       }
       const page = entries.slice(0, maxKeys);
-      const objects = [];
-      for (const entry of page.filter((e) => !e.commonPrefix)) {
-        // An object deleted since the folders were read is left out, as S3 would.
-        const metadata = await this.getMetadata(bucket, entry.key).catch(ignore('ENOENT'));
-        if (metadata) objects.push(new S3Object(bucket, entry.key, null, metadata));
-      }
-      return { objects, commonPrefixes: page.filter((e) => e.commonPrefix).map((e) => e.key), isTruncated: entries.length > page.length };
+      const listed = await Promise.all(
+        page.filter((e) => !e.commonPrefix).map(async (entry) => {
+          // An object deleted since the folders were read is left out, as S3 would.
+          const metadata = await this.getMetadata(bucket, entry.key).catch(ignore('ENOENT'));
+          return metadata ? new S3Object(bucket, entry.key, null, metadata) : null;
+        }),
+      );
+      return { objects: listed.filter((o) => o !== null), commonPrefixes: page.filter((e) => e.commonPrefix).map((e) => e.key), isTruncated: entries.length > page.length };
     }
 
     /** Renames `from` onto `to`, making its folder when missing (a new key, or a delete removed it meanwhile). */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite, siteConfigOf, type BuildResult, type PageInput } from '../../lambda/core/build';
-import type { OutputFile, Problem } from '../../lambda/core/model';
+import type { Memory, OutputFile, Problem } from '../../lambda/core/model';
 import { memoryChunks, parseMemory } from '../../lambda/core/memory';
 import { processPage, type PageOutcome } from '../../lambda/core/page';
 import type { SiteConfig } from '../../lambda/core/model';
@@ -45,10 +45,12 @@ const STORE_FILE = 'outcomes.jsonl';
  * on several threads were measured and dropped: on this 2-vCPU machine they gained nothing, the
  * outcomes' allocation and garbage collection in this thread being the bottleneck.)
  */
-function readPages(options: BuildOptions, store: OutcomeStore, config: SiteConfig): { pages: PageInput[]; made: number } {
+function readPages(options: BuildOptions, store: OutcomeStore, config: SiteConfig, remembered: Memory['lastGood']): { pages: PageInput[]; made: number } {
   const pages = listPages(options.content).map((rel) => {
     const bytes = readFileSync(path.join(options.content, rel));
-    return { path: rel, text: bytes.toString('utf8'), key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
+    const text = bytes.toString('utf8');
+    // The memory's copy when it is the same text: a large site's texts are held once, not twice.
+    return { path: rel, text: remembered[rel] === text ? remembered[rel] : text, key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
   });
   for (const page of pages) page.outcome = store.get(page.path, page.key);
   const missing = pages.filter((page) => !page.outcome);
@@ -94,9 +96,10 @@ function buildAndSaveState(options: BuildOptions, phase: (name: string) => void)
   const memoryBefore = readPrivate(options.out, MEMORY_FILE);
   const config = siteConfigOf(configText, options.siteUrl);
   const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(config, codeVersion()));
-  const { pages, made } = readPages(options, store, config);
+  const memory = parseMemory(memoryBefore?.toString('utf8') ?? null);
+  const { pages, made } = readPages(options, store, config, memory.lastGood);
   phase(`pages (${pages.length - made} of ${pages.length} reused)`);
-  const result = buildSite({ pages, configText, memory: parseMemory(memoryBefore?.toString('utf8') ?? null), now: options.now, siteUrl: options.siteUrl });
+  const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
   const next = chunkEncoder('sha256')(memoryChunks(result.memory));
   if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, next.bytes);
   if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());

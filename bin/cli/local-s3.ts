@@ -53,8 +53,12 @@ export async function startLocalS3(directory: string, buckets: readonly string[]
   const locks = new KeyLocks();
   const Store = consistentStore(scratch, locks) as new (root: string) => unknown;
   server.store = server.context.store = new Store(root);
-  // Before the router (the last middleware), after s3rver's logging, XML and host handling.
+  // Before the router (the last middleware), after s3rver's XML and host handling.
   server.middleware.splice(server.middleware.length - 1, 0, conditionalWrites(locks));
+  // Quiet for good: s3rver's logger (even `silent`) warns on the console when a request finishes
+  // after close() removed its transports, which is every request still in flight at a stop.
+  server.middleware = server.middleware.filter((m: { name?: string }) => m.name !== 'logger');
+  server.logger = server.context.logger = QUIET_LOGGER;
   const address = (await server.run()) as { address: string; port: number };
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
@@ -99,6 +103,9 @@ function conditionalWrites(locks: KeyLocks) {
     });
   };
 }
+
+const noop = () => undefined;
+const QUIET_LOGGER = { debug: noop, info: noop, warn: noop, error: noop, log: noop, close: noop, exceptions: { unhandle: noop } };
 
 /** Credentials s3rver accepts. */
 export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };

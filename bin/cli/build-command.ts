@@ -9,6 +9,7 @@ import { buildSite, siteConfigOf, type BuildResult, type PageInput } from '../..
 import type { Memory, OutputFile, Problem } from '../../lambda/core/model';
 import { memoryChunks, parseMemory } from '../../lambda/core/memory';
 import { processPage, type PageOutcome } from '../../lambda/core/page';
+import { decodePage } from '../../lambda/core/read/decode';
 import type { SiteConfig } from '../../lambda/core/model';
 import { chunkEncoder, listPages, readConfigText, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
 import { contentKeyOf, OutcomeStore, storeKey } from '../../lambda/adapters/outcome-store';
@@ -48,15 +49,15 @@ const STORE_FILE = 'outcomes.jsonl';
 function readPages(options: BuildOptions, store: OutcomeStore, config: SiteConfig, remembered: Memory['lastGood']): { pages: PageInput[]; made: number } {
   const pages = listPages(options.content).map((rel) => {
     const bytes = readFileSync(path.join(options.content, rel));
-    const text = bytes.toString('utf8');
+    const { text, encoding } = decodePage(rel, bytes);
     // The memory's copy when it is the same text: a large site's texts are held once, not twice.
-    return { path: rel, text: remembered[rel] === text ? remembered[rel] : text, key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
+    return { path: rel, text: remembered[rel] === text ? remembered[rel] : text, encoding, key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
   });
   for (const page of pages) page.outcome = store.get(page.path, page.key);
   const missing = pages.filter((page) => !page.outcome);
   missing.forEach((page, i) => {
     if (missing.length >= 1000 && i > 0 && i % 1000 === 0) options.progress(`calpub: ${i}/${missing.length} pages`);
-    page.outcome = store.set(page.path, page.key, processPage({ path: page.path, text: page.text }, config));
+    page.outcome = store.set(page.path, page.key, processPage(page, config));
   });
   return { pages: pages.map(({ path: p, text, outcome }) => ({ path: p, text, outcome: outcome as PageOutcome })), made: missing.length };
 }
@@ -123,7 +124,7 @@ function phaseTimer(started: bigint): { phase: (name: string) => void; phases: s
 
 /** Validates `content` without writing anything; exit code 1 when any page has an error. */
 export function runCheck(content: string, now: number, log: (line: string) => void): number {
-  const pages = listPages(content).map((rel) => ({ path: rel, text: readFileSync(path.join(content, rel), 'utf8') }));
+  const pages = listPages(content).map((rel) => decodePage(rel, readFileSync(path.join(content, rel))));
   const result = buildSite({ pages, configText: readConfigText(content), memory: null, now });
   for (const line of formatProblems(result.problems)) log(line);
   const rejected = rejectedFiles(result.problems).size;

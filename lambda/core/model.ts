@@ -7,8 +7,10 @@
 export interface SourceFile {
   /** Path relative to the content root, `/`-separated (e.g. `event/my-talk/index.md`). */
   readonly path: string;
-  /** File contents decoded as UTF-8. */
+  /** File contents as text. */
   readonly text: string;
+  /** Set when the bytes were not UTF-8 and were read as Windows-1252 (`decodePage`). */
+  readonly encoding?: 'windows-1252';
 }
 
 /** How bad a problem is: an `error` keeps the page out of the outputs, a `warning` does not. */

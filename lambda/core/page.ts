@@ -55,8 +55,10 @@ export interface PageOutcome {
  */
 export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const parsed = parseFrontMatter(file);
-  if (!parsed.ok) return { file: file.path, problems: [parsed.problem], event: null, pieces: null };
-  const { event, problems } = normalizePage(parsed.page, config);
+  if (!parsed.ok) return { file: file.path, problems: [...encodingWarnings(file), parsed.problem], event: null, pieces: null };
+  const normalized = normalizePage(parsed.page, config);
+  const problems = [...encodingWarnings(file), ...parsed.warnings, ...normalized.problems];
+  const event = normalized.event;
   if (!event) return { file: file.path, problems, event: null, pieces: null };
   const sessions = sessionsOf(event.body, event.time, config.timeZone);
   const clock = agendaClock(event.time, config.timeZone);
@@ -72,6 +74,11 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   // Sources rather than their HTML, so the fingerprint does not depend on which outputs are made.
   const shown = JSON.stringify([leadSource, event.summary, event.body, header.authors, header.links, header.series, header.language]);
   return { file: file.path, problems, event: header, pieces: { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(`${ics.content}\n${shown}`) } };
+}
+
+function encodingWarnings(file: SourceFile): Problem[] {
+  if (file.encoding !== 'windows-1252') return [];
+  return [{ file: file.path, severity: 'warning', field: null, message: 'not UTF-8: read as Windows-1252; save it as UTF-8' }];
 }
 
 function render(markdown: string, baseUrl: string, withHtml: boolean): { text: string; html: string } {

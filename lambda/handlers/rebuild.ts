@@ -14,6 +14,7 @@ import { CONFIG_FILE } from '../core/read/config';
 import { isCandidatePage } from '../core/read/identity';
 import type { SiteConfig } from '../core/model';
 import { processPage } from '../core/page';
+import { decodePage } from '../core/read/decode';
 import { PreconditionFailed, type ListedObject, type ObjectStore } from '../adapters/object-store';
 import { OutcomeStore, storeKey } from '../adapters/outcome-store';
 import { mapConcurrently, publishOutputs, reportOf, unquote } from './publishing';
@@ -131,8 +132,8 @@ async function pagesOf(listing: readonly ListedObject[], prefix: string, store: 
     if (stored) return { path: o.rel, outcome: stored };
     const got = await read(o.key);
     if (!got) return null; // deleted since the listing
-    const text = got.bytes.toString('utf8');
-    return { path: o.rel, text, outcome: store.set(o.rel, got.etag, processPage({ path: o.rel, text }, config)) };
+    const file = decodePage(o.rel, got.bytes);
+    return { path: o.rel, text: file.text, outcome: store.set(o.rel, got.etag, processPage(file, config)) };
   });
   return pages.filter((p): p is PageInput => p !== null);
 }

@@ -43,10 +43,12 @@ export function readEventTime(data: FrontMatter, rules: ZoneRules, warn: Warn): 
   }
   const start = readWritten(data[fields.start]);
   if (!start.ok) return { ok: false, field: fields.start, reason: `\`${fields.start}\`: ${start.reason}` };
+  if (start.note) warn(fields.start, `\`${fields.start}\`: ${start.note}`);
   let end: Written | null = null;
   if (data[fields.end] !== undefined && data[fields.end] !== null && data[fields.end] !== '') {
     const read = readWritten(data[fields.end]);
     if (!read.ok) return { ok: false, field: fields.end, reason: `\`${fields.end}\`: ${read.reason}` };
+    if (read.note) warn(fields.end, `\`${fields.end}\`: ${read.note}`);
     end = read.value;
   }
   const allDay = flag(data, 'all_day', warn) || start.value.kind === 'date';

@@ -3,15 +3,17 @@
  *
  * Hugo accepts YAML (`---`), TOML (`+++`) and JSON (a leading `{` object). We split ourselves rather than
  * use gray-matter, which mangles CRLF TOML and returns nothing for JSON front matter (FIELDS.md §3).
- * YAML is read with the core schema, so unquoted timestamps stay strings and mean the same as quoted ones.
+ * YAML is read with the core schema, so unquoted timestamps stay strings and mean the same as quoted ones;
+ * numbers written with a leading zero (`postcode: 01000`) stay as written; a key written twice keeps its
+ * last value, as Hugo's reader does, with a warning.
  */
 import yaml from 'js-yaml';
 import { parse as parseToml, TomlDate } from 'smol-toml';
 import { isRecord } from './fields';
 import type { FrontMatter, ParsedPage, Problem, SourceFile } from '../model';
 
-/** The result of reading one page: the parsed page, or the problem that stopped it. */
-export type FrontMatterResult = { ok: true; page: ParsedPage } | { ok: false; problem: Problem };
+/** The result of reading one page: the parsed page (and what to fix in it), or the problem that stopped it. */
+export type FrontMatterResult = { ok: true; page: ParsedPage; warnings: Problem[] } | { ok: false; problem: Problem };
 
 const FENCES = { '---': 'yaml', '+++': 'toml' } as const;
 
@@ -47,12 +49,17 @@ function parseFenced(
   if (!match) return fail(`front matter opened with \`${fence}\` is never closed: add a \`${fence}\` line after it`);
   const source = rest.slice(1, match.index + 1);
   const body = rest.slice(match.index + match[0].length);
+  const warnings: Problem[] = [];
   try {
-    const data = format === 'yaml' ? loadYaml(source) : loadToml(source);
-    return { ok: true, page: { path, format, data, body } };
+    const data = format === 'yaml' ? loadYaml(source, (key, line) => warnings.push(duplicateKey(path, key, line))) : loadToml(source);
+    return { ok: true, page: { path, format, data, body }, warnings };
   } catch (err) {
     return fail(`${format.toUpperCase()} front matter does not parse${lineOf(err)}: ${describeError(err)}`);
   }
+}
+
+function duplicateKey(file: string, key: string, line: number): Problem {
+  return { file, severity: 'warning', field: key, message: `\`${key}\` is written twice (the second at line ${line}): its last value is used, as Hugo does; delete the other one` };
 }
 
 function parseJson(path: string, text: string, fail: (m: string) => FrontMatterResult): FrontMatterResult {
@@ -61,7 +68,7 @@ function parseJson(path: string, text: string, fail: (m: string) => FrontMatterR
   try {
     const data = JSON.parse(text.slice(0, end)) as unknown;
     if (!isRecord(data)) return fail('JSON front matter must be an object');
-    return { ok: true, page: { path, format: 'json', data, body: text.slice(end).replace(/^\s*\n/, '') } };
+    return { ok: true, page: { path, format: 'json', data, body: text.slice(end).replace(/^\s*\n/, '') }, warnings: [] };
   } catch (err) {
     return fail(`JSON front matter does not parse: ${describeError(err)}`);
   }
@@ -83,11 +90,60 @@ function findJsonObjectEnd(text: string): number {
   return -1;
 }
 
-function loadYaml(source: string): FrontMatter {
-  const data = yaml.load(source, { schema: yaml.CORE_SCHEMA });
+/** js-yaml's own scalar types (exported at run time, not in its type declarations). */
+type ScalarType = yaml.Type & { tag: string; resolve: (data: string) => boolean; construct: (data: string) => unknown; predicate?: (data: object) => boolean; represent?: yaml.TypeConstructorOptions['represent']; defaultStyle?: string };
+const TYPES = (yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', ScalarType> }).types;
+
+/** A number written with a leading zero (`01000`) is text as written: a postcode, an identifier. */
+function keepsLeadingZero(type: ScalarType): yaml.Type {
+  return new yaml.Type(type.tag, {
+    kind: 'scalar',
+    resolve: (data: string) => !/^[-+]?0\d/.test(data) && type.resolve(data),
+    construct: type.construct,
+    predicate: type.predicate,
+    represent: type.represent,
+    defaultStyle: type.defaultStyle,
+  });
+}
+
+/** The core schema (timestamps stay strings), numbers with a leading zero kept as written. */
+const SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: [TYPES.null, TYPES.bool, keepsLeadingZero(TYPES.int), keepsLeadingZero(TYPES.float)] });
+
+/**
+ * Parses YAML; a key written twice in one mapping keeps its last value (Hugo's reader does so), and
+ * `duplicate` hears of each one, with the line (in the whole file) of the second.
+ */
+function loadYaml(source: string, duplicate: (key: string, line: number) => void): FrontMatter {
+  let data: unknown;
+  try {
+    data = yaml.load(source, { schema: SCHEMA });
+  } catch (err) {
+    const mark = (err as { reason?: string; mark?: { line: number } }).mark;
+    if ((err as { reason?: string }).reason !== 'duplicated mapping key' || !mark) throw err;
+    data = yaml.load(source, { schema: SCHEMA, json: true }); // last value wins
+    for (const { key, line } of duplicatedKeys(source)) duplicate(key, line);
+  }
   if (data === undefined || data === null) return {};
   if (!isRecord(data)) throw new Error('it is not a list of `key: value` lines');
   return data;
+}
+
+/** Keys written twice at the same indentation in one mapping, with the line of the second (1 = the opening fence). */
+function duplicatedKeys(source: string): Array<{ key: string; line: number }> {
+  const seen = new Map<string, number>();
+  const out: Array<{ key: string; line: number }> = [];
+  source.split('\n').forEach((text, i) => {
+    const item = /^( *)- +/.exec(text); // a list item starts a new mapping
+    const m = /^( *)([^\s#:-][^:]*?):(\s|$)/.exec(item ? ' '.repeat(item[0].length) + text.slice(item[0].length) : text);
+    const indent = item ? item[1].length : m?.[1].length;
+    if (indent === undefined) return;
+    for (const [k, at] of seen) if (at > indent || (item && at >= item[0].length)) seen.delete(k); // left a nested mapping
+    if (!m) return;
+    const id = `${m[1].length}|${m[2]}`;
+    if (seen.has(id)) out.push({ key: m[2], line: i + 2 });
+    seen.set(id, m[1].length);
+  });
+  return out;
 }
 
 function loadToml(source: string): FrontMatter {

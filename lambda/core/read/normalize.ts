@@ -35,13 +35,13 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   const time = readEventTime(data, rules, warn);
   if (!time.ok) return fail(time.field, time.reason);
 
-  const publishDate = instantField(data, 'publishDate', rules);
+  const publishDate = instantField(data, 'publishDate', rules, warn);
   if (!publishDate.ok) return fail('publishDate', publishDate.reason);
-  const expiryDate = instantField(data, 'expiryDate', rules);
+  const expiryDate = instantField(data, 'expiryDate', rules, warn);
   if (!expiryDate.ok) return fail('expiryDate', expiryDate.reason);
-  const lastmod = instantField(data, 'lastmod', rules);
+  const lastmod = instantField(data, 'lastmod', rules, warn);
   if (!lastmod.ok) warn('lastmod', `${lastmod.reason}; it is ignored`);
-  const pageDate = time.pageDateField ? instantField(data, time.pageDateField, rules) : { ok: true as const, value: null };
+  const pageDate = time.pageDateField ? instantField(data, time.pageDateField, rules, warn) : { ok: true as const, value: null };
 
   const slug = f.text(data, 'slug', warn);
   const id = identityOf(page.path, slug);
@@ -79,11 +79,12 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
 type InstantRead = { ok: true; value: number | null } | { ok: false; reason: string };
 
 /** A date field that is not the event time (`publishDate`, `expiryDate`, `lastmod`), as an instant. */
-function instantField(data: FrontMatter, key: string, rules: ZoneRules): InstantRead {
+function instantField(data: FrontMatter, key: string, rules: ZoneRules, warn: f.Warn): InstantRead {
   const value = data[key];
   if (value === undefined || value === null || value === '') return { ok: true, value: null };
   const read = readWritten(value);
   if (!read.ok) return { ok: false, reason: `\`${key}\`: ${read.reason}` };
+  if (read.note) warn(key, `\`${key}\`: ${read.note}`);
   return { ok: true, value: toInstant(read.value, rules) };
 }
 

@@ -18,11 +18,12 @@ export type Written =
       readonly offset: string | null;
     };
 
-/** The outcome of reading one value: the value, or why it is not a date a person can fix. */
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** The outcome of reading one value: the value (and what to fix in how it is written), or why it is not a date a person can fix. */
+export type Read<T> = { ok: true; value: T; note?: string } | { ok: false; reason: string };
 
+// The hour may have one digit (`T9:00:00Z`): Go's time parser, so Hugo, accepts it.
 const PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const PLACEHOLDER = /^(tba|tbd|tbc|n\/?a|unknown|soon|à venir|a definir|à définir|\?+|-+)$/i;
 
 /** Reads a front-matter value as a date or date-time (YAML, TOML and JSON all reach here as strings). */
@@ -54,7 +55,8 @@ export function readWritten(value: unknown): Read<Written> {
   const offsetProblem = offset ? checkOffset(offset) : null;
   if (offsetProblem) return { ok: false, reason: `'${text}': ${offsetProblem}` };
   const normalizedOffset = offset ? normalizeOffset(offset) : null;
-  return { ok: true, value: { kind: 'dateTime', date, hour, minute, second, offset: normalizedOffset } };
+  const note = h.length === 1 ? `'${text}' has a one-digit hour, read as ${h.padStart(2, '0')}:${mi}; write two digits ('${date}T${h.padStart(2, '0')}:${mi}…')` : undefined;
+  return { ok: true, value: { kind: 'dateTime', date, hour, minute, second, offset: normalizedOffset }, ...(note ? { note } : {}) };
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {

@@ -5,7 +5,25 @@ const parse = (text: string) => parseFrontMatter({ path: 'event/x/index.md', tex
 describe('parseFrontMatter', () => {
   it('reads YAML front matter and the body after it', () => {
     const r = parse('---\ntitle: Hello\ntags:\n- a\n---\nBody text\n');
-    expect(r).toEqual({ ok: true, page: { path: 'event/x/index.md', format: 'yaml', data: { title: 'Hello', tags: ['a'] }, body: 'Body text\n' } });
+    expect(r).toEqual({ ok: true, page: { path: 'event/x/index.md', format: 'yaml', data: { title: 'Hello', tags: ['a'] }, body: 'Body text\n' }, warnings: [] });
+  });
+
+  it('keeps the last value of a key written twice, as Hugo does, and says which line to delete', () => {
+    const r = parse('---\ntitle: T\nlinks:\nsummary: s\nlinks:\n- name: Slides\n  url: https://x.test/s\n---\n');
+    expect(r.ok && r.page.data).toEqual({ title: 'T', summary: 's', links: [{ name: 'Slides', url: 'https://x.test/s' }] });
+    expect(r.ok && r.warnings).toEqual([
+      { file: 'event/x/index.md', severity: 'warning', field: 'links', message: expect.stringMatching(/`links` is written twice \(the second at line 5\).*last value.*delete the other/) },
+    ]);
+  });
+
+  it('does not call the same key in two list items or two nested mappings a duplicate', () => {
+    const r = parse('---\nlinks:\n- name: A\n  url: a\n- name: B\n  url: b\nlocation:\n  name: X\norganizer:\n  name: Y\n---\n');
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+
+  it('keeps numbers written with a leading zero as written (postcodes), other numbers as numbers', () => {
+    const r = parse('---\npostcode: 01000\nzip: 0123.5\nweight: 10\nratio: 0.5\nzero: 0\n---\n');
+    expect(r.ok && r.page.data).toEqual({ postcode: '01000', zip: '0123.5', weight: 10, ratio: 0.5, zero: 0 });
   });
 
   it('keeps unquoted YAML timestamps as the strings they were written as (no UTC Date objects)', () => {

@@ -157,3 +157,11 @@ describe('normalizePage: other fields', () => {
     expect(normalize(`${base}geo: {lat: 148, lon: 2}`).problems[0]).toMatchObject({ field: 'geo' });
   });
 });
+
+describe('normalizePage: what Hugo accepts is published, with what to fix', () => {
+  it('publishes a one-digit hour with a warning on the field', () => {
+    const { event, problems } = normalize("title: T\ndate: '2021-09-21T9:00:00Z'");
+    expect(timed(event).start).toBe('2021-09-21T09:00:00.000Z');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date', message: expect.stringMatching(/one-digit hour.*write two digits/) })]);
+  });
+});

@@ -14,6 +14,14 @@ describe('readWritten', () => {
     ['2021-08-17T16:25:00.000', { kind: 'dateTime', date: '2021-08-17', hour: 16, minute: 25, second: 0, offset: null }],
   ])('reads %s', (text, expected) => expect(readWritten(text)).toEqual({ ok: true, value: expected }));
 
+  it('accepts a one-digit hour, as Go and so Hugo do, with a note saying how to write it', () => {
+    expect(readWritten('2021-09-21T9:00:00Z')).toEqual({
+      ok: true,
+      value: { kind: 'dateTime', date: '2021-09-21', hour: 9, minute: 0, second: 0, offset: 'Z' },
+      note: "'2021-09-21T9:00:00Z' has a one-digit hour, read as 09:00; write two digits ('2021-09-21T09:00…')",
+    });
+  });
+
   it('rejects offsets that exist nowhere (+15:00)', () => {
     expect(readWritten('2025-02-24T14:00:00+15:00')).toEqual({ ok: false, reason: expect.stringMatching(/\+15:00 does not exist.*-12:00 to \+14:00/) });
   });

@@ -8,7 +8,7 @@ import { EMPTY_MEMORY, lastGoodAfter, remember } from './memory';
 import { processPage, type EventHeader, type PageOutcome } from './page';
 import { parseConfig, withSiteUrl } from './read/config';
 import { isCandidatePage } from './read/identity';
-import { skipReason, type SkipReason } from './select';
+import { farAheadProblems, skipReason, type SkipReason } from './select';
 import { siteFiles, siteOf, type Publishing } from './site';
 
 /**
@@ -74,6 +74,7 @@ export function buildSite(input: BuildInput): BuildResult {
   const memories = { ...previous.events };
   const publishing: Publishing[] = [];
   for (const { event, outcome } of rejectDuplicateIdentities(events, problems)) {
+    problems.push(...farAheadProblems(event, input.now, config.timeZone));
     const reason = skipReason(event, input.now);
     if (reason) {
       skipped.push({ file: event.file, reason });

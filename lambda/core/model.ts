@@ -113,6 +113,10 @@ export interface CalEvent {
   readonly lastmod: number | null;
   /** Page date used when nothing better says when the page was written (epoch ms). */
   readonly pageDate: number | null;
+  /** The front-matter key the start was read from (`date`, `time_start`, `start_date`), for reports. */
+  readonly startField: string;
+  /** The key of the page date when it is not the start (`date` on legacy pages), for reports. */
+  readonly pageDateField: string | null;
   readonly draft: boolean;
   /** Content language (from a `.fr.md` suffix or the site), BCP 47. */
   readonly language: string | null;

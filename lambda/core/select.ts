@@ -1,11 +1,14 @@
 /**
- * Which valid events appear now: drafts, pages whose `publishDate` is still ahead and pages whose
- * `expiryDate` has passed are left out, as Hugo leaves them out. Decided against an injected clock.
+ * Which valid events appear now, as Hugo decides which pages appear: drafts, pages whose publish date
+ * is still ahead and pages whose `expiryDate` has passed are left out. The publish date is
+ * `publishDate`, else the page date where that is not the event's start (legacy talk pages keep the
+ * talk in `time_start` and the page date in `date`; placeholders dated 2030 or 3018 stay hidden).
+ * Decided against an injected clock.
  */
-import type { CalEvent } from './model';
+import type { CalEvent, Problem } from './model';
 
 /** The fields selection looks at. */
-export type Selectable = Pick<CalEvent, 'draft' | 'publishDate' | 'expiryDate'>;
+export type Selectable = Pick<CalEvent, 'draft' | 'publishDate' | 'expiryDate' | 'pageDate'>;
 
 /** Why a valid event is not published at `now`. */
 export type SkipReason = 'draft' | 'scheduled' | 'expired';
@@ -13,7 +16,37 @@ export type SkipReason = 'draft' | 'scheduled' | 'expired';
 /** The reason `event` is left out at `now` (epoch ms), or null when it is published. */
 export function skipReason(event: Selectable, now: number): SkipReason | null {
   if (event.draft) return 'draft';
-  if (event.publishDate !== null && event.publishDate > now) return 'scheduled';
+  const publishAt = event.publishDate ?? event.pageDate;
+  if (publishAt !== null && publishAt > now) return 'scheduled';
   if (event.expiryDate !== null && event.expiryDate <= now) return 'expired';
   return null;
+}
+
+/** How far ahead a date reads as a placeholder or a typo rather than a plan: about five years. */
+export const FAR_AHEAD_MS = 5 * 365.25 * 24 * 3600 * 1000;
+
+type Dated = Pick<CalEvent, 'file' | 'time' | 'publishDate' | 'pageDate' | 'startField' | 'pageDateField'>;
+
+/**
+ * A warning for each date of the page more than about five years after `now`.
+ * @param siteZone - the zone dates are shown in when the event has none (all-day events)
+ */
+export function farAheadProblems(event: Dated, now: number, siteZone: string): Problem[] {
+  const time = event.time;
+  const start = time.kind === 'timed' ? time.start : Date.parse(`${time.startDate}T00:00:00Z`);
+  const dates: Array<[string | null, number | null]> = [
+    [event.startField, start],
+    [event.pageDateField, event.pageDate],
+    ['publishDate', event.publishDate],
+  ];
+  const far = dates.filter((d): d is [string, number] => d[0] !== null && d[1] !== null && d[1] - now > FAR_AHEAD_MS);
+  if (far.length === 0) return [];
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: time.kind === 'timed' ? time.timeZone : siteZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const shown = (field: string, at: number) => (time.kind === 'allDay' && field === event.startField ? time.startDate : day.format(at));
+  return far.map(([field, at]) => ({
+    file: event.file,
+    severity: 'warning',
+    field,
+    message: `\`${field}\` is ${shown(field, at)}, more than 5 years ahead: if it is a placeholder, set \`draft: true\` until the date is known; if it is a typo, fix the year`,
+  }));
 }

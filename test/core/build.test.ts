@@ -213,6 +213,36 @@ describe('selection', () => {
     const afterPublish = build([yamlPage('event/later/index.md', "title: L\ndate: '2027-01-10'\npublishDate: '2026-12-01T00:00:00Z'")], { now: Date.parse('2026-12-02T00:00:00Z') });
     expect(afterPublish.published).toEqual(['event/later']);
   });
+
+  it('hides a legacy talk page whose page date is ahead, as Hugo does, even when the talk time is past', () => {
+    const result = build([
+      yamlPage('talk/tbc/index.md', "title: tbc\ndate: '3018-01-01'\ntime_start: '2019-05-02T14:00:00'"),
+      yamlPage('talk/next/index.md', "title: Next\ndate: '2026-12-20'\ntime_start: '2026-12-20T14:00:00'"),
+      yamlPage('talk/old/index.md', "title: Old\ndate: '2019-04-01'\ntime_start: '2019-05-02T14:00:00'"),
+      yamlPage('event/ahead/index.md', "title: Ahead\ndate: '2027-03-01T18:00:00'"),
+    ]);
+    expect([...result.published].sort()).toEqual(['event/ahead', 'talk/old']);
+    expect(result.skipped).toEqual([
+      { file: 'talk/next/index.md', reason: 'scheduled' },
+      { file: 'talk/tbc/index.md', reason: 'scheduled' },
+    ]);
+    expect(result.problems).toEqual([
+      { file: 'talk/tbc/index.md', severity: 'warning', field: 'date', message: expect.stringMatching(/`date` is 3018-01-01, more than 5 years ahead: .*draft: true.*fix the year/) },
+    ]);
+  });
+
+  it('warns about any start more than about 5 years ahead, and publishes it', () => {
+    const result = build([
+      yamlPage('event/far/index.md', "title: Far\ndate: '2032-01-10T10:00:00'"),
+      yamlPage('event/near/index.md', "title: Near\ndate: '2031-11-01T10:00:00'"),
+      yamlPage('event/day/index.md', "title: Day\ndate: '3018-01-01'"),
+    ]);
+    expect([...result.published].sort()).toEqual(['event/day', 'event/far', 'event/near']);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ file: 'event/day/index.md', field: 'date', message: expect.stringMatching(/is 3018-01-01, more than 5 years ahead/) }),
+      expect.objectContaining({ file: 'event/far/index.md', field: 'date', message: expect.stringMatching(/is 2032-01-10, more than 5 years ahead/) }),
+    ]);
+  });
 });
 
 describe('nothing already published is lost', () => {

@@ -11,7 +11,7 @@ import { nextDay, offsetMinutes, readWritten, toInstant, type Written, type Zone
 
 /** The event time, or the field and reason that make it impossible to publish. */
 export type TimeResult =
-  | { ok: true; time: EventTime; pageDateField: string | null }
+  | { ok: true; time: EventTime; startField: string; pageDateField: string | null }
   | { ok: false; field: string; reason: string };
 
 interface Fields {
@@ -55,7 +55,7 @@ export function readEventTime(data: FrontMatter, rules: ZoneRules, warn: Warn): 
   const result = allDay
     ? allDayTime(start.value, end, fields)
     : timedTime(applyFreeTextTime(data, start.value, end, warn), rules, fields, warn);
-  return result.ok ? { ...result, pageDateField: fields.pageDate } : result;
+  return result.ok ? { ...result, startField: fields.start, pageDateField: fields.pageDate } : result;
 }
 
 type Partial = { ok: true; time: EventTime } | { ok: false; field: string; reason: string };

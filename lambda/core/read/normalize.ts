@@ -42,6 +42,7 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   const lastmod = instantField(data, 'lastmod', rules, warn);
   if (!lastmod.ok) warn('lastmod', `${lastmod.reason}; it is ignored`);
   const pageDate = time.pageDateField ? instantField(data, time.pageDateField, rules, warn) : { ok: true as const, value: null };
+  if (!pageDate.ok && time.pageDateField) warn(time.pageDateField, `${pageDate.reason}; the page date is ignored`);
 
   const slug = f.text(data, 'slug', warn);
   const id = identityOf(page.path, slug);
@@ -70,6 +71,8 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
     expiryDate: expiryDate.value,
     lastmod: lastmod.ok ? lastmod.value : null,
     pageDate: pageDate.ok ? pageDate.value : null,
+    startField: time.startField,
+    pageDateField: time.pageDateField,
     draft: f.flag(data, 'draft', warn),
     language: languageOf(page.path),
   };

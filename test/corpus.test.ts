@@ -25,18 +25,12 @@ run('the real-world corpus', () => {
       expect(p.message.length).toBeGreaterThan(20);
       expect(p.file).not.toMatch(/^\//);
     }
-    // The pages FIELDS.md says cannot be right are rejected, each naming its field.
-    const rejected = result.problems.filter((p) => p.severity === 'error').map((p) => [path.basename(path.dirname(p.file)), p.field]);
-    expect(rejected).toEqual(
-      expect.arrayContaining([
-        ['webscraping_2020', 'time_end'],
-        ['inno-java-meetup', 'date_end'],
-        ['EDISS', 'date'],
-        ['national_science_day', 'date'],
-        ['symposium2021', 'date'],
-        ['VSS2022', 'date_end'],
-        ['teap2021', 'date_end'],
-      ]),
+    // The pages FIELDS.md says cannot be right are rejected, each naming its field...
+    const byField = (severity: string) => result.problems.filter((p) => p.severity === severity).map((p) => [path.basename(path.dirname(p.file)), p.field]);
+    expect(byField('error')).toEqual(expect.arrayContaining([['EDISS', 'date'], ['national_science_day', 'date'], ['symposium2021', 'date']]));
+    // ...but a typo in an end does not lose an event whose start is clear: published without the end.
+    expect(byField('warning')).toEqual(
+      expect.arrayContaining([['webscraping_2020', 'time_end'], ['inno-java-meetup', 'date_end'], ['VSS2022', 'date_end'], ['teap2021', 'date_end']]),
     );
     expect(publishedFiles.size).toBe(result.published.length);
     const ics = textOf([...result.outputs].find((o) => o.path === 'calendar.ics') ?? { chunks: [] });

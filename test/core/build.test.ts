@@ -167,12 +167,12 @@ describe('bad input never takes the calendar down', () => {
       { path: 'event/nofence/index.md', text: 'title: x\n' },
       yamlPage('event/tba/index.md', "title: T\ndate: 'TBA'"),
       yamlPage('event/yaml/index.md', 'title: [oops'),
-      yamlPage('event/backwards/index.md', "title: B\ndate: '2027-01-10'\ndate_end: '2026-01-10'"),
+      yamlPage('event/nodate/index.md', "title: B\ndate_end: '2026-01-10'"),
     ];
     const result = build(files);
     expect(result.published).toEqual(['event/good']);
     expect(result.problems.map((p) => [p.file, p.severity, p.field])).toEqual([
-      ['event/backwards/index.md', 'error', 'date_end'],
+      ['event/nodate/index.md', 'error', 'date'],
       ['event/nofence/index.md', 'error', null],
       ['event/tba/index.md', 'error', 'date'],
       ['event/yaml/index.md', 'error', null],

@@ -53,20 +53,31 @@ export function readEventTime(data: FrontMatter, rules: ZoneRules, warn: Warn): 
   }
   const allDay = flag(data, 'all_day', warn) || start.value.kind === 'date';
   const result = allDay
-    ? allDayTime(start.value, end, fields)
+    ? allDayTime(start.value, end, fields, warn)
     : timedTime(applyFreeTextTime(data, start.value, end, warn), rules, fields, warn);
   return result.ok ? { ...result, startField: fields.start, pageDateField: fields.pageDate } : result;
 }
 
 type Partial = { ok: true; time: EventTime } | { ok: false; field: string; reason: string };
 
-/** All-day events keep the dates as written: the day the organiser typed is the day people see. */
-function allDayTime(start: Written, end: Written | null, fields: Fields): Partial {
+/** Longer than this, an event is more likely a typo in its end than a plan: about a year. */
+const LONGEST_MS = 366 * 24 * 3600 * 1000;
+/** An end before the start by less than this, moved one day on, is an evening event ending after midnight. */
+const OVERNIGHT_MS = 12 * 3600 * 1000;
+
+/**
+ * All-day events keep the dates as written: the day the organiser typed is the day people see. An
+ * end before the start is a typo: the event is published on its first day alone, with a warning.
+ */
+function allDayTime(start: Written, end: Written | null, fields: Fields, warn: Warn): Partial {
   const startDate = start.date;
-  const endDate = end ? end.date : startDate;
+  let endDate = end ? end.date : startDate;
   if (endDate < startDate) {
-    return { ok: false, field: fields.end, reason: `\`${fields.end}\` (${endDate}) is before \`${fields.start}\` (${startDate}): fix the end date` };
+    warn(fields.end, `\`${fields.end}\` (${endDate}) is before \`${fields.start}\` (${startDate}): the event is published on its first day only; fix the end date`);
+    endDate = startDate;
   }
+  const days = (Date.parse(endDate) - Date.parse(startDate)) / 86_400_000;
+  if (days * 86_400_000 > LONGEST_MS) warnLong(fields, warn, `${days + 1} days`);
   return { ok: true, time: { kind: 'allDay', startDate, endDate } };
 }
 
@@ -77,25 +88,41 @@ function timedTime(
   warn: Warn,
 ): Partial {
   const start = toInstant(span.start, rules);
-  let end: number | null = null;
-  if (span.end) {
-    // A date-only end on a timed event means "until the end of that day".
-    end = span.end.kind === 'date' ? toInstant({ kind: 'date', date: nextDay(span.end.date) }, rules) : toInstant(span.end, rules);
-    if (end < start) {
-      return {
-        ok: false,
-        field: fields.end,
-        reason: `\`${fields.end}\` (${describe(span.end)}) is before \`${fields.start}\` (${describe(span.start)}): fix the end (often a wrong year or month)`,
-      };
-    }
-    if (end === start) {
-      warn(fields.end, `\`${fields.end}\` equals \`${fields.start}\`: the event is published without an end time`);
-      end = null;
-    }
-  }
+  const end = span.end ? endOf(start, span.start, span.end, rules, fields, warn) : null;
   const offset = span.start.kind === 'dateTime' ? span.start.offset : null;
   const writtenOffset = offset === null || offset === 'Z' || offset === '-00:00' ? null : offsetMinutes(offset);
   return { ok: true, time: { kind: 'timed', start, end, timeZone: rules.timeZone, writtenOffset } };
+}
+
+/**
+ * The end of a timed event, or null. A typo in the end never loses an event whose start is clear:
+ * an end a few hours "before" the start on the same day is an evening event that ends after midnight
+ * (moved to the next day); any other end before the start, or equal to it, is dropped; an end more
+ * than a year on is kept. Each with a warning that names the field.
+ */
+function endOf(start: number, writtenStart: Written, written: Written, rules: ZoneRules, fields: Fields, warn: Warn): number | null {
+  // A date-only end on a timed event means "until the end of that day".
+  const end = written.kind === 'date' ? toInstant({ kind: 'date', date: nextDay(written.date) }, rules) : toInstant(written, rules);
+  const said = `\`${fields.end}\` (${describe(written)})`;
+  if (end === start) {
+    warn(fields.end, `\`${fields.end}\` equals \`${fields.start}\`: the event is published without an end time`);
+    return null;
+  }
+  if (end < start) {
+    const nextDayEnd = written.kind === 'dateTime' ? toInstant({ ...written, date: nextDay(written.date) }, rules) : end;
+    if (nextDayEnd > start && nextDayEnd - start < OVERNIGHT_MS) {
+      warn(fields.end, `${said} is before \`${fields.start}\` (${describe(writtenStart)}): read as the next day, ${nextDay(written.date)}, an event ending after midnight; write that date in \`${fields.end}\``);
+      return nextDayEnd;
+    }
+    warn(fields.end, `${said} is before \`${fields.start}\` (${describe(writtenStart)}): the event is published without an end; fix the end (often a wrong year or month)`);
+    return null;
+  }
+  if (end - start > LONGEST_MS) warnLong(fields, warn, `${Math.round((end - start) / 86_400_000)} days`);
+  return end;
+}
+
+function warnLong(fields: Fields, warn: Warn, length: string): void {
+  warn(fields.end, `\`${fields.end}\` makes the event last ${length}, more than a year: it is published so; if the end has a wrong year, fix it`);
 }
 
 /**

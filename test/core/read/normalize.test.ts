@@ -68,11 +68,44 @@ describe('normalizePage: time', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'time' })]);
   });
 
-  it('rejects an end before the start, naming the field', () => {
-    expect(normalize("title: T\ndate: '2020-02-08T16:30:00Z'\ndate_end: '2012-02-08T17:30:00Z'").problems).toEqual([
-      expect.objectContaining({ severity: 'error', field: 'date_end', message: expect.stringMatching(/`date_end` \(2012-02-08 17:30Z\) is before `date`/) }),
+  it('publishes an event whose end is before its start without the end, with a warning naming the field', () => {
+    const { event, problems } = normalize("title: T\ndate: '2020-02-08T16:30:00Z'\ndate_end: '2012-02-08T17:30:00Z'");
+    expect(timed(event)).toEqual({ start: '2020-02-08T16:30:00.000Z', end: null, zone: 'Europe/Paris' });
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', field: 'date_end', message: expect.stringMatching(/`date_end` \(2012-02-08 17:30Z\) is before `date`.*published without an end; fix the end/) }),
     ]);
-    expect(normalize('title: T\ndate: 2021-08-17T17:05:00\ntime_start: 2020-10-20T16:00:00\ntime_end: 2020-10-01T17:15:00').problems[0]).toMatchObject({ field: 'time_end' });
+    const legacy = normalize('title: T\ndate: 2021-08-17T17:05:00\ntime_start: 2020-10-20T16:00:00\ntime_end: 2020-10-01T17:15:00');
+    expect(timed(legacy.event).end).toBeNull();
+    expect(legacy.problems[0]).toMatchObject({ severity: 'warning', field: 'time_end' });
+  });
+
+  it('moves an end a few hours "before" an evening start to the next day (an event ending after midnight)', () => {
+    const { event, problems } = normalize("title: Party\ndate: '2026-06-20T21:00:00'\ndate_end: '2026-06-20T01:00:00'");
+    expect(timed(event)).toEqual({ start: '2026-06-20T19:00:00.000Z', end: '2026-06-20T23:00:00.000Z', zone: 'Europe/Paris' });
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', field: 'date_end', message: expect.stringMatching(/read as the next day, 2026-06-21.*write that date in `date_end`/) }),
+    ]);
+  });
+
+  it('does not take a morning end before an afternoon start for an overnight slip (12 h or more)', () => {
+    const { event, problems } = normalize("title: T\ndate: '2026-06-20T14:00:00'\ndate_end: '2026-06-20T02:00:00'");
+    expect(timed(event).end).toBeNull();
+    expect(problems[0].message).toMatch(/published without an end/);
+  });
+
+  it('publishes an all-day event whose end date is before its start on its first day, with a warning', () => {
+    const { event, problems } = normalize("title: T\ndate: '2026-03-22'\ndate_end: '2025-03-24'");
+    expect(event?.time).toEqual({ kind: 'allDay', startDate: '2026-03-22', endDate: '2026-03-22' });
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date_end', message: expect.stringMatching(/before `date`.*first day only/) })]);
+  });
+
+  it('publishes an event lasting more than a year with a warning, not silently', () => {
+    const timedLong = normalize("title: T\ndate: '2019-09-01T09:00:00'\ndate_end: '2025-09-01T17:00:00'");
+    expect(timed(timedLong.event).end).toBe('2025-09-01T15:00:00.000Z');
+    expect(timedLong.problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date_end', message: expect.stringMatching(/last 2192 days, more than a year/) })]);
+    const allDayLong = normalize("title: T\ndate: '2019-09-01'\ndate_end: '2025-08-31'");
+    expect(allDayLong.problems).toEqual([expect.objectContaining({ field: 'date_end', message: expect.stringMatching(/last 2192 days/) })]);
+    expect(normalize("title: T\ndate: '2026-01-01'\ndate_end: '2026-12-31'").problems).toEqual([]);
   });
 
   it('publishes a zero-length event without an end, with a warning', () => {

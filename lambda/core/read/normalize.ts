@@ -3,6 +3,7 @@
  * Every rule here is written down in README § "How front matter is read".
  */
 import { readEventTime } from './event-time';
+import { offsetMismatch } from './offset-check';
 import * as f from './fields';
 import { identityOf, languageOf, uidOf } from './identity';
 import type { CalEvent, EventStatus, FrontMatter, ParsedPage, Problem, SiteConfig } from '../model';
@@ -34,6 +35,8 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   const rules: ZoneRules = { timeZone: zone ?? config.timeZone, wallClockZ: config.wallClockZ };
   const time = readEventTime(data, rules, warn);
   if (!time.ok) return fail(time.field, time.reason);
+  const mismatch = offsetMismatch(time.time, time.startField, page.body);
+  if (mismatch) warn(time.startField, mismatch);
 
   const publishDate = instantField(data, 'publishDate', rules, warn);
   if (!publishDate.ok) return fail('publishDate', publishDate.reason);

@@ -198,3 +198,18 @@ describe('normalizePage: what Hugo accepts is published, with what to fix', () =
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date', message: expect.stringMatching(/one-digit hour.*write two digits/) })]);
   });
 });
+
+describe('normalizePage: a written offset that is not the zone offset', () => {
+  it('publishes at the offset as written and warns on the start field, with what the body says', () => {
+    const parsed = parseFrontMatter({ path: 'event/x/index.md', text: "---\ntitle: T\ndate: '2025-02-10T18:00:00+02:00'\n---\nAccueil à 18h.\n" });
+    if (!parsed.ok) throw new Error('parse');
+    const { event, problems } = normalizePage(parsed.page, TEST_CONFIG);
+    expect(timed(event).start).toBe('2025-02-10T16:00:00.000Z');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date', message: expect.stringMatching(/\+02:00, but Europe\/Paris is at \+01:00.*The text says 18:00/) })]);
+  });
+
+  it('uses the event `timezone` when it has one, and stays quiet for a site with no zone', () => {
+    expect(normalize("title: T\ntimezone: Asia/Kolkata\ndate: '2025-02-10T18:00:00+05:30'").problems).toEqual([]);
+    expect(normalize("title: T\ndate: '2025-02-10T18:00:00+02:00'", { ...TEST_CONFIG, timeZone: 'UTC' }).problems).toEqual([]);
+  });
+});

@@ -60,7 +60,7 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const problems = [...encodingWarnings(file), ...parsed.warnings, ...normalized.problems];
   const event = normalized.event;
   if (!event) return { file: file.path, problems, event: null, pieces: null };
-  const sessions = sessionsOf(event.body, event.time, config.timeZone);
+  const sessions = sessionsOf([event.abstract ?? '', event.body], event.time, config.timeZone);
   const clock = agendaClock(event.time, config.timeZone);
   const showsHtml = publishes(config, 'feeds') || publishes(config, 'pages');
   // Each Markdown text is parsed once and rendered as text (calendars) and, when shown, HTML.

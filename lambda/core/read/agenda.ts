@@ -1,9 +1,9 @@
 /**
- * The agenda (sessions) written in an event's body. Only lines that stand out as agenda entries are
- * read — headings, bold-prefixed lines, and lines that are a paragraph on their own — and only when
- * they start with a clock time or range (`## 14h00-15h00 : Pitchs`, `**19:15 - 19:30**: Setup`,
- * `16h00: Pot final`). Ordinary prose, list items and code never become sessions.
+ * The agenda (sessions) written in an event's text: the lines that stand out as entries (see
+ * agenda-lines.ts) and start with a clock time or range (`## 14h00-15h00 : Pitchs`,
+ * `**19:15 - 19:30**: Setup`, `16h00: Pot final`, `- 18:00 Introduction`), placed in time.
  */
+import { candidateGroups } from './agenda-lines';
 import { readClockRange, type ClockTime } from './clock';
 import type { EventTime } from '../model';
 import { expandShortcodes } from './shortcodes';
@@ -23,40 +23,23 @@ export interface Session {
   readonly title: string;
 }
 
-const HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const BOLD_PREFIX = /^ {0,3}(\*\*|__)(.+?)\1(.*)$/;
-const BLOCK_START = /^ {0,3}([-*+>|]|\d+[.)]\s|```|~~~|<)/;
+const MIN_PROGRAMME = 2;
 
-/** Reads the agenda lines of a Markdown body, in order. */
+/**
+ * Reads the agenda lines of a Markdown text, in order: headings and lines standing alone, and the
+ * lines of a list, quote, table or broken paragraph when at least two of them start with a time.
+ */
 export function readAgenda(markdown: string): AgendaLine[] {
-  const lines = expandShortcodes(markdown).replace(/\r\n?/g, '\n').split('\n');
   const out: AgendaLine[] = [];
-  let inFence = false;
-  lines.forEach((raw, i) => {
-    if (/^ {0,3}(```|~~~)/.test(raw)) inFence = !inFence;
-    if (inFence || !/\d/.test(raw)) return; // an entry starts with a time: no digit, no entry
-    const candidate = agendaText(raw, lines[i - 1], lines[i + 1]);
-    const entry = candidate === null ? null : parseEntry(candidate);
-    if (entry) out.push(entry);
-  });
+  for (const group of candidateGroups(expandShortcodes(markdown))) {
+    const read = group.flatMap((c) => {
+      const entry = /\d/.test(c.text) ? parseEntry(c.text) : null; // an entry starts with a time
+      return entry ? [{ entry, alone: c.alone }] : [];
+    });
+    const programme = read.filter((r) => !r.alone).length >= MIN_PROGRAMME;
+    for (const r of read) if (r.alone || programme) out.push(r.entry);
+  }
   return out;
-}
-
-/** The text of a line that could be an agenda entry, or null. */
-function agendaText(line: string, before: string | undefined, after: string | undefined): string | null {
-  const heading = HEADING.exec(line);
-  if (heading) return unwrapLeadingEmphasis(heading[1]);
-  const bold = BOLD_PREFIX.exec(line);
-  if (bold) return `${bold[2]}${bold[3].startsWith(' ') || /^[:\-–—]/.test(bold[3]) ? '' : ' '}${bold[3]}`;
-  const alone = (before === undefined || before.trim() === '') && (after === undefined || after.trim() === '');
-  if (alone && !BLOCK_START.test(line) && !/^ {4}|^\t/.test(line)) return line.trim();
-  return null;
-}
-
-/** `**18:30** Welcome` inside a heading reads as `18:30 Welcome`. */
-function unwrapLeadingEmphasis(text: string): string {
-  const m = /^(\*\*|__|\*|_)(.+?)\1(.*)$/.exec(text);
-  return m ? `${m[2]}${m[3]}` : text;
 }
 
 /** `14h00-15h00 : Title` → the times and the title; null when the text is not an agenda entry. */
@@ -68,6 +51,7 @@ export function parseEntry(text: string): AgendaLine | null {
   // "10.50 euros" is a price, not a time: a dotted time must be followed by a separator.
   if (/^\d{1,2}\.\d{2}/.test(times) && !/^\s*[:\-–—]/.test(rest)) return null;
   if (rest !== '' && !/^[\s:\-–—|.)]/.test(rest)) return null; // "14:00pm-ish", "16h00abc"
+  if (/^:\d/.test(rest)) return null; // "00:01:45 Topic": a media timestamp, not a time of day
   rest = rest.replace(/^[\s:\-–—|.)]+/, '').replace(/^(\*\*|__)\s*/, '');
   const title = stripInlineMarkdown(rest).trim();
   if (!/\p{L}/u.test(title)) return null;
@@ -76,6 +60,7 @@ export function parseEntry(text: string): AgendaLine | null {
 
 function stripInlineMarkdown(s: string): string {
   return s
+    .replace(/<[^>]*>/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.*?)\1/g, '$2')
     .replace(/(^|[\s(])[*_]([^*_]+)[*_]/g, '$1$2')
@@ -130,8 +115,15 @@ export function agendaClock(time: EventTime, fallbackZone: string): AgendaClock 
   return { at: (minutes) => zonedInstant(date, minutes, zone), format: (ms) => wallClockStamp(ms, zone).replace(/^.*T(\d\d)(\d\d)\d\d$/, '$1:$2') };
 }
 
-/** Reads and places an event's sessions. */
-export function sessionsOf(body: string, time: EventTime, fallbackZone: string): Session[] {
-  const lines = readAgenda(body);
+/**
+ * Reads and places an event's sessions from its texts (the abstract, then the body: a programme may
+ * be in either). An entry both repeat is read once.
+ */
+export function sessionsOf(texts: string | readonly string[], time: EventTime, fallbackZone: string): Session[] {
+  const seen = new Set<string>();
+  const lines = (typeof texts === 'string' ? [texts] : texts).flatMap(readAgenda).filter((l) => {
+    const key = `${l.start.hour}:${l.start.minute} ${l.title}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
   return lines.length ? placeSessions(lines, time, agendaClock(time, fallbackZone).at) : [];
 }

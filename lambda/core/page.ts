@@ -64,10 +64,10 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const clock = agendaClock(event.time, config.timeZone);
   const showsHtml = publishes(config, 'feeds') || publishes(config, 'pages');
   // Each Markdown text is parsed once and rendered as text (calendars) and, when shown, HTML.
-  const body = render(event.body, event.url, showsHtml);
+  const body = render(event.body, event.url, config.permalinkBase, showsHtml);
   const leadSource = event.abstract ?? event.summary ?? '';
-  const lead = render(leadSource, event.url, showsHtml);
-  const short = event.summary && event.abstract ? render(event.summary, event.url, false).text : lead.text;
+  const lead = render(leadSource, event.url, config.permalinkBase, showsHtml);
+  const short = event.summary && event.abstract ? render(event.summary, event.url, config.permalinkBase, false).text : lead.text;
   const header = headerOf(event, sessions, short, showsHtml ? humanWhen(event.time, config) : '');
   const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock));
   // Published fields: the VEVENT, the Markdown every other output renders, and the fields they show.
@@ -81,9 +81,9 @@ function encodingWarnings(file: SourceFile): Problem[] {
   return [{ file: file.path, severity: 'warning', field: null, message: 'not UTF-8: read as Windows-1252; save it as UTF-8' }];
 }
 
-function render(markdown: string, baseUrl: string, withHtml: boolean): { text: string; html: string } {
+function render(markdown: string, baseUrl: string, siteBase: string | null, withHtml: boolean): { text: string; html: string } {
   if (!markdown.trim()) return { text: '', html: '' };
-  const doc = parseMarkdown(markdown, baseUrl);
+  const doc = parseMarkdown(markdown, baseUrl, siteBase);
   const html = withHtml ? renderHtml(doc) : '';
   return { text: renderText(doc), html };
 }

@@ -1,5 +1,10 @@
-/** RSS 2.0 with `atom:link rel="self"`: the site's feed (full text) and each tag's (summaries). */
-import { cdata, element, xmlEscape } from './xml';
+/**
+ * RSS 2.0 with `atom:link rel="self"`: the site's feed (full text) and each tag's (summaries). Plain
+ * text follows the RSS Best Practices Profile: titles and categories with `&#x26;`/`&#x3C;`,
+ * descriptions as HTML (escaped text, line breaks as `<br>`).
+ */
+import { cdata, element, plainTextElement, xmlEscape } from './xml';
+import { textAsHtml } from './html/html';
 import { channelOf, feedEntries, latest, rfc822, withItems, type FeedChannel, type FeedItem } from './feed-item';
 import type { Site } from '../published';
 import type { TagGroup } from '../tags';
@@ -21,9 +26,9 @@ export function rss(channel: FeedChannel, items: readonly FeedItem[], full: bool
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
     '<channel>',
-    element('title', channel.title),
+    plainTextElement('title', channel.title),
     element('link', channel.homeUrl),
-    element('description', channel.description || channel.title),
+    element('description', textAsHtml(channel.description || channel.title)),
     element('language', channel.language),
     element('generator', 'calpub'),
     element('ttl', String(channel.ttlMinutes)),
@@ -36,13 +41,14 @@ export function rss(channel: FeedChannel, items: readonly FeedItem[], full: bool
 function rssItem(item: FeedItem, full: boolean): string {
   return [
     '<item>',
-    element('title', item.title),
+    plainTextElement('title', item.title),
     element('link', item.url),
     `<guid isPermaLink="false">${xmlEscape(item.uid)}</guid>`,
     element('pubDate', rfc822(item.published)),
-    element('description', item.summary),
+    // RSS descriptions are HTML: the plain-text summary is escaped for HTML, then for XML.
+    element('description', textAsHtml(item.summary)),
     full ? `<content:encoded>${cdata(item.html)}</content:encoded>` : '',
-    ...item.tags.map((t) => element('category', t)),
+    ...item.tags.map((t) => plainTextElement('category', t)),
     '</item>',
   ].join('');
 }

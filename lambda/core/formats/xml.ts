@@ -31,3 +31,13 @@ export function cdata(text: string): string {
 export function element(name: string, text: string): string {
   return `<${name}>${xmlEscape(text)}</${name}>`;
 }
+
+/**
+ * `<name>text</name>` for a plain-text element that some readers take for HTML (RSS `title`,
+ * `category`): `&` and `<` as the hexadecimal character references `&#x26;` and `&#x3C;`, as the RSS
+ * Best Practices Profile asks, so that no reader decodes them into markup.
+ */
+export function plainTextElement(name: string, text: string): string {
+  const escaped = allowedInXml(text).replace(/[&<>]/g, (c) => (c === '&' ? '&#x26;' : c === '<' ? '&#x3C;' : '&gt;'));
+  return `<${name}>${escaped}</${name}>`;
+}

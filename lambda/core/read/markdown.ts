@@ -1,46 +1,51 @@
 /**
  * Markdown (with Hugo shortcodes and stray HTML) parsed once by markdown-it, rendered two ways:
- * - text, for calendars: headings on their own line, `- ` bullets, links as "text (url)", no tags;
- * - HTML, for feeds and pages: raw HTML in the source is escaped (shown, never executed), links
- *   that markdown-it deems unsafe (`javascript:`, `vbscript:`, `file:`, most `data:`) are refused,
- *   relative URLs are made absolute, callouts become `<aside>`.
- * Escaping raw HTML makes a separate sanitizer unnecessary: nothing from the source can become a tag.
+ * - text, for calendars: headings on their own line, `- ` bullets, links as "text (url)", no tags,
+ *   raw HTML as its visible text (html-filter.ts);
+ * - HTML, for feeds and pages: links that markdown-it deems unsafe (`javascript:`, `vbscript:`,
+ *   `file:`, most `data:`) are refused, relative URLs are made absolute, callouts become `<aside>`,
+ *   and a document with raw HTML goes through the allow-list sanitizer (html-filter.ts) whole.
  */
 import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
-import { asideMarkers, expandShortcodes, markdownShortcodes } from './shortcodes';
+import { dropsContent, htmlText, isSpacingTag, sanitizeHtml } from './html-filter';
+import { asideMarkers, expandShortcodes, markdownShortcodes, resolveRefs } from './shortcodes';
 
 type Token = MarkdownIt.Token;
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
-const escapeHtml = md.utils.escapeHtml;
-// Raw HTML is kept as tokens (so text output can strip it) but always rendered escaped.
-md.renderer.rules.html_block = (tokens, idx) => `<p>${escapeHtml(tokens[idx].content.trim())}</p>\n`;
-md.renderer.rules.html_inline = (tokens, idx) => escapeHtml(tokens[idx].content);
+// Raw HTML is rendered as written, then the whole document is sanitized (renderHtml).
 
 /** A parsed document, ready to render as text or HTML. */
 export interface ParsedMarkdown {
   readonly tokens: Token[];
   /** What marks callouts in the tokens; null when the source has no shortcode (so no callout). */
   readonly asideKey: string | null;
+  /** Whether the source has raw HTML (then the HTML rendering is sanitized). */
+  readonly hasHtml: boolean;
+  /** What relative URLs in raw HTML resolve against. */
+  readonly baseUrl: string;
 }
 
 /**
  * Parses Markdown after expanding shortcodes; links and images are made absolute (resolved against
  * `baseUrl`), so the text and the HTML rendering both show URLs a reader can follow.
+ * @param siteBase - the Hugo site the pages come from (`permalinkBase`): where `relref` links lead
  */
-export function parseMarkdown(source: string, baseUrl: string): ParsedMarkdown {
+export function parseMarkdown(source: string, baseUrl: string, siteBase: string | null = null): ParsedMarkdown {
   // Markers taken from the source's hash cannot be forged by the source; without shortcodes none is needed.
   const asideKey = source.includes('{{') ? createHash('sha1').update(source).digest('hex').slice(0, 12) : null;
-  const expanded = expandShortcodes(source, markdownShortcodes(asideKey));
+  const expanded = expandShortcodes(resolveRefs(source, siteBase), markdownShortcodes(asideKey));
   const tokens = md.parse(expanded, {});
+  let hasHtml = false;
   for (const token of walk(tokens)) {
+    if (token.type === 'html_block' || token.type === 'html_inline') hasHtml = true;
     for (const attr of ['href', 'src'] as const) {
       const value = token.attrGet(attr);
       if (value !== null) token.attrSet(attr, absolute(String(value), baseUrl));
     }
   }
-  return { tokens, asideKey };
+  return { tokens, asideKey, hasHtml, baseUrl };
 }
 
 /** Plain text; blank lines separate blocks, no trailing whitespace. Relative links resolve against `baseUrl`. */
@@ -56,7 +61,8 @@ export function markdownToHtml(source: string, baseUrl: string): string {
 
 /** Renders a parsed document as HTML. */
 export function renderHtml(doc: ParsedMarkdown): string {
-  const html = md.renderer.render(doc.tokens, md.options, {});
+  const rendered = md.renderer.render(doc.tokens, md.options, {});
+  const html = doc.hasHtml ? sanitizeHtml(rendered, doc.baseUrl) : rendered;
   if (doc.asideKey === null) return html.trim();
   const { open, close } = asideMarkers(doc.asideKey);
   return html.replaceAll(`<p>${open}</p>`, '<aside class="callout">').replaceAll(`<p>${close}</p>`, '</aside>').trim();
@@ -141,7 +147,12 @@ export function renderText(doc: ParsedMarkdown): string {
 function renderInlineText(tokens: Token[]): string {
   let out = '';
   const hrefs: Array<{ href: string; textStart: number }> = [];
+  let dropping: string | null = null; // inside an inline <script>, <style>, <iframe>...
   for (const token of tokens) {
+    if (dropping !== null) {
+      if (token.type === 'html_inline' && tagOf(token.content) === `/${dropping}`) dropping = null;
+      continue;
+    }
     switch (token.type) {
       case 'text':
       case 'code_inline':
@@ -156,9 +167,13 @@ function renderInlineText(tokens: Token[]): string {
       case 'image':
         out += token.content;
         break;
-      case 'html_inline':
-        if (/^<br\s*\/?>$/i.test(token.content)) out += '\n';
+      case 'html_inline': {
+        const tag = tagOf(token.content);
+        if (tag === 'br') out += '\n';
+        else if (tag !== null && dropsContent(tag) && !/\/>$/.test(token.content)) dropping = tag;
+        else if (tag !== null && isSpacingTag(tag.replace(/^\//, '')) && !/\s$/.test(out)) out += ' ';
         break;
+      }
       case 'link_open':
         hrefs.push({ href: String(token.attrGet('href') ?? ''), textStart: out.length });
         break;
@@ -172,17 +187,18 @@ function renderInlineText(tokens: Token[]): string {
         break;
     }
   }
-  return out;
+  return dropping === null && !tokens.some((t) => t.type === 'html_inline') ? out : out.replace(/ {2,}/g, ' ');
 }
 
 /** Visible text of an HTML fragment: tags dropped, block ends as line breaks, entities decoded. */
 export function htmlToText(html: string): string {
-  const withBreaks = html
-    .replace(/<(script|style|iframe)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6]|table|ul|ol)>/gi, '\n')
-    .replace(/<\/t[dh]>/gi, ' | ')
-    .replace(/<[^>]*>/g, '');
-  return md.utils.unescapeAll(withBreaks).replace(/ \| \n/g, '\n');
+  return md.utils.unescapeAll(htmlText(html));
+}
+
+/** `span` for `<span class="x">`, `/span` for `</span>`, null for a comment or anything else. */
+function tagOf(html: string): string | null {
+  const m = /^<(\/?[a-zA-Z][\w-]*)/.exec(html);
+  return m ? m[1].toLowerCase() : null;
 }
 
 function tidy(s: string): string {

@@ -125,3 +125,40 @@ function parseCall(name: string, args: string): ShortcodeCall {
   }
   return { name: name.toLowerCase(), positional, named };
 }
+
+const REF_ARG = String.raw`\{\{[<%]\s*(?:rel)?ref\s+(?:"([^"]*)"|'([^']*)'|([^\s>%]+))\s*[>%]\}\}`;
+const REF_LINK = new RegExp(String.raw`\[([^\]]*)\]\(\s*${REF_ARG}\s*\)`, 'g');
+const REF_BARE = new RegExp(REF_ARG, 'g');
+
+/**
+ * Hugo's `ref`/`relref` shortcodes point to another page of the Hugo site (`[Jane]({{< relref
+ * "/authors/jane" >}})`). With the site's address (`permalinkBase`) they become links to that page's
+ * usual permalink (`/authors/jane/`); without it the link is dropped and its text kept (a link to
+ * nowhere, or to the event itself, would mislead).
+ */
+export function resolveRefs(markdown: string, siteBase: string | null): string {
+  if (!markdown.includes('ref')) return markdown;
+  const url = (...targets: Array<string | undefined>) => (siteBase ? permalinkOf(targets.find((t) => t !== undefined) ?? '', siteBase) : null);
+  return markdown
+    .replace(REF_LINK, (_m, label: string, a?: string, b?: string, c?: string) => {
+      const href = url(a, b, c);
+      return href ? `[${label}](${href})` : label;
+    })
+    .replace(REF_BARE, (_m, a?: string, b?: string, c?: string) => url(a, b, c) ?? '');
+}
+
+/** The usual permalink of a content path: `/authors/jane`, `post/x.md`, `talk/y/index.md#slides` → `/authors/jane/`... */
+function permalinkOf(target: string, siteBase: string): string | null {
+  const [pathPart, anchor] = target.split('#', 2);
+  const path = pathPart
+    .replace(/^\/+/, '')
+    .replace(/(^|\/)_?index(\.[a-z-]+)?\.md$/i, '$1')
+    .replace(/\.md$/i, '')
+    .replace(/\/*$/, '/');
+  try {
+    return new URL(`${path === '/' ? '' : path}${anchor ? `#${anchor}` : ''}`, siteBase).href;
+  } catch {
+    return null;
+  }
+}
+

@@ -35,9 +35,14 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtm
   return new SafeHtml(out);
 }
 
-/** Marks HTML calpub rendered itself from Markdown (raw HTML escaped, unsafe links refused). */
+/** Marks HTML calpub rendered itself from Markdown (raw HTML sanitized, unsafe links refused). */
 export function trusted(markup: string): SafeHtml {
   return new SafeHtml(markup);
+}
+
+/** Plain text as HTML: escaped, its line breaks kept as `<br>`. */
+export function textAsHtml(text: string): string {
+  return escapeHtml(text).replace(/\n/g, '<br>\n');
 }
 
 /** A URL for an `href`/`src`: only http(s), webcal, mailto and relative paths; anything else is `#`. */

@@ -101,13 +101,26 @@ export function address(data: FrontMatter, warn: Warn): Address | null {
   return Object.keys(out).length ? out : null;
 }
 
-/** One line for LOCATION: the venue, then the address parts the venue text does not already contain. */
+/**
+ * One line for LOCATION: the venue, then the address parts, each comma-separated piece once. A piece
+ * is left out when a piece already there names it (same words, whatever the case, accents and
+ * punctuation): venue "Campus Nord, Ville" with city "Campus Nord" or street "Campus Nord, Bât. A"
+ * says "Campus Nord" once.
+ */
 export function locationLine(venue: string | null, addr: Address | null): string | null {
-  const parts = ADDRESS_KEYS.map((k) => addr?.[k]).filter((p): p is string => !!p);
-  const lowerVenue = (venue ?? '').toLowerCase();
-  const extra = parts.filter((p) => !lowerVenue.includes(p.toLowerCase()));
-  const line = [venue, ...extra].filter(Boolean).join(', ');
-  return line || null;
+  const pieces = [venue, ...ADDRESS_KEYS.map((k) => addr?.[k])].flatMap((p) => (p ? p.split(/,\s+/) : [])).map((p) => p.trim()).filter(Boolean);
+  const kept: Array<{ text: string; words: string }> = [];
+  for (const text of pieces) {
+    const words = ` ${comparable(text)} `;
+    if (words.trim() === '' || kept.some((k) => k.words.includes(words))) continue;
+    kept.push({ text, words });
+  }
+  return kept.length ? kept.map((k) => k.text).join(', ') : null;
+}
+
+/** Lower case, no accents, words separated by single spaces. */
+function comparable(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 const URL_BUTTONS: ReadonlyArray<[string, string]> = [

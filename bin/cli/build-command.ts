@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildSite, siteConfigOf, type BuildResult, type PageInput } from '../../lambda/core/build';
+import { buildSite, configFor, type BuildResult, type PageInput } from '../../lambda/core/build';
 import type { Memory, OutputFile, Problem } from '../../lambda/core/model';
-import { memoryChunks, parseMemory } from '../../lambda/core/memory';
+import { EMPTY_MEMORY, memoryChunks, parseMemory } from '../../lambda/core/memory';
 import { processPage, type PageOutcome } from '../../lambda/core/page';
 import { decodePage } from '../../lambda/core/read/decode';
 import type { SiteConfig } from '../../lambda/core/model';
@@ -36,6 +36,14 @@ export interface BuildOutcome {
 
 /** What the summary and the report say of a build. */
 type Reported = Pick<BuildResult, 'published' | 'problems' | 'skipped'>;
+
+/** What a build hands the writer: the files, or null when nothing may be written. */
+interface Built {
+  readonly outputs: Iterable<OutputFile> | null;
+  readonly reported: Reported;
+  /** Why nothing is written, for the last line. */
+  readonly notWritten: string | null;
+}
 
 const MEMORY_FILE = 'state.json';
 const STORE_FILE = 'outcomes.jsonl';
@@ -74,14 +82,19 @@ function codeVersion(): string {
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const started = process.hrtime.bigint();
   const timer = phaseTimer(started);
-  const { outputs, reported } = buildAndSaveState(options, timer.phase);
+  const { outputs, reported, notWritten } = buildAndSaveState(options, timer.phase);
+  for (const line of formatProblems(reported.problems)) options.progress(line);
   if (reported.published.length >= 1000) options.progress('calpub: writing the site');
-  const write = writeSite(options.out, outputs);
+  const write = outputs ? writeSite(options.out, outputs) : { written: [], deleted: [], unchanged: 0 };
   if (options.report) writeReport(options.report, reported);
   timer.phase('site files');
   // CALPUB_TIMINGS=1 prints where the time went (used by bench/).
   if (process.env.CALPUB_TIMINGS) options.progress(`calpub: timings: ${timer.phases.join(', ')}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (notWritten) {
+    options.log(`calpub: nothing written: ${notWritten}`);
+    return { write, seconds, exitCode: 1 };
+  }
   options.log(summaryLine(reported, seconds, write));
   return { write, seconds, exitCode: options.strict && rejectedFiles(reported.problems).size > 0 ? 1 : 0 };
 }
@@ -92,20 +105,28 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
  * held while it is (on a large site, a few hundred MB); the outputs depend on nothing but the
  * memory saved, so a build interrupted while writing them makes the same files when run again.
  */
-function buildAndSaveState(options: BuildOptions, phase: (name: string) => void): { outputs: Iterable<OutputFile>; reported: Reported } {
+function buildAndSaveState(options: BuildOptions, phase: (name: string) => void): Built {
   const configText = readConfigText(options.content);
   const memoryBefore = readPrivate(options.out, MEMORY_FILE);
-  const config = siteConfigOf(configText, options.siteUrl);
-  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(config, codeVersion()));
   const memory = parseMemory(memoryBefore?.toString('utf8') ?? null);
+  const applied = configFor(configText, memory, options.siteUrl);
+  if (!applied.config) {
+    const result = buildSite({ pages: [], configText, memory, now: options.now, siteUrl: options.siteUrl });
+    return { outputs: null, reported: result, notWritten: 'calpub.yaml has errors (above) and no earlier build applied a good one; fix them and build again' };
+  }
+  const config = applied.config;
+  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(config, codeVersion()));
   const { pages, made } = readPages(options, store, config, memory.lastGood);
   phase(`pages (${pages.length - made} of ${pages.length} reused)`);
   const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
+  const reported = { published: result.published, problems: result.problems, skipped: result.skipped };
+  // --strict applies nothing that has an error: no site, no state.
+  if (options.strict && result.configRejected) return { outputs: null, reported, notWritten: 'calpub.yaml has errors (above) and --strict applies no configuration with errors' };
   const next = chunkEncoder('sha256')(memoryChunks(result.memory));
   if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, next.bytes);
   if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
   phase('memory and outcomes');
-  return { outputs: result.outputs, reported: { published: result.published, problems: result.problems, skipped: result.skipped } };
+  return { outputs: result.outputs, reported, notWritten: null };
 }
 
 /** Records how long each phase of a build took and the memory after it (`CALPUB_TIMINGS`). */
@@ -125,7 +146,8 @@ function phaseTimer(started: bigint): { phase: (name: string) => void; phases: s
 /** Validates `content` without writing anything; exit code 1 when any page has an error. */
 export function runCheck(content: string, now: number, log: (line: string) => void): number {
   const pages = listPages(content).map((rel) => decodePage(rel, readFileSync(path.join(content, rel))));
-  const result = buildSite({ pages, configText: readConfigText(content), memory: null, now });
+  // A calpub.yaml with errors is reported, and the pages are still checked (with the defaults).
+  const result = buildSite({ pages, configText: readConfigText(content), memory: { ...EMPTY_MEMORY, lastGoodConfig: null }, now });
   for (const line of formatProblems(result.problems)) log(line);
   const rejected = rejectedFiles(result.problems).size;
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;

@@ -6,7 +6,7 @@
 import type { Memory, OutputFile, Problem, SiteConfig, SourceFile } from './model';
 import { EMPTY_MEMORY, lastGoodAfter, remember } from './memory';
 import { processPage, type EventHeader, type PageOutcome } from './page';
-import { parseConfig, withSiteUrl } from './read/config';
+import { applyConfig, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
 import { isCandidatePage } from './read/identity';
 import { farAheadProblems, skipReason, type SkipReason } from './select';
 import { siteFiles, siteOf, type Publishing } from './site';
@@ -33,6 +33,13 @@ export interface BuildInput {
 
 /** What a build produced. */
 export interface BuildResult {
+  /**
+   * True when `calpub.yaml` has an error and no good one was applied before: nothing is built (no
+   * output: adapters must write and delete nothing), the memory is the previous one, the problems say why.
+   */
+  readonly stopped: boolean;
+  /** Whether `calpub.yaml` as written has an error (so it is not applied). */
+  readonly configRejected: boolean;
   readonly config: SiteConfig;
   /** Every output file, made as it is iterated (write them one by one; iterating again makes them again). */
   readonly outputs: Iterable<OutputFile>;
@@ -46,18 +53,22 @@ export interface BuildResult {
   readonly pages: number;
 }
 
-/** The site configuration a build with these inputs uses (for adapters that process pages ahead). */
-export function siteConfigOf(configText: string | null, siteUrl?: string): SiteConfig {
-  const parsed = parseConfig(configText).config;
-  return siteUrl ? withSiteUrl(parsed, siteUrl) : parsed;
+/**
+ * The configuration a build with these inputs applies (`applyConfig`), `siteUrl` overridden; adapters
+ * that process pages ahead use it. Its `config` is null when the build stops.
+ */
+export function configFor(configText: string | null, memory: Memory | null, siteUrl?: string): AppliedConfig {
+  const applied = applyConfig(configText, memory?.lastGoodConfig);
+  return applied.config && siteUrl ? { ...applied, config: withSiteUrl(applied.config, siteUrl) } : applied;
 }
 
 /** Runs the pipeline. Never throws on bad content: every problem is in `problems`. */
 export function buildSite(input: BuildInput): BuildResult {
-  const parsedConfig = parseConfig(input.configText);
-  const config = input.siteUrl ? withSiteUrl(parsedConfig.config, input.siteUrl) : parsedConfig.config;
   const previous = input.memory ?? EMPTY_MEMORY;
-  const problems: Problem[] = [...parsedConfig.problems];
+  const applied = configFor(input.configText, previous, input.siteUrl);
+  if (!applied.config) return stoppedBuild(applied, previous, input.pages);
+  const config = applied.config;
+  const problems: Problem[] = [...applied.problems];
   const pages = input.pages.filter((p) => isCandidatePage(p.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
   const lastGood: Record<string, string> = {};
   const events: Array<{ event: EventHeader; outcome: PageOutcome }> = [];
@@ -89,13 +100,30 @@ export function buildSite(input: BuildInput): BuildResult {
   const { site, problems: tagProblems } = siteOf(config, publishing, input.now);
   problems.push(...tagProblems);
   return {
+    stopped: false,
+    configRejected: applied.rejected,
     config,
     outputs: { [Symbol.iterator]: () => siteFiles(site) },
-    memory: { version: 2, events: memories, lastGood },
+    memory: { version: 2, events: memories, lastGood, lastGoodConfig: applied.text },
     problems,
     published: site.events.map((e) => e.event.id),
     skipped,
     pages: pages.length,
+  };
+}
+
+/** A build that stops on its configuration: no output, the memory as it was, the problems saying why. */
+function stoppedBuild(applied: AppliedConfig, memory: Memory, pages: readonly PageInput[]): BuildResult {
+  return {
+    stopped: true,
+    configRejected: true,
+    config: DEFAULT_CONFIG,
+    outputs: [],
+    memory,
+    problems: applied.problems,
+    published: [],
+    skipped: [],
+    pages: pages.filter((p) => isCandidatePage(p.path)).length,
   };
 }
 

@@ -67,7 +67,7 @@ export function parseMemory(text: string | null): Memory {
 /** A memory from its parsed JSON (checked field by field); anything else counts as no memory. */
 export function memoryFrom(json: unknown): Memory {
   try {
-    const data = json as { version?: number; events?: Record<string, EventMemory>; lastGood?: Record<string, unknown> };
+    const data = json as { version?: number; events?: Record<string, EventMemory>; lastGood?: Record<string, unknown>; lastGoodConfig?: unknown };
     // Version 1 (before pages' last good texts were remembered) is read too: its events keep their SEQUENCE.
     if ((data?.version !== 1 && data?.version !== 2) || typeof data.events !== 'object' || data.events === null) return EMPTY_MEMORY;
     const events: Record<string, EventMemory> = {};
@@ -76,7 +76,8 @@ export function memoryFrom(json: unknown): Memory {
     }
     const lastGood: Record<string, string> = {};
     for (const [path, t] of Object.entries(data.lastGood ?? {})) if (typeof t === 'string') lastGood[path] = t;
-    return { version: 2, events, lastGood };
+    const config = data.lastGoodConfig;
+    return { version: 2, events, lastGood, ...(typeof config === 'string' || config === null ? { lastGoodConfig: config } : {}) };
   } catch {
     return EMPTY_MEMORY;
   }
@@ -93,7 +94,7 @@ export function* memoryChunks(memory: Memory): Generator<string> {
   yield* entries(memory.events);
   yield '},"lastGood":{';
   yield* entries(memory.lastGood);
-  yield '}}\n';
+  yield memory.lastGoodConfig === undefined ? '}}\n' : `},"lastGoodConfig":${JSON.stringify(memory.lastGoodConfig)}}\n`;
 }
 
 /** `"key":value` of a record, by sorted key, comma-separated, one at a time. */

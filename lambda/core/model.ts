@@ -192,4 +192,10 @@ export interface Memory {
    * published from it, read with the current configuration, until it is fixed.
    */
   readonly lastGood: Readonly<Record<string, string>>;
+  /**
+   * The text of the last `calpub.yaml` without errors that a build applied (null: there was no file,
+   * so the defaults), or undefined when no build has applied one yet. A config with an error is
+   * never applied: the build keeps this one until it is fixed.
+   */
+  readonly lastGoodConfig?: string | null;
 }

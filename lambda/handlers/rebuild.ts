@@ -9,7 +9,8 @@
  * never from a failed listing, so subscribers never get an empty or partial calendar. Two overlapping
  * rebuilds converge: the state is saved with If-Match, and the one that loses starts again.
  */
-import { buildSite, siteConfigOf, type PageInput } from '../core/build';
+import { createHash } from 'node:crypto';
+import { buildSite, configFor, type BuildResult, type PageInput } from '../core/build';
 import { CONFIG_FILE } from '../core/read/config';
 import { isCandidatePage } from '../core/read/identity';
 import type { SiteConfig } from '../core/model';
@@ -53,6 +54,8 @@ export interface RebuildSummary {
   readonly deleted: string[];
   readonly invalidated: string[];
   readonly attempts: number;
+  /** Set when `calpub.yaml` has errors and no good one was applied before: nothing was written. */
+  readonly stopped?: string;
 }
 
 /** Brings the site up to date with the content. Throws on infrastructure errors only. */
@@ -76,7 +79,9 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const previous = parseRemoteState(stored?.bytes ?? null);
   const configObject = listing.find((o) => o.key === `${prefix}${CONFIG_FILE}`);
   const configText = configObject ? ((await read(configObject.key))?.bytes.toString('utf8') ?? null) : null;
-  const config = siteConfigOf(configText, deps.siteUrl);
+  const applied = configFor(configText, previous.memory, deps.siteUrl);
+  if (!applied.config) return stopped(deps, buildSite({ pages: [], configText, memory: previous.memory, now: deps.now() }), objectsRead);
+  const config = applied.config;
   const store = OutcomeStore.parse(previous.store, storeKey(config, deps.codeVersion));
   const pages = await pagesOf(listing, prefix, store, read, config);
   mark('state, listing, pages');
@@ -94,11 +99,12 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const deleted = (usable ? Object.keys(previous.manifest) : [...onSite.keys()]).filter((path) => !(path in manifest) && onSite.has(path));
   if (deleted.length) await site.delete(deleted);
 
-  const head = stateHead(result.memory, manifest, checkSite ? now : previous.checkedAt);
+  const report = reportOf(result);
+  const head = stateHead(result.memory, manifest, checkSite ? now : previous.checkedAt, createHash('sha1').update(report).digest('base64url'));
   const changed = head !== previous.head || store.changed;
   if (changed) {
     await content.put(stateKey, serializeRemoteState(head, store.lines()), { contentType: 'application/gzip', ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }) });
-    await content.put(`${prefix}${PRIVATE_PREFIX}report.json`, reportOf(result), { contentType: 'application/json' });
+    await content.put(`${prefix}${PRIVATE_PREFIX}report.json`, report, { contentType: 'application/json' });
   } else if (written.length || deleted.length) {
     // Same state, but files were written: another rebuild may have raced this one; the state must still be ours.
     if ((await content.getIfChanged(stateKey, (stored as { etag: string }).etag)) !== 'unchanged') throw new PreconditionFailed(stateKey);
@@ -116,6 +122,25 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     written,
     deleted,
     invalidated: changedPaths.length ? invalidated : [],
+  };
+}
+
+/**
+ * A rebuild that stops on `calpub.yaml`: the site and the state stay as they are (every published
+ * file keeps being served), the report says why.
+ */
+async function stopped(deps: RebuildDeps, result: BuildResult, objectsRead: number): Promise<Omit<RebuildSummary, 'attempts'>> {
+  await deps.content.put(`${deps.contentPrefix}${PRIVATE_PREFIX}report.json`, reportOf(result), { contentType: 'application/json' });
+  return {
+    objectsRead,
+    pages: result.pages,
+    published: 0,
+    rejected: 1,
+    warnings: result.problems.filter((p) => p.severity === 'warning').length,
+    written: [],
+    deleted: [],
+    invalidated: [],
+    stopped: 'calpub.yaml has errors and no earlier build applied a good one: nothing was written (see _calpub/report.json)',
   };
 }
 

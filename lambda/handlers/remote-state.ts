@@ -39,10 +39,13 @@ export function parseRemoteState(gzipped: Buffer | null): RemoteState {
   }
 }
 
-/** The first line of a state. */
-export function stateHead(memory: Memory, manifest: Readonly<Record<string, string>>, checkedAt: number): string {
+/**
+ * The first line of a state.
+ * @param reportHash - a hash of the problem report: a state whose report changed is saved (with the report)
+ */
+export function stateHead(memory: Memory, manifest: Readonly<Record<string, string>>, checkedAt: number, reportHash = ''): string {
   const sorted = Object.fromEntries(Object.keys(manifest).sort().map((k) => [k, manifest[k]]));
-  return `{"format":${FORMAT},"memory":${serializeMemory(memory).trimEnd()},"manifest":${JSON.stringify(sorted)},"checkedAt":${checkedAt}}`;
+  return `{"format":${FORMAT},"memory":${serializeMemory(memory).trimEnd()},"manifest":${JSON.stringify(sorted)},"checkedAt":${checkedAt},"report":${JSON.stringify(reportHash)}}`;
 }
 
 /** The stored form of a state: its first line and the store's lines, gzipped. */

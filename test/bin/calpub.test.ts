@@ -91,6 +91,49 @@ describe('calpub build', () => {
   });
 });
 
+describe('calpub build with a calpub.yaml that has an error', () => {
+  const snapshot = (dir: string) => execFileSync('find', ['.', '-type', 'f', '-exec', 'sha1sum', '{}', '+'], { cwd: dir }).toString().split('\n').sort().join('\n');
+  const breakZone = (content: string) => {
+    const file = path.join(content, 'calpub.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('timeZone: Europe/Paris', 'timeZone: Mars/Olympus_Mons'));
+  };
+
+  it('keeps publishing with the last good configuration (no event moves), and says so', () => {
+    const content = contentWithOneBrokenPage();
+    const out = `${content}-out`;
+    run('build', '--content', content, '--out', out, '--now', '2026-11-29T12:00:00Z');
+    const calendar = readFileSync(path.join(out, 'calendar.ics'), 'utf8');
+    breakZone(content);
+    const r = run('build', '--content', content, '--out', out, '--now', '2026-11-30T12:00:00Z');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/calpub\.yaml\n {2}error {3}\[timeZone\] `timeZone` "Mars\/Olympus_Mons" is not an IANA time zone[^\n]*\n {2}warning has errors, so it is not applied/);
+    expect(readFileSync(path.join(out, 'calendar.ics'), 'utf8')).toBe(calendar);
+  });
+
+  it('writes nothing with --strict: neither the site nor the state', () => {
+    const content = contentWithOneBrokenPage();
+    const out = `${content}-out`;
+    run('build', '--content', content, '--out', out, '--now', '2026-11-29T12:00:00Z');
+    const before = snapshot(out);
+    breakZone(content);
+    const r = run('build', '--content', content, '--out', out, '--now', '2026-11-30T12:00:00Z', '--strict');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('calpub: nothing written: calpub.yaml has errors (above) and --strict applies no configuration with errors\n');
+    expect(snapshot(out)).toBe(before);
+  });
+
+  it('stops a first build with the error, writing nothing', () => {
+    const content = contentWithOneBrokenPage();
+    breakZone(content);
+    const out = `${content}-out`;
+    const r = run('build', '--content', content, '--out', out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no earlier build applied a configuration without errors: nothing is built until they are fixed/);
+    expect(r.stdout).toMatch(/^calpub: nothing written: calpub\.yaml has errors \(above\) and no earlier build applied a good one; fix them and build again\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('calpub check', () => {
   it('prints problems grouped by file and exits 1 on errors, without writing', () => {
     const content = contentWithOneBrokenPage();

@@ -78,6 +78,31 @@ describe('rebuild on object storage', () => {
     for (const [key, o] of site.objects) expect([key, o.body.includes('e7@example.org') || o.body.includes('/e7/')]).toEqual([key, false]);
   });
 
+  it('never applies a calpub.yaml with an error: the last good one stays, no event moves', async () => {
+    const { content, site, deps } = await setup();
+    await rebuild(deps);
+    const before = site.snapshot();
+    await content.upload('calpub.yaml', CONFIG.replace('Europe/Paris', 'Mars/Olympus_Mons'));
+    const summary = await rebuild(deps);
+    expect(summary).toMatchObject({ published: 20, rejected: 1, written: [], deleted: [] });
+    expect(site.snapshot()).toEqual(before);
+    const report = JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}');
+    expect(report.problems.map((p: { file: string; severity: string; field: string | null }) => [p.file, p.severity, p.field])).toEqual([
+      ['calpub.yaml', 'error', 'timeZone'],
+      ['calpub.yaml', 'warning', null],
+    ]);
+  });
+
+  it('stops a first rebuild whose calpub.yaml has an error: nothing written, the report says why', async () => {
+    const { content, site, deps } = await setup();
+    await content.upload('calpub.yaml', CONFIG.replace('Europe/Paris', 'Mars/Olympus_Mons'));
+    const summary = await rebuild(deps);
+    expect(summary).toMatchObject({ published: 0, rejected: 1, written: [], deleted: [], stopped: expect.stringMatching(/calpub\.yaml has errors/) });
+    expect(site.objects.size).toBe(0);
+    expect(content.objects.has('_calpub/state.jsonl.gz')).toBe(false);
+    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}').problems[1].message).toMatch(/nothing is built until they are fixed/);
+  });
+
   it('publishes the rest and reports a broken file; keeps the last good version of a page that breaks', async () => {
     const { content, site, deps } = await setup();
     await content.upload('event/bad/index.md', "---\ntitle: Bad\ndate: 'TBA'\n---\n");

@@ -1,6 +1,7 @@
 /**
- * Site configuration: `calpub.yaml` at the content root, validated key by key. A bad value is reported
- * (naming the key) and replaced by its default, so a typo in the config never takes the site down.
+ * Site configuration: `calpub.yaml` at the content root, validated key by key, every problem reported
+ * at once, naming the key. A config with an error is not applied (`applyConfig`): a wrong zone or
+ * URL would move or break every event for every subscriber, so the build keeps the last good one.
  */
 import yaml from 'js-yaml';
 import { Duration } from 'luxon';
@@ -99,11 +100,11 @@ export function parseConfig(text: string | null): ConfigResult {
   try {
     data = yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.CORE_SCHEMA }) ?? {};
   } catch (err) {
-    report(null, `does not parse as YAML: ${(err as Error).message.split('\n')[0]}; defaults are used`);
+    report(null, `does not parse as YAML: ${(err as Error).message.split('\n')[0]}`);
     return { config: DEFAULT_CONFIG, problems };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    report(null, 'must be a list of `key: value` lines; defaults are used');
+    report(null, 'must be a list of `key: value` lines');
     return { config: DEFAULT_CONFIG, problems };
   }
   const config: Mutable<SiteConfig> = { ...DEFAULT_CONFIG };
@@ -114,7 +115,7 @@ export function parseConfig(text: string | null): ConfigResult {
     }
     if (raw === null || raw === undefined) continue;
     const checked = CHECKS[key as keyof SiteConfig](raw);
-    if ('error' in checked) report(key, `\`${key}\` ${checked.error}; the default is used`);
+    if ('error' in checked) report(key, `\`${key}\` ${checked.error}`);
     else (config as Record<string, unknown>)[key] = checked.value;
   }
   if (!('uidDomain' in data)) {
@@ -133,6 +134,36 @@ export function parseConfig(text: string | null): ConfigResult {
     );
   }
   return { config, problems };
+}
+
+/** The configuration a build applies, and what it says about the file. */
+export interface AppliedConfig {
+  /** The configuration, or null when the file has an error and no good one was applied before: nothing is built. */
+  readonly config: SiteConfig | null;
+  /** The text applied (null: no file, the defaults), to remember as the last good one. */
+  readonly text: string | null;
+  readonly problems: readonly Problem[];
+  /** Whether the file as written has an error, so is not applied. */
+  readonly rejected: boolean;
+}
+
+/**
+ * Decides which configuration a build applies: the file's when it has no error; else the last good
+ * one the memory holds (reported); else none, and the build stops.
+ * @param lastGood - the memory's last good config text (null: the defaults), undefined when none
+ */
+export function applyConfig(text: string | null, lastGood: string | null | undefined): AppliedConfig {
+  const parsed = parseConfig(text);
+  if (!parsed.problems.some((p) => p.severity === 'error')) return { config: parsed.config, text, problems: parsed.problems, rejected: false };
+  if (lastGood !== undefined) {
+    const kept = parseConfig(lastGood);
+    if (!kept.problems.some((p) => p.severity === 'error')) {
+      const note = 'has errors, so it is not applied: the site is built with the last configuration without errors until they are fixed';
+      return { config: kept.config, text: lastGood, problems: [...parsed.problems, { file: CONFIG_FILE, severity: 'warning', field: null, message: note }], rejected: true };
+    }
+  }
+  const stop = 'has errors and no earlier build applied a configuration without errors: nothing is built until they are fixed';
+  return { config: null, text: null, problems: [...parsed.problems, { file: CONFIG_FILE, severity: 'error', field: null, message: stop }], rejected: true };
 }
 
 /** True when the site publishes `group`. */

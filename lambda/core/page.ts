@@ -3,7 +3,8 @@
  * (the VEVENT, the HTML for feeds). Pure and JSON-serializable, so outcomes can be reused from a
  * cache keyed by the page's bytes, and the build only assembles them.
  */
-import { agendaClock, sessionsOf, type Session } from './read/agenda';
+import { agendaClock, sessionsOf, type AgendaClock, type Session } from './read/agenda';
+import { html } from './formats/html/html';
 import { describeEvent } from './formats/describe';
 import { locationLine } from './read/fields';
 import { parseFrontMatter } from './read/frontmatter';
@@ -38,7 +39,24 @@ export interface EventPieces {
   readonly bodyHtml: string;
   /** Hash of the published fields: SEQUENCE rises when it changes. */
   readonly fingerprint: string;
+  /**
+   * For a page whose text is huge (over `HUGE_TEXT_BYTES`): what the site calendar, tag calendars and
+   * feeds carry instead, its text shortened with a pointer to the event's page. Its own page and
+   * `.ics` carry it whole.
+   */
+  readonly aggregate?: Pick<EventPieces, 'ics' | 'leadHtml' | 'bodyHtml'>;
 }
+
+/**
+ * Above this many bytes of text (summary, abstract and body), a page is shortened in the aggregates,
+ * with a warning: 40 times the largest of 58 real event pages (6 KB), so only a pasted document or
+ * an embedded image reaches it, and one such page would otherwise outweigh a hundred events in
+ * every subscriber's calendar and every feed.
+ */
+export const HUGE_TEXT_BYTES = 256 * 1024;
+/** How much of a huge page's lead and body the aggregates keep (about a long page's worth). */
+const SHORT_LEAD = 1000;
+const SHORT_BODY = 3000;
 
 /** What one page gives the build. */
 export interface PageOutcome {
@@ -70,10 +88,43 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const short = event.summary && event.abstract ? render(event.summary, event.url, config.permalinkBase, false).text : lead.text;
   const header = headerOf(event, sessions, short, showsHtml ? humanWhen(event.time, config) : '');
   const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock));
+  const size = Buffer.byteLength(event.body) + Buffer.byteLength(leadSource) + (event.abstract && event.summary ? Buffer.byteLength(event.summary) : 0);
+  const aggregate = size > HUGE_TEXT_BYTES ? shortened(event, { lead: lead.text, body: body.text }, sessions, clock, showsHtml) : undefined;
+  if (aggregate) problems.push(hugeWarning(file.path, size));
   // Published fields: the VEVENT, the Markdown every other output renders, and the fields they show.
   // Sources rather than their HTML, so the fingerprint does not depend on which outputs are made.
   const shown = JSON.stringify([leadSource, event.summary, event.body, header.authors, header.links, header.series, header.language]);
-  return { file: file.path, problems, event: header, pieces: { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(`${ics.content}\n${shown}`) } };
+  const pieces: EventPieces = { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(`${ics.content}\n${shown}`) };
+  return { file: file.path, problems, event: aggregate ? { ...header, summaryText: cut(header.summaryText, SHORT_LEAD) } : header, pieces: aggregate ? { ...pieces, aggregate } : pieces };
+}
+
+/** The aggregates' version of a huge page: its texts cut at a word, and where the whole is. */
+function shortened(event: CalEvent, texts: { lead: string; body: string }, sessions: readonly Session[], clock: AgendaClock, withHtml: boolean): EventPieces['aggregate'] {
+  const lead = cut(texts.lead, SHORT_LEAD) ?? '';
+  const body = `${cut(texts.body, SHORT_BODY) ?? ''}\n\n(Shortened: the full description is on the event's page.)`.trim();
+  return {
+    ics: renderVeventContent(event, describeEvent(event, { lead, body }, sessions, clock)),
+    leadHtml: withHtml && lead ? html`<p>${lead}</p>`.value : '',
+    bodyHtml: withHtml ? html`<p>${cut(texts.body, SHORT_BODY) ?? ''}</p><p><a href="${event.url}">The full description is on the event's page.</a></p>`.value : '',
+  };
+}
+
+/** `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut. */
+function cut(text: string | null, max: number): string | null {
+  if (text === null || text.length <= max) return text;
+  const head = text.slice(0, max);
+  const space = head.search(/\s\S*$/);
+  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
+}
+
+function hugeWarning(file: string, size: number): Problem {
+  const kb = Math.round(size / 1024);
+  return {
+    file,
+    severity: 'warning',
+    field: null,
+    message: `the page's text is ${kb} KB, more than ${HUGE_TEXT_BYTES / 1024} KB: its own page and .ics carry it whole, but the site calendar, tag calendars and feeds carry it shortened; move long documents or embedded images (data: URLs) out of the page and link to them`,
+  };
 }
 
 function encodingWarnings(file: SourceFile): Problem[] {

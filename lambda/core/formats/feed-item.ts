@@ -65,9 +65,10 @@ function itemHtml(e: EventHeader, pieces: EventPieces, config: SiteConfig): stri
   const parts: SafeHtml[] = [];
   if (e.status === 'CANCELLED') parts.push(html`<p><strong>Cancelled: this event will not take place.</strong></p>`);
   parts.push(html`<p><time>${e.when}</time>${e.locationText ? html` · ${e.locationText}` : ''}</p>`);
-  if (pieces.leadHtml) parts.push(trusted(pieces.leadHtml));
+  const shown = pieces.aggregate ?? pieces; // a huge page is shortened in feeds
+  if (shown.leadHtml) parts.push(trusted(shown.leadHtml));
   if (e.sessions.length) parts.push(html`<ul class="agenda">${e.sessions.map((s) => html`<li>${agendaLine(s, clock)}</li>`)}</ul>`);
-  if (pieces.bodyHtml) parts.push(trusted(pieces.bodyHtml));
+  if (shown.bodyHtml) parts.push(trusted(shown.bodyHtml));
   if (e.links.length) parts.push(html`<ul class="links">${e.links.map((l) => html`<li><a href="${l.url}">${l.name}</a></li>`)}</ul>`);
   return parts.join('\n');
 }

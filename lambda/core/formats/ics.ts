@@ -78,7 +78,7 @@ export function siteCalendar(site: Site): Iterable<string> {
 
 /** `<event>.ics`: one event ("add to calendar"). */
 export function eventCalendar(site: Site, e: PublishedEvent): Iterable<string> {
-  return calendar(site.config, { name: e.event.title, description: '', source: eventCalendarUrl(e.event, site.config) }, [e]);
+  return calendar(site.config, { name: e.event.title, description: '', source: eventCalendarUrl(e.event, site.config) }, [e], true);
 }
 
 /** `tags/<tag>/calendar.ics`: the events of one tag. */
@@ -87,13 +87,16 @@ export function tagCalendar(site: Site, tag: TagGroup): Iterable<string> {
   return calendar(site.config, header, tag.ids.map((id) => site.byId.get(id) as PublishedEvent));
 }
 
-/** A VCALENDAR: the head, the VTIMEZONEs the events need, the events by start (then identity). */
-export function* calendar(config: SiteConfig, header: CalendarHeader, events: readonly PublishedEvent[]): Generator<string> {
+/**
+ * A VCALENDAR: the head, the VTIMEZONEs the events need, the events by start (then identity).
+ * @param whole - an event's own calendar: a huge page's full text, not the aggregates' shortened one
+ */
+export function* calendar(config: SiteConfig, header: CalendarHeader, events: readonly PublishedEvent[], whole = false): Generator<string> {
   const sorted = [...events].sort((a, b) => a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
   const zones = [...new Set(sorted.map((e) => e.pieces.ics.timeZone).filter((z): z is string => z !== null))].sort();
   yield calendarHead(header, config);
   yield* zones.map(vtimezone);
-  for (const e of sorted) yield* [veventHead(e.memory), e.pieces.ics.content, 'END:VEVENT\r\n'];
+  for (const e of sorted) yield* [veventHead(e.memory), (whole ? e.pieces.ics : (e.pieces.aggregate?.ics ?? e.pieces.ics)).content, 'END:VEVENT\r\n'];
   yield 'END:VCALENDAR\r\n';
 }
 

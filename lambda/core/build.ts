@@ -73,7 +73,7 @@ export function buildSite(input: BuildInput): BuildResult {
   const lastGood: Record<string, string> = {};
   const events: Array<{ event: EventHeader; outcome: PageOutcome }> = [];
   for (const page of pages) {
-    const fresh = 'outcome' in page && page.outcome ? page.outcome : processPage({ path: page.path, text: page.text as string }, config);
+    const fresh = 'outcome' in page && page.outcome ? page.outcome : processPage(page as SourceFile, config);
     const remembered = lastGoodAfter(previous.lastGood[page.path], page.text, fresh.event !== null);
     if (remembered !== undefined) lastGood[page.path] = remembered;
     const outcome = fresh.event ? fresh : fromLastGood(fresh, remembered, config);

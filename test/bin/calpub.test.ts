@@ -144,6 +144,27 @@ describe('calpub check', () => {
     expect(execFileSync('ls', [content]).toString()).not.toMatch(/public/);
   });
 
+  it('prints every warning about real-page quirks with the file, the field and what to do', () => {
+    const r = run('check', '--content', path.join(ROOT, 'test', 'fixtures', 'quirks'), '--now', '2026-11-29T12:00:00Z');
+    expect(r.status).toBe(0);
+    const expected: Array<[string, string, RegExp]> = [
+      ['event/dup-key/index.md', '[links] ', /written twice \(the second at line 6\).*delete the other one/],
+      ['event/end-typo/index.md', '[date_end] ', /before `date`.*published without an end; fix the end/],
+      ['event/latin1/index.md', '', /not UTF-8: read as Windows-1252; save it as UTF-8/],
+      ['event/long/index.md', '[date_end] ', /more than a year: it is published so; if the end has a wrong year, fix it/],
+      ['event/offset/index.md', '[date] ', /\+02:00, but Europe\/Paris is at \+01:00.*The text says 18:00, so the offset is likely wrong: write \+01:00/],
+      ['event/one-digit/index.md', '[date] ', /one-digit hour.*write two digits/],
+      ['event/overnight/index.md', '[date_end] ', /read as the next day, 2026-05-17.*write that date in `date_end`/],
+      ['talk/placeholder/index.md', '[date] ', /3018-01-01, more than 5 years ahead: .*set `draft: true`.*fix the year/],
+    ];
+    for (const [file, field, message] of expected) {
+      const at = r.stdout.indexOf(`${file}\n  warning ${field}`);
+      expect([file, at >= 0]).toEqual([file, true]);
+      expect(r.stdout.slice(at).split('\n')[1]).toMatch(message);
+    }
+    expect(r.stdout).toMatch(/calpub check: 11 pages, 10 publishable now, 0 rejected, 8 warnings\n$/);
+  });
+
   it('exits 0 on the example content', () => {
     expect(run('check', '--content', path.join(ROOT, 'content')).status).toBe(0);
   });

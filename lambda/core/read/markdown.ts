@@ -171,7 +171,7 @@ function renderInlineText(tokens: Token[]): string {
         const tag = tagOf(token.content);
         if (tag === 'br') out += '\n';
         else if (tag !== null && dropsContent(tag) && !/\/>$/.test(token.content)) dropping = tag;
-        else if (tag !== null && isSpacingTag(tag.replace(/^\//, '')) && !/\s$/.test(out)) out += ' ';
+        else if (tag !== null && isSpacingTag(tag.replace(/^\//, ''))) out += TAG_GAP;
         break;
       }
       case 'link_open':
@@ -187,12 +187,23 @@ function renderInlineText(tokens: Token[]): string {
         break;
     }
   }
-  return dropping === null && !tokens.some((t) => t.type === 'html_inline') ? out : out.replace(/ {2,}/g, ' ');
+  // Raw HTML removed from between words leaves their spaces doubled.
+  return tokens.some((t) => t.type === 'html_inline') ? closeTagGaps(out).replace(/ {2,}/g, ' ') : out;
 }
 
 /** Visible text of an HTML fragment: tags dropped, block ends as line breaks, entities decoded. */
 export function htmlToText(html: string): string {
   return md.utils.unescapeAll(htmlText(html));
+}
+
+/** Where a tag separated two texts: a space, unless whitespace or punctuation is already there. */
+const TAG_GAP = '\u001f';
+
+function closeTagGaps(text: string): string {
+  return text
+    .replace(/\u001f+/g, TAG_GAP)
+    .replace(/(^|\s)\u001f|\u001f(?=\s|[,.;:!?)\]]|$)/g, '$1')
+    .replace(/\u001f/g, ' ');
 }
 
 /** `span` for `<span class="x">`, `/span` for `</span>`, null for a comment or anything else. */

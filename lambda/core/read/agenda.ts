@@ -87,9 +87,12 @@ export function placeSessions(lines: readonly AgendaLine[], time: EventTime, toI
     sessions.push({ start, end: Math.max(end, start), title: line.title });
   });
   if (time.kind === 'timed') {
-    const earliest = time.start - 60 * 60_000;
+    // At minute precision: an event written to start at 19:00:01 has its 19:00 session, moved to its start.
+    const earliest = Math.floor(time.start / 60_000) * 60_000;
     const latest = time.end ?? time.start + 24 * 60 * 60_000;
-    return sessions.filter((s) => s.start >= earliest && s.start < latest);
+    return sessions
+      .filter((s) => s.start >= earliest && s.start < latest)
+      .map((s) => ({ ...s, start: Math.max(s.start, time.start), end: Math.min(Math.max(s.end, time.start), latest) }));
   }
   return sessions;
 }

@@ -54,7 +54,7 @@ run('the seed page: agenda', () => {
     ]);
     const [vevent] = readCalendar(output(result, 'event/10-pourcent-final-season1.ics')).events;
     expect(vevent.description).toContain(
-      "Agenda:\n14:00–15:00 Pitchs des projets d'intérêt commun\n15:00–16:00 Table ronde : Comment attirer et fidéliser les talents de la data au sein de l'Etat ?\n16:00–18:00 Pot final",
+      "Programme :\n14:00–15:00 Pitchs des projets d'intérêt commun\n15:00–16:00 Table ronde : Comment attirer et fidéliser les talents de la data au sein de l'Etat ?\n16:00–18:00 Pot final",
     );
   });
 });

@@ -5,6 +5,7 @@
  */
 import { agendaClock, sessionsOf, type AgendaClock, type Session } from './read/agenda';
 import { html } from './formats/html/html';
+import { labelsFor, type Labels } from './i18n/labels';
 import { describeEvent } from './formats/describe';
 import { locationLine } from './read/fields';
 import { parseFrontMatter } from './read/frontmatter';
@@ -86,10 +87,13 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const leadSource = event.abstract ?? event.summary ?? '';
   const lead = render(leadSource, event.url, config.permalinkBase, showsHtml);
   const short = event.summary && event.abstract ? render(event.summary, event.url, config.permalinkBase, false).text : lead.text;
-  const header = headerOf(event, sessions, short, showsHtml ? humanWhen(event.time, config) : '');
-  const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock));
+  // Words in the event's own language (a `.fr.md` page on an English site is French).
+  const language = event.language ?? config.language;
+  const labels = labelsFor(language);
+  const header = headerOf(event, sessions, short, showsHtml ? humanWhen(event.time, { language, timeZone: config.timeZone }) : '');
+  const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock, labels));
   const size = Buffer.byteLength(event.body) + Buffer.byteLength(leadSource) + (event.abstract && event.summary ? Buffer.byteLength(event.summary) : 0);
-  const aggregate = size > HUGE_TEXT_BYTES ? shortened(event, { lead: lead.text, body: body.text }, sessions, clock, showsHtml) : undefined;
+  const aggregate = size > HUGE_TEXT_BYTES ? shortened(event, { lead: lead.text, body: body.text }, sessions, clock, labels, showsHtml) : undefined;
   if (aggregate) problems.push(hugeWarning(file.path, size));
   // Published fields: the VEVENT, the Markdown every other output renders, and the fields they show.
   // Sources rather than their HTML, so the fingerprint does not depend on which outputs are made.
@@ -99,13 +103,13 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
 }
 
 /** The aggregates' version of a huge page: its texts cut at a word, and where the whole is. */
-function shortened(event: CalEvent, texts: { lead: string; body: string }, sessions: readonly Session[], clock: AgendaClock, withHtml: boolean): EventPieces['aggregate'] {
+function shortened(event: CalEvent, texts: { lead: string; body: string }, sessions: readonly Session[], clock: AgendaClock, labels: Labels, withHtml: boolean): EventPieces['aggregate'] {
   const lead = cut(texts.lead, SHORT_LEAD) ?? '';
-  const body = `${cut(texts.body, SHORT_BODY) ?? ''}\n\n(Shortened: the full description is on the event's page.)`.trim();
+  const body = `${cut(texts.body, SHORT_BODY) ?? ''}\n\n${labels.text.shortened}`.trim();
   return {
-    ics: renderVeventContent(event, describeEvent(event, { lead, body }, sessions, clock)),
+    ics: renderVeventContent(event, describeEvent(event, { lead, body }, sessions, clock, labels)),
     leadHtml: withHtml && lead ? html`<p>${lead}</p>`.value : '',
-    bodyHtml: withHtml ? html`<p>${cut(texts.body, SHORT_BODY) ?? ''}</p><p><a href="${event.url}">The full description is on the event's page.</a></p>`.value : '',
+    bodyHtml: withHtml ? html`<p>${cut(texts.body, SHORT_BODY) ?? ''}</p><p><a href="${event.url}">${labels.fullDescription}</a></p>`.value : '',
   };
 }
 

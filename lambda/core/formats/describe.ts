@@ -5,22 +5,24 @@
  */
 import type { AgendaClock, Session } from '../read/agenda';
 import type { CalEvent } from '../model';
+import type { Labels } from '../i18n/labels';
 
 /**
  * Plain text for DESCRIPTION; empty when the page has nothing to say.
  * @param texts - the abstract (or summary) and the body, already rendered to text
  */
-export function describeEvent(event: CalEvent, texts: { lead: string; body: string }, sessions: readonly Session[], clock: AgendaClock): string {
+export function describeEvent(event: CalEvent, texts: { lead: string; body: string }, sessions: readonly Session[], clock: AgendaClock, labels: Labels): string {
+  const say = labels.text;
   const blocks: string[] = [];
-  if (event.status === 'CANCELLED') blocks.push('CANCELLED: this event will not take place.');
+  if (event.status === 'CANCELLED') blocks.push(say.cancelled);
   if (texts.lead) blocks.push(texts.lead);
-  if (sessions.length) blocks.push(['Agenda:', ...sessions.map((s) => agendaLine(s, clock))].join('\n'));
+  if (sessions.length) blocks.push([say.agenda, ...sessions.map((s) => agendaLine(s, clock))].join('\n'));
   if (texts.body) blocks.push(texts.body);
   const facts: string[] = [];
-  if (event.series) facts.push(`Part of: ${event.series}${event.seriesUrl ? ` (${event.seriesUrl})` : ''}`);
-  else if (event.seriesUrl) facts.push(`Event site: ${event.seriesUrl}`);
+  if (event.series) facts.push(say.partOf(`${event.series}${event.seriesUrl ? ` (${event.seriesUrl})` : ''}`));
+  else if (event.seriesUrl) facts.push(say.eventSite(event.seriesUrl));
   for (const link of event.links) facts.push(`${link.name}: ${link.url}`);
-  facts.push(`Details: ${event.url}`);
+  facts.push(say.details(event.url));
   blocks.push(facts.join('\n'));
   return blocks.filter(Boolean).join('\n\n');
 }

@@ -12,6 +12,7 @@ import type { EventHeader, EventPieces } from '../page';
 import type { EventMemory } from '../model';
 import type { Site } from '../published';
 import { homeUrl } from '../urls';
+import { labelsFor } from '../i18n/labels';
 
 /** A feed entry. */
 export interface FeedItem {
@@ -48,7 +49,7 @@ export function feedItem(e: EventHeader, pieces: EventPieces, memory: EventMemor
   return {
     uid: e.uid,
     url: e.url,
-    title: e.status === 'CANCELLED' ? `Cancelled: ${e.title}` : e.title,
+    title: e.status === 'CANCELLED' ? labelsFor(config.language).cancelledTitle(e.title) : e.title,
     summary: e.summaryText ? `${lead}\n\n${e.summaryText}` : lead,
     get html() {
       return (itemHtmlText ??= itemHtml(e, pieces, config));
@@ -63,7 +64,7 @@ export function feedItem(e: EventHeader, pieces: EventPieces, memory: EventMemor
 function itemHtml(e: EventHeader, pieces: EventPieces, config: SiteConfig): string {
   const clock = agendaClock(e.time, config.timeZone);
   const parts: SafeHtml[] = [];
-  if (e.status === 'CANCELLED') parts.push(html`<p><strong>Cancelled: this event will not take place.</strong></p>`);
+  if (e.status === 'CANCELLED') parts.push(html`<p><strong>${labelsFor(config.language).willNotTakePlace}</strong></p>`);
   parts.push(html`<p><time>${e.when}</time>${e.locationText ? html` · ${e.locationText}` : ''}</p>`);
   const shown = pieces.aggregate ?? pieces; // a huge page is shortened in feeds
   if (shown.leadHtml) parts.push(trusted(shown.leadHtml));

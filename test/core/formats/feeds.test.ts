@@ -31,8 +31,8 @@ describe('feeds and schedule of the fixture site', () => {
     expect(paris['content:encoded']).toContain('<aside class="callout">');
     expect(paris['content:encoded']).toContain('<ul class="agenda"><li>14:00–15:00 Pitchs des projets</li><li>16:00–18:00 Pot final</li></ul>');
     expect(paris.category).toEqual(['10%', 'Etalab', 'Data, science']);
-    const cancelled = items.find((i: { title: string }) => i.title.startsWith('Cancelled: '));
-    expect(cancelled.title).toBe('Cancelled: Called-off webinar');
+    const cancelled = items.find((i: { title: string }) => i.title.startsWith('Annulé : '));
+    expect(cancelled.title).toBe('Annulé : Called-off webinar'); // the fixture site is French
   });
 
   it('writes Atom 1.0 with stable urn:uuid ids and an alternate link per entry', () => {

@@ -64,7 +64,7 @@ export const SCRIPT = `(function () {
     var status = document.getElementById(button.getAttribute('data-status'));
     button.hidden = false;
     button.addEventListener('click', function () {
-      var done = function () { if (status) status.textContent = 'Copied to the clipboard'; };
+      var done = function () { if (status) status.textContent = button.getAttribute('data-done') || 'Copied'; };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(input.value).then(done, function () { input.select(); });
       } else { input.select(); document.execCommand('copy'); done(); }
@@ -80,7 +80,7 @@ export const SCRIPT = `(function () {
     var text = end && format.formatRange ? format.formatRange(start, end) : format.format(start);
     var local = document.createElement('span');
     local.className = 'local';
-    local.textContent = ' (' + text + ', your time: ' + zone + ')';
+    local.textContent = ' (' + text + ', ' + (time.getAttribute('data-your-time') || 'your time') + ': ' + zone + ')';
     time.after(local);
   });
 })();

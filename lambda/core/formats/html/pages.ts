@@ -13,6 +13,7 @@ import type { TagGroup } from '../../tags';
 import { urlSafeSegment } from '../../read/identity';
 import { humanWhen } from '../human-dates';
 import { eventCalendarUrl, tagUrls } from '../../urls';
+import { labelsFor, type Labels } from '../../i18n/labels';
 
 /** What a page needs of an event. */
 export type PageEvent = Pick<PublishedEvent, 'event' | 'pieces'>;
@@ -28,6 +29,7 @@ export interface Subscription {
 
 function layout(config: SiteConfig, page: { title: string; description: string; feeds: Subscription; main: SafeHtml }): string {
   const asset = (name: string) => `${config.siteUrl}assets/${name}`;
+  const t = labelsFor(config.language);
   return `<!DOCTYPE html>\n${html`<html lang="${config.language}">
 <head>
 <meta charset="utf-8">
@@ -43,45 +45,45 @@ ${page.feeds.json ? html`<link rel="alternate" type="application/feed+json" titl
 <script src="${asset('calpub.js')}" defer></script>
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">${t.skipToContent}</a>
 <header class="site"><div class="wrap"><a class="title" href="${config.siteUrl}">${config.title}</a>${config.description ? html`<p>${config.description}</p>` : ''}</div></header>
 <main id="main" class="wrap">
 ${page.main}
 </main>
-<footer class="site"><div class="wrap">Published with calpub · <a href="${config.siteUrl}calendar.ics">calendar.ics</a> · <a href="${config.siteUrl}rss.xml">RSS</a> · <a href="${config.siteUrl}schedule.json">schedule.json</a></div></footer>
+<footer class="site"><div class="wrap">${t.publishedWith} · <a href="${config.siteUrl}calendar.ics">calendar.ics</a> · <a href="${config.siteUrl}rss.xml">RSS</a> · <a href="${config.siteUrl}schedule.json">schedule.json</a></div></footer>
 </body>
 </html>
 `}`;
 }
 
 /** Subscribe links: webcal, Google Calendar, Outlook.com, copy the URL, and the feeds. */
-export function subscribeBlock(sub: Subscription, id: string): SafeHtml {
+export function subscribeBlock(sub: Subscription, id: string, t: Labels): SafeHtml {
   const webcal = sub.calendar.replace(/^https?:/, 'webcal:');
   const google = `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`;
   const outlook = `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(sub.calendar)}&name=${encodeURIComponent(sub.title)}`;
   return html`<section class="subscribe" aria-labelledby="${id}-title">
-<h2 id="${id}-title">Subscribe to ${sub.title}</h2>
+<h2 id="${id}-title">${t.subscribeTo(sub.title)}</h2>
 <ul class="buttons">
-<li><a class="button" href="${webcal}">Apple Calendar, Thunderbird</a></li>
+<li><a class="button" href="${webcal}">${t.appleThunderbird}</a></li>
 <li><a class="button" href="${google}">Google Calendar</a></li>
 <li><a class="button" href="${outlook}">Outlook.com</a></li>
 </ul>
-<div class="copy"><label for="${id}-url">Calendar URL</label>
+<div class="copy"><label for="${id}-url">${t.calendarUrl}</label>
 <input id="${id}-url" type="url" readonly value="${sub.calendar}">
-<button type="button" data-copy="${id}-url" data-status="${id}-status" hidden>Copy URL</button>
+<button type="button" data-copy="${id}-url" data-status="${id}-status" data-done="${t.copied}" hidden>${t.copyUrl}</button>
 <span id="${id}-status" role="status"></span></div>
-<p class="feeds">Follow in a feed reader: <a href="${sub.rss}">RSS</a>${sub.atom ? html` · <a href="${sub.atom}">Atom</a>` : ''}${sub.json ? html` · <a href="${sub.json}">JSON Feed</a>` : ''}</p>
+<p class="feeds">${t.followInReader} <a href="${sub.rss}">RSS</a>${sub.atom ? html` · <a href="${sub.atom}">Atom</a>` : ''}${sub.json ? html` · <a href="${sub.json}">JSON Feed</a>` : ''}</p>
 </section>`;
 }
 
-function eventListItem(e: EventHeader): SafeHtml {
-  const cancelled = e.status === 'CANCELLED' ? html`<span class="badge">Cancelled</span>` : '';
+function eventListItem(e: EventHeader, t: Labels): SafeHtml {
+  const cancelled = e.status === 'CANCELLED' ? html`<span class="badge">${t.cancelled}</span>` : '';
   return html`<li><span class="when">${e.when}</span><a class="what" href="${e.url}">${e.title}</a>${cancelled}${e.locationText ? html`<br><span>${e.locationText}</span>` : ''}</li>`;
 }
 
-function eventList(heading: string, id: string, events: readonly EventHeader[]): SafeHtml {
+function eventList(heading: string, id: string, events: readonly EventHeader[], t: Labels): SafeHtml {
   if (!events.length) return html``;
-  return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2><ol class="events">${events.map(eventListItem)}</ol></section>`;
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2><ol class="events">${events.map((e) => eventListItem(e, t))}</ol></section>`;
 }
 
 /** Upcoming (not yet ended, soonest first) and past (latest first) events at `now`. */
@@ -93,9 +95,9 @@ export function splitByTime(events: readonly EventHeader[], now: number): { upco
   return { upcoming, past };
 }
 
-function tagNav(config: SiteConfig, groups: readonly TagGroup[]): SafeHtml {
+function tagNav(config: SiteConfig, groups: readonly TagGroup[], t: Labels): SafeHtml {
   if (!groups.length) return html``;
-  return html`<nav aria-labelledby="tags-title"><h2 id="tags-title">Browse by tag</h2><ul class="tags">${groups.map(
+  return html`<nav aria-labelledby="tags-title"><h2 id="tags-title">${t.browseByTag}</h2><ul class="tags">${groups.map(
     (g) => html`<li><a href="${config.siteUrl}tags/${g.slug}/">${g.name} (${g.ids.length})</a></li>`,
   )}</ul></nav>`;
 }
@@ -111,12 +113,13 @@ export function indexPage(site: Site): string {
   const sub = siteSubscription(site);
   const groups = site.tags;
   const { upcoming, past } = splitByTime(site.events.map((e) => e.event), site.now);
+  const t = labelsFor(config.language);
   const main = html`<h1>${config.title}</h1>
-${subscribeBlock(sub, 'site')}
-${eventList('Upcoming events', 'upcoming', upcoming)}
-${upcoming.length ? '' : html`<p>No upcoming events yet: subscribe, and new ones will appear in your calendar.</p>`}
-${eventList('Past events', 'past', past)}
-${tagNav(config, groups)}`;
+${subscribeBlock(sub, 'site', t)}
+${eventList(t.upcoming, 'upcoming', upcoming, t)}
+${upcoming.length ? '' : html`<p>${t.noUpcoming}</p>`}
+${eventList(t.past, 'past', past, t)}
+${tagNav(config, groups, t)}`;
   return layout(config, { title: config.title, description: config.description, feeds: sub, main });
 }
 
@@ -126,12 +129,13 @@ export function tagPage(s: Site, tag: TagGroup): string {
   const site = siteSubscription(s);
   const sub: Subscription = { title: `${config.title}: ${tag.name}`, calendar: tagUrls(config, tag.slug).calendar, rss: tagUrls(config, tag.slug).rss };
   const { upcoming, past } = splitByTime(tag.ids.map((id) => (s.byId.get(id) as PublishedEvent).event), s.now);
-  const main = html`<p><a href="${config.siteUrl}">All events</a></p>
-<h1>Tag: ${tag.name}</h1>
-${subscribeBlock(sub, 'tag')}
-${eventList('Upcoming events', 'upcoming', upcoming)}
-${eventList('Past events', 'past', past)}`;
-  return layout(config, { title: `${tag.name} · ${config.title}`, description: `Events tagged ${tag.name}`, feeds: { ...site, ...sub, atom: undefined, json: undefined }, main });
+  const t = labelsFor(config.language);
+  const main = html`<p><a href="${config.siteUrl}">${t.allEvents}</a></p>
+<h1>${t.tagHeading(tag.name)}</h1>
+${subscribeBlock(sub, 'tag', t)}
+${eventList(t.upcoming, 'upcoming', upcoming, t)}
+${eventList(t.past, 'past', past, t)}`;
+  return layout(config, { title: `${tag.name} · ${config.title}`, description: t.eventsTagged(tag.name), feeds: { ...site, ...sub, atom: undefined, json: undefined }, main });
 }
 
 /** `<identity>/index.html` */
@@ -140,39 +144,40 @@ export function eventPage(s: Site, item: PageEvent): string {
   const site = siteSubscription(s);
   const e = item.event;
   const clock = agendaClock(e.time, config.timeZone);
+  const l = labelsFor(config.language);
   const t = e.time;
   const zone = t.kind === 'timed' ? t.timeZone : config.timeZone;
   // `e.when` is this text in the site's zone, made once with the page (ICU's formatRange is slow).
   const when =
     t.kind === 'timed'
-      ? html`<time datetime="${new Date(t.start).toISOString()}" data-zone="${zone}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${zone === config.timeZone ? e.when : humanWhen(t, { language: config.language, timeZone: zone })}</time>`
+      ? html`<time datetime="${new Date(t.start).toISOString()}" data-zone="${zone}" data-your-time="${l.yourTime}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${zone === config.timeZone ? e.when : humanWhen(t, { language: config.language, timeZone: zone })}</time>`
       : html`<time datetime="${t.startDate}">${e.when}</time>`;
   const facts = html`<dl class="facts">
-<dt>When</dt><dd>${when}</dd>
-${e.locationText ? html`<dt>Where</dt><dd>${e.locationText}</dd>` : ''}
-${e.series ? html`<dt>Part of</dt><dd>${e.seriesUrl ? html`<a href="${safeUrl(e.seriesUrl)}">${e.series}</a>` : e.series}</dd>` : e.seriesUrl ? html`<dt>Event site</dt><dd><a href="${safeUrl(e.seriesUrl)}">${e.seriesUrl}</a></dd>` : ''}
-${e.status !== 'CONFIRMED' ? html`<dt>Status</dt><dd class="${e.status === 'CANCELLED' ? 'cancelled' : ''}">${e.status === 'CANCELLED' ? 'Cancelled: this event will not take place' : 'Tentative'}</dd>` : ''}
+<dt>${l.when}</dt><dd>${when}</dd>
+${e.locationText ? html`<dt>${l.where}</dt><dd>${e.locationText}</dd>` : ''}
+${e.series ? html`<dt>${l.partOf}</dt><dd>${e.seriesUrl ? html`<a href="${safeUrl(e.seriesUrl)}">${e.series}</a>` : e.series}</dd>` : e.seriesUrl ? html`<dt>${l.eventSite}</dt><dd><a href="${safeUrl(e.seriesUrl)}">${e.seriesUrl}</a></dd>` : ''}
+${e.status !== 'CONFIRMED' ? html`<dt>${l.status}</dt><dd class="${e.status === 'CANCELLED' ? 'cancelled' : ''}">${e.status === 'CANCELLED' ? l.willNotTakePlace : l.tentative}</dd>` : ''}
 </dl>`;
-  const add = html`<section class="add" aria-labelledby="add-title"><h2 id="add-title">Add to your calendar</h2><ul class="buttons">
-<li><a class="button" href="${eventCalendarUrl(e, config)}">Download .ics</a></li>
-<li><a class="button secondary" href="${googleTemplateLink(item, config)}">Add to Google Calendar</a></li>
+  const add = html`<section class="add" aria-labelledby="add-title"><h2 id="add-title">${l.addToCalendar}</h2><ul class="buttons">
+<li><a class="button" href="${eventCalendarUrl(e, config)}">${l.downloadIcs}</a></li>
+<li><a class="button secondary" href="${googleTemplateLink(item, config)}">${l.addToGoogle}</a></li>
 </ul></section>`;
   const agenda = e.sessions.length
-    ? html`<section aria-labelledby="agenda-title"><h2 id="agenda-title">Agenda</h2><ul class="agenda">${e.sessions.map((s) => html`<li>${agendaLine(s, clock)}</li>`)}</ul></section>`
+    ? html`<section aria-labelledby="agenda-title"><h2 id="agenda-title">${l.agenda}</h2><ul class="agenda">${e.sessions.map((s) => html`<li>${agendaLine(s, clock)}</li>`)}</ul></section>`
     : '';
   const details =
     item.pieces.leadHtml || item.pieces.bodyHtml
-      ? html`<section class="content" aria-labelledby="details-title"><h2 id="details-title">Details</h2>${trusted(shiftHeadings(item.pieces.leadHtml))}${trusted(shiftHeadings(item.pieces.bodyHtml))}</section>`
+      ? html`<section class="content" aria-labelledby="details-title"><h2 id="details-title">${l.details}</h2>${trusted(shiftHeadings(item.pieces.leadHtml))}${trusted(shiftHeadings(item.pieces.bodyHtml))}</section>`
       : '';
   const links = e.links.length
-    ? html`<section aria-labelledby="links-title"><h2 id="links-title">Links</h2><ul>${e.links.map((l) => html`<li><a href="${safeUrl(l.url)}">${l.name}</a></li>`)}</ul></section>`
+    ? html`<section aria-labelledby="links-title"><h2 id="links-title">${l.links}</h2><ul>${e.links.map((l) => html`<li><a href="${safeUrl(l.url)}">${l.name}</a></li>`)}</ul></section>`
     : '';
   const tags = e.tags.length
-    ? html`<section aria-labelledby="tags-title"><h2 id="tags-title">Tags</h2><ul class="tags">${e.tags.map((tag) => html`<li><a href="${config.siteUrl}tags/${urlSafeSegment(tag)}/">${tag}</a></li>`)}</ul></section>`
+    ? html`<section aria-labelledby="tags-title"><h2 id="tags-title">${l.tags}</h2><ul class="tags">${e.tags.map((tag) => html`<li><a href="${config.siteUrl}tags/${urlSafeSegment(tag)}/">${tag}</a></li>`)}</ul></section>`
     : '';
-  const main = html`<p><a href="${config.siteUrl}">All events</a></p>
+  const main = html`<p><a href="${config.siteUrl}">${l.allEvents}</a></p>
 <article>
-<h1>${e.title}${e.status === 'CANCELLED' ? html` <span class="badge">Cancelled</span>` : ''}</h1>
+<h1>${e.title}${e.status === 'CANCELLED' ? html` <span class="badge">${l.cancelled}</span>` : ''}</h1>
 ${facts}
 ${add}
 ${agenda}
@@ -212,9 +217,10 @@ export function googleTemplateLink(item: PageEvent, config: SiteConfig): string 
 export function notFoundPage(site: Site): string {
   const { config } = site;
   const calendarUrl = site.urls.calendar;
+  const t = labelsFor(config.language);
   return `<!DOCTYPE html>\n${html`<html lang="${config.language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · ${config.title}</title></head>
-<body><main><h1>Not found</h1><p>This page does not exist. <a href="${config.siteUrl}">${config.title}</a> · <a href="${calendarUrl}">calendar</a></p></main></body>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.notFound} · ${config.title}</title></head>
+<body><main><h1>${t.notFound}</h1><p>${t.pageDoesNotExist} <a href="${config.siteUrl}">${config.title}</a> · <a href="${calendarUrl}">${t.calendar}</a></p></main></body>
 </html>
 `}`;
 }

@@ -72,7 +72,7 @@ describe('HTML pages of the fixture site', () => {
     const page = output(result, 'event/paris-evening/index.html');
     expect(page).toContain('<li>14:00–15:00 Pitchs des projets</li>');
     expect(page).toContain('<aside class="callout">');
-    expect(page).toContain('href="https://events.example.org/event/paris-evening.ics">Download .ics</a>');
+    expect(page).toContain('href="https://events.example.org/event/paris-evening.ics">Télécharger le .ics</a>'); // the fixture site is French
     expect(page).toContain('data-zone="Europe/Paris"');
     expect(page).toMatch(/href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&amp;text=Soir%C3%A9e[^"]*&amp;ctz=Europe%2FParis"/);
   });

@@ -33,8 +33,10 @@ run('the real-world corpus', () => {
       expect.arrayContaining([['webscraping_2020', 'time_end'], ['inno-java-meetup', 'date_end'], ['VSS2022', 'date_end'], ['teap2021', 'date_end']]),
     );
     expect(publishedFiles.size).toBe(result.published.length);
-    const ics = textOf([...result.outputs].find((o) => o.path === 'calendar.ics') ?? { chunks: [] });
-    expect(readCalendar(ics).events).toHaveLength(result.published.length);
+    // One calendar per language (the corpus has a French variant: fr/calendar.ics).
+    const calendars = [...result.outputs].filter((o) => /^([a-z]{2}\/)?calendar\.ics$/.test(o.path));
+    expect(calendars.map((o) => o.path).sort()).toEqual(['calendar.ics', 'fr/calendar.ics']);
+    expect(calendars.flatMap((o) => readCalendar(textOf(o)).events)).toHaveLength(result.published.length);
     for (const o of [...result.outputs].filter((f) => f.path.endsWith('.ics'))) expect(() => readCalendar(textOf(o))).not.toThrow();
   });
 });

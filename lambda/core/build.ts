@@ -9,13 +9,13 @@ import { processPage, type EventHeader, type PageOutcome } from './page';
 import { applyConfig, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
 import { isCandidatePage } from './read/identity';
 import { farAheadProblems, skipReason, type SkipReason } from './select';
-import { siteFiles, siteOf, type Publishing } from './site';
+import { languageSites, siteFiles, sitePaths, type LanguageSite, type Publishing } from './site';
 
 /**
  * One page as an adapter hands it over: its text when it was read, its outcome when one was made
  * ahead (processed elsewhere, or reused from a cache for these bytes and this configuration).
  */
-export type PageInput = SourceFile | { readonly path: string; readonly text?: string; readonly outcome: PageOutcome };
+export type PageInput = SourceFile | { readonly path: string; readonly text?: string; readonly language?: string; readonly outcome: PageOutcome };
 
 /** Everything a build needs, already read by an adapter. */
 export interface BuildInput {
@@ -43,6 +43,8 @@ export interface BuildResult {
   readonly config: SiteConfig;
   /** Every output file, made as it is iterated (write them one by one; iterating again makes them again). */
   readonly outputs: Iterable<OutputFile>;
+  /** The paths of the output files, without making them (to check them before writing). */
+  readonly paths: () => string[];
   readonly memory: Memory;
   readonly problems: readonly Problem[];
   /** Identities of the published events, in calendar order. */
@@ -76,7 +78,7 @@ export function buildSite(input: BuildInput): BuildResult {
     const fresh = 'outcome' in page && page.outcome ? page.outcome : processPage(page as SourceFile, config);
     const remembered = lastGoodAfter(previous.lastGood[page.path], page.text, fresh.event !== null);
     if (remembered !== undefined) lastGood[page.path] = remembered;
-    const outcome = fresh.event ? fresh : fromLastGood(fresh, remembered, config);
+    const outcome = fresh.event ? fresh : fromLastGood(fresh, remembered, page.language, config);
     problems.push(...outcome.problems);
     if (outcome.event) events.push({ event: outcome.event, outcome });
   }
@@ -97,19 +99,24 @@ export function buildSite(input: BuildInput): BuildResult {
     memories[event.id] = memory;
     publishing.push({ event, pieces, memory });
   }
-  const { site, problems: tagProblems } = siteOf(config, publishing, input.now);
+  const { sites, problems: tagProblems } = languageSites(config, publishing, input.now);
   problems.push(...tagProblems);
   return {
     stopped: false,
     configRejected: applied.rejected,
     config,
-    outputs: { [Symbol.iterator]: () => siteFiles(site) },
+    outputs: { [Symbol.iterator]: () => allFiles(sites) },
+    paths: () => sites.flatMap(({ site, prefix }) => [...sitePaths(site, prefix)]),
     memory: { version: 2, events: memories, lastGood, lastGoodConfig: applied.text },
     problems,
-    published: site.events.map((e) => e.event.id),
+    published: sites.flatMap(({ site, prefix }) => site.events.map((e) => `${prefix}${e.event.id}`)),
     skipped,
     pages: pages.length,
   };
+}
+
+function* allFiles(sites: readonly LanguageSite[]): Generator<OutputFile> {
+  for (const { site, prefix } of sites) yield* siteFiles(site, prefix);
 }
 
 /** A build that stops on its configuration: no output, the memory as it was, the problems saying why. */
@@ -119,6 +126,7 @@ function stoppedBuild(applied: AppliedConfig, memory: Memory, pages: readonly Pa
     configRejected: true,
     config: DEFAULT_CONFIG,
     outputs: [],
+    paths: () => [],
     memory,
     problems: applied.problems,
     published: [],
@@ -131,9 +139,9 @@ function stoppedBuild(applied: AppliedConfig, memory: Memory, pages: readonly Pa
  * A broken page that made an event before keeps publishing it: its last good text, read with the
  * current configuration, with the new problems and a note. Without such a text, the broken outcome.
  */
-function fromLastGood(broken: PageOutcome, text: string | undefined, config: SiteConfig): PageOutcome {
+function fromLastGood(broken: PageOutcome, text: string | undefined, language: string | undefined, config: SiteConfig): PageOutcome {
   if (text === undefined) return broken;
-  const kept = processPage({ path: broken.file, text }, config);
+  const kept = processPage({ path: broken.file, text, ...(language ? { language } : {}) }, config);
   if (!kept.event) return broken;
   const note: Problem = { file: broken.file, severity: 'warning', field: null, message: 'the version published before stays in the calendar until the errors above are fixed' };
   return { ...kept, problems: [...broken.problems, note] };

@@ -11,6 +11,11 @@ export interface SourceFile {
   readonly text: string;
   /** Set when the bytes were not UTF-8 and were read as Windows-1252 (`decodePage`). */
   readonly encoding?: 'windows-1252';
+  /**
+   * The page's language when its folder says it (a Hugo language's `contentDir`); its path then
+   * starts with that language's folder (`fr/event/x.md`). Else the `.fr.md` suffix, or the site's.
+   */
+  readonly language?: string;
 }
 
 /** How bad a problem is: an `error` keeps the page out of the outputs, a `warning` does not. */
@@ -32,6 +37,8 @@ export type FrontMatter = Record<string, unknown>;
 /** A page after the front matter was split from the body and parsed. */
 export interface ParsedPage {
   readonly path: string;
+  /** From the source file (`SourceFile.language`). */
+  readonly language?: string;
   readonly format: 'yaml' | 'toml' | 'json';
   readonly data: FrontMatter;
   readonly body: string;

@@ -56,13 +56,67 @@ const FILES: { readonly [K in OutputName]: (site: Site) => Made[] } = {
   favicon: fixed(FAVICON, 'favicon'),
 };
 
-/** Every file of the site, in the table's order, made as it is iterated (iterating again makes them again). */
-export function* siteFiles(site: Site): Generator<OutputFile> {
+/**
+ * Every file of the site, in the table's order, made as it is iterated (iterating again makes them
+ * again), under `prefix` (a language's folder, `fr/`, or '').
+ */
+export function* siteFiles(site: Site, prefix = ''): Generator<OutputFile> {
   for (const name of Object.keys(OUTPUTS) as OutputName[]) {
     const spec = OUTPUTS[name];
     if (!publishes(site.config, spec.group)) continue;
-    for (const file of FILES[name](site)) yield { path: file.path, contentType: spec.contentType, chunks: file.render() };
+    for (const file of FILES[name](site)) yield { path: `${prefix}${file.path}`, contentType: spec.contentType, chunks: file.render() };
   }
+}
+
+/** The paths `siteFiles` yields, without making any file (to check them before writing). */
+export function* sitePaths(site: Site, prefix = ''): Generator<string> {
+  for (const name of Object.keys(OUTPUTS) as OutputName[]) {
+    if (!publishes(site.config, OUTPUTS[name].group)) continue;
+    for (const file of FILES[name](site)) yield `${prefix}${file.path}`;
+  }
+}
+
+/** One language's site: its events, under its folder (`fr/`; '' for the site's language). */
+export interface LanguageSite {
+  readonly prefix: string;
+  readonly site: Site;
+}
+
+/**
+ * The sites of a build, one per language, as Hugo builds a multilingual site: the site's language at
+ * the root, every other one under its own folder (`fr/calendar.ics`, `fr/rss.xml`...) with its own
+ * calendars, feeds, schedule and pages, in its language. An event's identity for a language other than
+ * the site's starts with that folder (`fr/event/x`), so its files land in it.
+ */
+export function languageSites(config: SiteConfig, publishing: readonly Publishing[], now: number): { sites: LanguageSite[]; problems: Problem[] } {
+  const byLanguage = new Map<string, Publishing[]>([['', []]]);
+  for (const p of publishing) {
+    const folder = languageFolder(p.event.language, config.language);
+    byLanguage.set(folder, [...(byLanguage.get(folder) ?? []), p]);
+  }
+  const sites: LanguageSite[] = [];
+  const problems: Problem[] = [];
+  for (const folder of [...byLanguage.keys()].sort()) {
+    const prefix = folder ? `${folder}/` : '';
+    const own = prefix ? { ...config, language: folder, siteUrl: `${config.siteUrl}${prefix}` } : config;
+    const local = (byLanguage.get(folder) ?? []).map((p) => ({ ...p, event: { ...p.event, id: withoutFolder(p.event.id, folder) } }));
+    const made = siteOf(own, local, now);
+    sites.push({ prefix, site: made.site });
+    problems.push(...made.problems);
+  }
+  return { sites, problems };
+}
+
+/** The folder of an event's language: '' for the site's own (or none), else the language (`fr`). */
+export function languageFolder(language: string | null, siteLanguage: string): string {
+  if (!language) return '';
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  return primary(language) === primary(siteLanguage) ? '' : language.toLowerCase();
+}
+
+/** An identity inside its language's folder: `fr/event/x` in `fr` is `event/x`. */
+export function withoutFolder(id: string, folder: string): string {
+  return folder && id.startsWith(`${folder}/`) ? id.slice(folder.length + 1) : id;
 }
 
 /** An event this build publishes, before the site around it exists. */

@@ -19,6 +19,11 @@ const FENCES = { '---': 'yaml', '+++': 'toml' } as const;
 
 /** Parses a page's front matter; never throws on bad content. */
 export function parseFrontMatter(file: SourceFile): FrontMatterResult {
+  const result = parseText(file);
+  return result.ok && file.language ? { ...result, page: { ...result.page, language: file.language } } : result;
+}
+
+function parseText(file: SourceFile): FrontMatterResult {
   const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const fail = (message: string): FrontMatterResult => ({
     ok: false,

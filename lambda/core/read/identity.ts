@@ -26,9 +26,11 @@ export function languageOf(path: string): string | null {
  * The identity of a page.
  * @param path - path relative to the content root, `/`-separated
  * @param slug - front matter `slug`, which replaces the last segment
+ * @param folderLanguage - the language of the content folder the page is in (Hugo's per-language `contentDir`)
  */
-export function identityOf(path: string, slug: string | null): string {
-  const language = languageOf(path);
+export function identityOf(path: string, slug: string | null, folderLanguage?: string): string {
+  // A language given by the page's folder is already the path's first segment.
+  const language = folderLanguage && path.startsWith(`${folderLanguage}/`) ? null : (folderLanguage ?? languageOf(path));
   const segments = path.split('/');
   const name = segments.pop() as string;
   const stem = name.replace(/(\.[a-z]{2}(?:-[A-Za-z0-9]{2,8})?)?\.(md|markdown)$/i, '');

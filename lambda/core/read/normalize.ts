@@ -48,7 +48,7 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   if (!pageDate.ok && time.pageDateField) warn(time.pageDateField, `${pageDate.reason}; the page date is ignored`);
 
   const slug = f.text(data, 'slug', warn);
-  const id = identityOf(page.path, slug);
+  const id = identityOf(page.path, slug, page.language);
   const base = config.permalinkBase ?? config.siteUrl;
   const event: CalEvent = {
     id,
@@ -77,7 +77,7 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
     startField: time.startField,
     pageDateField: time.pageDateField,
     draft: f.flag(data, 'draft', warn),
-    language: languageOf(page.path),
+    language: page.language ?? languageOf(page.path),
   };
   return { event, problems };
 }

@@ -10,6 +10,7 @@ import type { Memory, OutputFile, Problem } from '../../lambda/core/model';
 import { EMPTY_MEMORY, memoryChunks, parseMemory } from '../../lambda/core/memory';
 import { processPage, type PageOutcome } from '../../lambda/core/page';
 import { decodePage } from '../../lambda/core/read/decode';
+import { isEventPage } from '../../lambda/core/read/identity';
 import type { SiteConfig } from '../../lambda/core/model';
 import { chunkEncoder, listPages, readConfigText, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
 import { contentKeyOf, OutcomeStore, storeKey } from '../../lambda/adapters/outcome-store';
@@ -55,7 +56,7 @@ const STORE_FILE = 'outcomes.jsonl';
  * outcomes' allocation and garbage collection in this thread being the bottleneck.)
  */
 function readPages(options: BuildOptions, store: OutcomeStore, config: SiteConfig, remembered: Memory['lastGood']): { pages: PageInput[]; made: number } {
-  const pages = listPages(options.content).map((rel) => {
+  const pages = listPages(options.content).filter((rel) => isEventPage(rel, config.sections)).map((rel) => {
     const bytes = readFileSync(path.join(options.content, rel));
     const { text, encoding } = decodePage(rel, bytes);
     // The memory's copy when it is the same text: a large site's texts are held once, not twice.

@@ -7,7 +7,7 @@ import type { Memory, OutputFile, Problem, SiteConfig, SourceFile } from './mode
 import { EMPTY_MEMORY, lastGoodAfter, remember } from './memory';
 import { processPage, type EventHeader, type PageOutcome } from './page';
 import { applyConfig, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
-import { isCandidatePage } from './read/identity';
+import { isEventPage } from './read/identity';
 import { farAheadProblems, skipReason, type SkipReason } from './select';
 import { languageSites, siteFiles, sitePaths, type LanguageSite, type Publishing } from './site';
 
@@ -71,7 +71,7 @@ export function buildSite(input: BuildInput): BuildResult {
   if (!applied.config) return stoppedBuild(applied, previous, input.pages);
   const config = applied.config;
   const problems: Problem[] = [...applied.problems];
-  const pages = input.pages.filter((p) => isCandidatePage(p.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const pages = input.pages.filter((p) => isEventPage(p.path, config.sections)).sort((a, b) => (a.path < b.path ? -1 : 1));
   const lastGood: Record<string, string> = {};
   const events: Array<{ event: EventHeader; outcome: PageOutcome }> = [];
   for (const page of pages) {
@@ -131,7 +131,7 @@ function stoppedBuild(applied: AppliedConfig, memory: Memory, pages: readonly Pa
     problems: applied.problems,
     published: [],
     skipped: [],
-    pages: pages.filter((p) => isCandidatePage(p.path)).length,
+    pages: pages.filter((p) => isEventPage(p.path, DEFAULT_CONFIG.sections)).length,
   };
 }
 

@@ -150,6 +150,10 @@ export interface SiteConfig {
   readonly feedLimit: number | null;
   /** Which groups of outputs to publish (always `calendars`; `pages` needs `feeds` and `schedule`). */
   readonly outputs: readonly OutputGroup[];
+  /** Content folders whose pages are events (`event`, `talk`...): pages elsewhere are not read. */
+  readonly sections: readonly string[];
+  /** Hugo's `permalinks` by section (`event: /events/:year/:slug/`), for links to the Hugo site's pages. */
+  readonly permalinks: Readonly<Record<string, string>>;
 }
 
 /**

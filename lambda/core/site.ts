@@ -9,6 +9,7 @@ import type { PublishedEvent, Site } from './published';
 import { publishes } from './read/config';
 import { groupTags, type TagGroup } from './tags';
 import { siteUrls } from './urls';
+import { languageFolder } from './read/identity';
 import { feedItem } from './formats/feed-item';
 import { eventCalendar, siteCalendar, tagCalendar } from './formats/ics';
 import { siteRss, tagRss } from './formats/rss';
@@ -105,13 +106,6 @@ export function languageSites(config: SiteConfig, publishing: readonly Publishin
     problems.push(...made.problems);
   }
   return { sites, problems };
-}
-
-/** The folder of an event's language: '' for the site's own (or none), else the language (`fr`). */
-export function languageFolder(language: string | null, siteLanguage: string): string {
-  if (!language) return '';
-  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
-  return primary(language) === primary(siteLanguage) ? '' : language.toLowerCase();
 }
 
 /** An identity inside its language's folder: `fr/event/x` in `fr` is `event/x`. */

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { buildSite, configFor, type BuildResult, type PageInput } from '../core/build';
 import { CONFIG_FILE } from '../core/read/config';
-import { isCandidatePage } from '../core/read/identity';
+import { isEventPage } from '../core/read/identity';
 import type { SiteConfig } from '../core/model';
 import { processPage } from '../core/page';
 import { decodePage } from '../core/read/decode';
@@ -151,7 +151,7 @@ async function stopped(deps: RebuildDeps, result: BuildResult, objectsRead: numb
  * between the two keeps no outcome under an ETag it does not have).
  */
 async function pagesOf(listing: readonly ListedObject[], prefix: string, store: OutcomeStore, read: ObjectStore['get'], config: SiteConfig): Promise<PageInput[]> {
-  const candidates = listing.map((o) => ({ ...o, rel: o.key.slice(prefix.length) })).filter((o) => !o.rel.startsWith(PRIVATE_PREFIX) && isCandidatePage(o.rel));
+  const candidates = listing.map((o) => ({ ...o, rel: o.key.slice(prefix.length) })).filter((o) => !o.rel.startsWith(PRIVATE_PREFIX) && isEventPage(o.rel, config.sections));
   const pages = await mapConcurrently(candidates, 32, async (o): Promise<PageInput | null> => {
     const stored = store.get(o.rel, o.etag);
     if (stored) return { path: o.rel, outcome: stored };

@@ -25,6 +25,8 @@ export const DEFAULT_CONFIG: SiteConfig = {
   permalinkBase: null,
   feedLimit: null,
   outputs: ['calendars', 'feeds', 'schedule', 'pages'],
+  sections: ['event', 'events', 'talk', 'talks'],
+  permalinks: {},
 };
 
 const OUTPUT_GROUPS = DEFAULT_CONFIG.outputs;
@@ -64,6 +66,21 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
   feedLimit: (v) =>
     typeof v === 'number' && Number.isInteger(v) && v > 0 ? { value: v } : { error: 'must be a whole number above 0' },
   outputs: outputGroups,
+  sections: (v) => {
+    const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : null;
+    const names = list?.map((n) => (typeof n === 'string' ? n.trim().replace(/^\/+|\/+$/g, '') : ''));
+    return names && names.length > 0 && names.every((n) => n !== '' && !n.includes('/'))
+      ? { value: [...new Set(names.map((n) => n.toLowerCase()))] }
+      : { error: 'must be a list of content folder names, such as `[event, talk]`' };
+  },
+  permalinks: (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return { error: 'must map sections to Hugo permalink patterns, such as `event: /events/:year/:slug/`' };
+    // Hugo 0.112+ writes page permalinks under `page:`.
+    const map = (v as Record<string, unknown>).page && typeof (v as Record<string, unknown>).page === 'object' ? ((v as Record<string, unknown>).page as Record<string, unknown>) : (v as Record<string, unknown>);
+    const entries = Object.entries(map).filter(([k]) => k !== 'section' && k !== 'term' && k !== 'taxonomy');
+    if (!entries.every(([, p]) => typeof p === 'string' && p.trim() !== '')) return { error: 'must map each section to a pattern text, such as `/events/:year/:slug/`' };
+    return { value: Object.fromEntries(entries.map(([k, p]) => [k.toLowerCase(), (p as string).trim()])) };
+  },
 };
 
 /** A list of output groups: known names, `calendars` among them, and what `pages` links to. */

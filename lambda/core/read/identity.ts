@@ -16,6 +16,24 @@ export function isCandidatePage(path: string): boolean {
   return !segments.some((s) => s.startsWith('_') || s.startsWith('.'));
 }
 
+/**
+ * True for an event page: a candidate page in one of the event `sections` (any of its folders is
+ * named as one: `event/x.md`, `fr/event/x/index.md`, `events/2024/x.md`). Posts, publications,
+ * authors and the like are not events, and not a problem either.
+ */
+export function isEventPage(path: string, sections: readonly string[]): boolean {
+  if (!isCandidatePage(path)) return false;
+  const folders = path.toLowerCase().split('/').slice(0, -1);
+  return folders.some((f) => sections.includes(f));
+}
+
+/** The folder of an event's language: '' for the site's own (or none), else the language (`fr`). */
+export function languageFolder(language: string | null, siteLanguage: string): string {
+  if (!language) return '';
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  return primary(language) === primary(siteLanguage) ? '' : language.toLowerCase();
+}
+
 /** The language of a `name.fr.md` variant, or null. */
 export function languageOf(path: string): string | null {
   const match = /\.([a-z]{2}(?:-[A-Za-z0-9]{2,8})?)\.(?:md|markdown)$/i.exec(path);

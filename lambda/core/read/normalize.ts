@@ -5,7 +5,8 @@
 import { readEventTime } from './event-time';
 import { offsetMismatch } from './offset-check';
 import * as f from './fields';
-import { identityOf, languageOf, uidOf } from './identity';
+import { identityOf, languageFolder, languageOf, uidOf } from './identity';
+import { permalinkOf } from './permalink';
 import type { CalEvent, EventStatus, FrontMatter, ParsedPage, Problem, SiteConfig } from '../model';
 import { readWritten, toInstant, type ZoneRules } from './time';
 import { zoneProblem } from '../vtimezone';
@@ -49,7 +50,7 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
 
   const slug = f.text(data, 'slug', warn);
   const id = identityOf(page.path, slug, page.language);
-  const base = config.permalinkBase ?? config.siteUrl;
+  const language = page.language ?? languageOf(page.path);
   const event: CalEvent = {
     id,
     file: page.path,
@@ -69,7 +70,7 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
     categories: f.stringList(data, 'categories', warn),
     authors: f.stringList(data, 'authors', warn),
     links: f.links(data, warn),
-    url: `${base}${id}/`, // identities are URL-safe ASCII by construction (identity.ts)
+    url: permalinkOf({ path: page.path, data, folder: languageFolder(language, config.language), id }, config),
     publishDate: publishDate.value,
     expiryDate: expiryDate.value,
     lastmod: lastmod.ok ? lastmod.value : null,
@@ -77,7 +78,7 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
     startField: time.startField,
     pageDateField: time.pageDateField,
     draft: f.flag(data, 'draft', warn),
-    language: page.language ?? languageOf(page.path),
+    language,
   };
   return { event, problems };
 }

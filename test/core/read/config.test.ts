@@ -8,13 +8,14 @@ describe('parseConfig', () => {
 
   it('reads every key', () => {
     const { config, problems } = parseConfig(
-      'title: T\ndescription: D\nsiteUrl: https://ev.example.org\nuidDomain: Example.org\ntimeZone: Europe/Paris\nlanguage: fr\nwallClockZ: true\nrefreshInterval: pt2h\ncolor: "#ABCDEF"\npermalinkBase: https://site.example.org/events\nfeedLimit: 50\n',
+      'title: T\ndescription: D\nsiteUrl: https://ev.example.org\nuidDomain: Example.org\ntimeZone: Europe/Paris\nlanguage: fr\nwallClockZ: true\nrefreshInterval: pt2h\ncolor: "#ABCDEF"\npermalinkBase: https://site.example.org/events\nfeedLimit: 50\n' +
+        'sections: [Event, seminars/]\npermalinks:\n  page:\n    event: /events/:year/:slug/\n',
     );
     expect(problems).toEqual([]);
     expect(config).toEqual({
       title: 'T', description: 'D', siteUrl: 'https://ev.example.org/', uidDomain: 'example.org', timeZone: 'Europe/Paris', language: 'fr',
       wallClockZ: true, refreshInterval: 'PT2H', color: '#abcdef', permalinkBase: 'https://site.example.org/events/', feedLimit: 50,
-      outputs: ['calendars', 'feeds', 'schedule', 'pages'],
+      outputs: ['calendars', 'feeds', 'schedule', 'pages'], sections: ['event', 'seminars'], permalinks: { event: '/events/:year/:slug/' },
     });
   });
 

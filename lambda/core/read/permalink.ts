@@ -1,0 +1,103 @@
+/**
+ * Where an event's page is. On a site calpub makes the pages of, it is the page's identity under
+ * `siteUrl`. When the pages are a Hugo site's (`permalinkBase`, or `--site`), it is the URL Hugo gives
+ * the page, so the calendar's links open the existing pages: the `url` front matter; else the
+ * section's pattern in Hugo's `permalinks` (`/events/:year/:slug/`); else the page's path (a bundle's
+ * folder, `slug` replacing the last segment), each segment made a path as Hugo makes it (`MakePath`:
+ * spaces become `-`, other punctuation goes, letters in any script stay, lower case). A language other
+ * than the site's is under its folder (`/fr/...`), as Hugo builds multilingual sites.
+ */
+import type { FrontMatter, SiteConfig } from '../model';
+import { languageOf } from './identity';
+
+/** What the permalink of a page depends on. */
+export interface PermalinkInput {
+  readonly path: string;
+  readonly data: FrontMatter;
+  /** The page's language folder ('' for the site's language), from `languageFolder`. */
+  readonly folder: string;
+  /** The page's identity: its URL on a site calpub makes the pages of. */
+  readonly id: string;
+}
+
+/** The absolute URL of an event's page. */
+export function permalinkOf(page: PermalinkInput, config: Pick<SiteConfig, 'siteUrl' | 'permalinkBase' | 'permalinks'>): string {
+  if (!config.permalinkBase) return `${config.siteUrl}${page.id}/`; // identities are URL-safe ASCII by construction
+  const prefix = page.folder ? `${page.folder}/` : '';
+  const url = typeof page.data.url === 'string' && page.data.url.trim() ? page.data.url.trim() : null;
+  const path = url ?? `${prefix}${hugoPath(page)}`;
+  return new URL(path.replace(/^\/+/, ''), config.permalinkBase).href;
+
+  function hugoPath(p: PermalinkInput): string {
+    const segments = contentSegments(p.path, p.folder);
+    const pattern = config.permalinks[(segments.sections[0] ?? '').toLowerCase()];
+    return pattern ? expand(pattern, p.data, segments) : defaultPath(p.data, segments);
+  }
+}
+
+interface Segments {
+  /** The folders above the page (or above its bundle). */
+  readonly sections: string[];
+  /** The file's name without extension and language, or the bundle's folder. */
+  readonly filename: string;
+}
+
+function contentSegments(path: string, folder: string): Segments {
+  const parts = path.split('/');
+  if (folder && parts[0] === folder && !languageOf(path)) parts.shift(); // a language's contentDir
+  const name = (parts.pop() ?? '').replace(/(\.[a-z]{2}(?:-[A-Za-z0-9]{2,8})?)?\.(md|markdown)$/i, '');
+  const filename = name.toLowerCase() === 'index' && parts.length ? (parts.pop() as string) : name;
+  return { sections: parts, filename };
+}
+
+function defaultPath(data: FrontMatter, s: Segments): string {
+  const slug = typeof data.slug === 'string' && data.slug.trim() ? data.slug.trim() : null;
+  return `${[...s.sections, slug ?? s.filename].map(makePath).join('/')}/`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** A Hugo permalink pattern with its tokens filled (https://gohugo.io/content-management/urls/#tokens). */
+function expand(pattern: string, data: FrontMatter, s: Segments): string {
+  const written = typeof data.date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(data.date) : null;
+  const date = written ? new Date(Date.UTC(+written[1], +written[2] - 1, +written[3])) : null;
+  const title = typeof data.title === 'string' ? data.title : '';
+  const slug = typeof data.slug === 'string' && data.slug.trim() ? data.slug.trim() : null;
+  const tokens: Record<string, () => string> = {
+    year: () => (date ? String(date.getUTCFullYear()) : ''),
+    month: () => (date ? String(date.getUTCMonth() + 1).padStart(2, '0') : ''),
+    monthname: () => (date ? MONTHS[date.getUTCMonth()].toLowerCase() : ''),
+    day: () => (date ? String(date.getUTCDate()).padStart(2, '0') : ''),
+    weekday: () => (date ? String(date.getUTCDay()) : ''),
+    weekdayname: () => (date ? WEEKDAYS[date.getUTCDay()].toLowerCase() : ''),
+    yearday: () => (date ? String(Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1) : ''),
+    section: () => makePath(s.sections[0] ?? ''),
+    sections: () => s.sections.map(makePath).join('/'),
+    title: () => makePath(title),
+    slug: () => makePath(slug ?? title),
+    filename: () => makePath(s.filename),
+    contentbasename: () => makePath(s.filename),
+    slugorfilename: () => makePath(slug ?? s.filename),
+    slugorcontentbasename: () => makePath(slug ?? s.filename),
+  };
+  const filled = pattern.replace(/:([a-z]+)/g, (token, name: string) => (tokens[name] ? tokens[name]() : token));
+  return filled.replace(/\/{2,}/g, '/').replace(/^\//, '');
+}
+
+/**
+ * A path segment as Hugo's `MakePath` makes it: letters (any script), digits, marks and `._~+-@#`
+ * kept, whitespace runs become one `-`, anything else dropped, then lower case.
+ */
+export function makePath(text: string): string {
+  let out = '';
+  let pendingHyphen = false;
+  for (const ch of text) {
+    if (/[\p{L}\p{N}\p{M}._~+\-@#]/u.test(ch)) {
+      if (pendingHyphen && ch !== '-' && !out.endsWith('-')) out += '-';
+      pendingHyphen = false;
+      out += ch;
+    } else if (out && /\s/u.test(ch)) pendingHyphen = true;
+  }
+  return out.toLowerCase();
+}

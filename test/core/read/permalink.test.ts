@@ -1,0 +1,52 @@
+import { makePath, permalinkOf } from '../../../lambda/core/read/permalink';
+
+const hugo = { siteUrl: 'https://cal.example.org/', permalinkBase: 'https://lab.example.org/', permalinks: {} as Record<string, string> };
+const link = (path: string, data: Record<string, unknown> = {}, config = hugo, folder = '') => permalinkOf({ path, data, folder, id: 'unused' }, config);
+
+describe('permalinkOf', () => {
+  it('is the identity under siteUrl when calpub makes the pages', () => {
+    expect(permalinkOf({ path: 'event/x/index.md', data: {}, folder: '', id: 'event/x' }, { ...hugo, permalinkBase: null })).toBe('https://cal.example.org/event/x/');
+  });
+
+  it("follows Hugo's default: the path, a bundle's folder, slug replacing the last segment", () => {
+    expect(link('event/my-talk/index.md')).toBe('https://lab.example.org/event/my-talk/');
+    expect(link('event/My Talk.md')).toBe('https://lab.example.org/event/my-talk/');
+    expect(link('event/2024/x/index.md', { slug: 'Better Name' })).toBe('https://lab.example.org/event/2024/better-name/');
+  });
+
+  it('honours the url front matter', () => {
+    expect(link('event/x/index.md', { url: '/special/place/' })).toBe('https://lab.example.org/special/place/');
+  });
+
+  it("fills the section's permalink pattern", () => {
+    const config = { ...hugo, permalinks: { event: '/events/:year/:month/:day/:slug/', talk: '/:section/:monthname/:filename/', events: ':sections/:title' } };
+    expect(link('event/x/index.md', { title: 'Data Evening', date: '2024-05-17T18:00:00Z' }, config)).toBe('https://lab.example.org/events/2024/05/17/data-evening/');
+    expect(link('talk/keynote.md', { title: 'K', date: '2023-10-01' }, config)).toBe('https://lab.example.org/talk/october/keynote/');
+    expect(link('events/sub/x.md', { title: 'A title' }, config)).toBe('https://lab.example.org/events/sub/a-title');
+  });
+
+  it('puts a language other than the site’s under its folder, from a suffix or a content folder', () => {
+    expect(link('event/x/index.fr.md', {}, hugo, 'fr')).toBe('https://lab.example.org/fr/event/x/');
+    expect(link('fr/event/x/index.md', {}, hugo, 'fr')).toBe('https://lab.example.org/fr/event/x/');
+  });
+
+  it('is under permalinkBase when it has a path', () => {
+    expect(link('event/x.md', {}, { ...hugo, permalinkBase: 'https://user.github.io/site/' })).toBe('https://user.github.io/site/event/x/');
+  });
+
+  it('keeps letters in any script, percent-encoded in the URL', () => {
+    expect(link('event/Café crème.md')).toBe('https://lab.example.org/event/caf%C3%A9-cr%C3%A8me/');
+  });
+});
+
+describe('makePath', () => {
+  it.each([
+    ['My Talk!', 'my-talk'],
+    ['  spaced   out  ', 'spaced-out'],
+    ['a - b', 'a-b'],
+    ['C++ & Rust', 'c++-rust'],
+    ['2024_notes.v2', '2024_notes.v2'],
+    ['Réunion d’équipe', 'réunion-déquipe'],
+    ['東京 会議', '東京-会議'],
+  ])('%j → %j', (text, expected) => expect(makePath(text)).toBe(expected));
+});

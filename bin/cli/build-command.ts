@@ -12,13 +12,16 @@ import { processPage, type PageOutcome } from '../../lambda/core/page';
 import { decodePage } from '../../lambda/core/read/decode';
 import { isEventPage } from '../../lambda/core/read/identity';
 import type { SiteConfig } from '../../lambda/core/model';
-import { chunkEncoder, listPages, readConfigText, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
+import { chunkEncoder, foreignFiles, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
+import { sourcePages, type ContentSource } from './content-source';
 import { contentKeyOf, OutcomeStore, storeKey } from '../../lambda/adapters/outcome-store';
 
 /** Options shared by build and check. */
 export interface BuildOptions {
-  readonly content: string;
+  readonly source: ContentSource;
   readonly out: string;
+  /** Overwrite files calpub did not write (another tool's) at the paths of its outputs. */
+  readonly force?: boolean;
   readonly now: number;
   readonly report: string | null;
   readonly strict: boolean;
@@ -56,11 +59,12 @@ const STORE_FILE = 'outcomes.jsonl';
  * outcomes' allocation and garbage collection in this thread being the bottleneck.)
  */
 function readPages(options: BuildOptions, store: OutcomeStore, config: SiteConfig, remembered: Memory['lastGood']): { pages: PageInput[]; made: number } {
-  const pages = listPages(options.content).filter((rel) => isEventPage(rel, config.sections)).map((rel) => {
-    const bytes = readFileSync(path.join(options.content, rel));
-    const { text, encoding } = decodePage(rel, bytes);
+  const pages = sourcePages(options.source).filter((p) => isEventPage(p.path, config.sections)).map((page) => {
+    const bytes = readFileSync(page.file);
+    const { text, encoding } = decodePage(page.path, bytes);
+    const rel = page.path;
     // The memory's copy when it is the same text: a large site's texts are held once, not twice.
-    return { path: rel, text: remembered[rel] === text ? remembered[rel] : text, encoding, key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
+    return { path: rel, text: remembered[rel] === text ? remembered[rel] : text, encoding, language: page.language, key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
   });
   for (const page of pages) page.outcome = store.get(page.path, page.key);
   const missing = pages.filter((page) => !page.outcome);
@@ -68,7 +72,7 @@ function readPages(options: BuildOptions, store: OutcomeStore, config: SiteConfi
     if (missing.length >= 1000 && i > 0 && i % 1000 === 0) options.progress(`calpub: ${i}/${missing.length} pages`);
     page.outcome = store.set(page.path, page.key, processPage(page, config));
   });
-  return { pages: pages.map(({ path: p, text, outcome }) => ({ path: p, text, outcome: outcome as PageOutcome })), made: missing.length };
+  return { pages: pages.map(({ path: p, text, language, outcome }) => ({ path: p, text, language, outcome: outcome as PageOutcome })), made: missing.length };
 }
 
 /**
@@ -84,7 +88,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const started = process.hrtime.bigint();
   const timer = phaseTimer(started);
   const { outputs, reported, notWritten } = buildAndSaveState(options, timer.phase);
-  for (const line of formatProblems(reported.problems)) options.progress(line);
+  for (const line of formatProblems(reported.problems, PROBLEMS_SHOWN, options.report)) options.progress(line);
   if (reported.published.length >= 1000) options.progress('calpub: writing the site');
   const write = outputs ? writeSite(options.out, outputs) : { written: [], deleted: [], unchanged: 0 };
   if (options.report) writeReport(options.report, reported);
@@ -107,7 +111,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
  * memory saved, so a build interrupted while writing them makes the same files when run again.
  */
 function buildAndSaveState(options: BuildOptions, phase: (name: string) => void): Built {
-  const configText = readConfigText(options.content);
+  const configText = options.source.configText;
   const memoryBefore = readPrivate(options.out, MEMORY_FILE);
   const memory = parseMemory(memoryBefore?.toString('utf8') ?? null);
   const applied = configFor(configText, memory, options.siteUrl);
@@ -120,9 +124,14 @@ function buildAndSaveState(options: BuildOptions, phase: (name: string) => void)
   const { pages, made } = readPages(options, store, config, memory.lastGood);
   phase(`pages (${pages.length - made} of ${pages.length} reused)`);
   const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
-  const reported = { published: result.published, problems: result.problems, skipped: result.skipped };
+  const reported = { published: result.published, problems: [...options.source.problems, ...result.problems], skipped: result.skipped };
   // --strict applies nothing that has an error: no site, no state.
   if (options.strict && result.configRejected) return { outputs: null, reported, notWritten: 'calpub.yaml has errors (above) and --strict applies no configuration with errors' };
+  const foreign = options.force ? [] : foreignFiles(options.out, result.paths(), result.outputs);
+  if (foreign.length) {
+    const some = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
+    return { outputs: null, reported, notWritten: `${foreign.length} file(s) in ${options.out} that calpub did not write would be overwritten (${some}); another tool (Hugo?) wrote them. Choose another --out, leave out calpub's pages (outputs: [calendars, feeds, schedule]), or pass --force to overwrite them` };
+  }
   const next = chunkEncoder('sha256')(memoryChunks(result.memory));
   if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, next.bytes);
   if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
@@ -145,10 +154,11 @@ function phaseTimer(started: bigint): { phase: (name: string) => void; phases: s
 }
 
 /** Validates `content` without writing anything; exit code 1 when any page has an error. */
-export function runCheck(content: string, now: number, log: (line: string) => void): number {
-  const pages = listPages(content).map((rel) => decodePage(rel, readFileSync(path.join(content, rel))));
+export function runCheck(source: ContentSource, now: number, log: (line: string) => void): number {
+  const pages = sourcePages(source).map((p) => ({ ...decodePage(p.path, readFileSync(p.file)), ...(p.language ? { language: p.language } : {}) }));
   // A calpub.yaml with errors is reported, and the pages are still checked (with the defaults).
-  const result = buildSite({ pages, configText: readConfigText(content), memory: { ...EMPTY_MEMORY, lastGoodConfig: null }, now });
+  const built = buildSite({ pages, configText: source.configText, memory: { ...EMPTY_MEMORY, lastGoodConfig: null }, now });
+  const result = { ...built, problems: [...source.problems, ...built.problems] };
   for (const line of formatProblems(result.problems)) log(line);
   const rejected = rejectedFiles(result.problems).size;
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;
@@ -170,16 +180,26 @@ export function summaryLine(result: Reported, seconds: number, write?: WriteSumm
   return `calpub: published ${result.published.length}, rejected ${rejected}, warnings ${warnings}${skipped} in ${seconds.toFixed(2)} s${files}`;
 }
 
-/** Problems grouped by file, errors first, for people. */
-export function formatProblems(problems: readonly Problem[]): string[] {
+/** How many problems `build` and `serve` print (`check` prints them all, `--report` lists them all). */
+const PROBLEMS_SHOWN = 20;
+
+/**
+ * Problems grouped by file, errors first, for people; at most `limit` of them (errors first), then
+ * how many more and where to read them.
+ */
+export function formatProblems(problems: readonly Problem[], limit = Infinity, report: string | null = null): string[] {
+  const ordered = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const shown = new Set(ordered.slice(0, limit));
   const byFile = new Map<string, Problem[]>();
-  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  for (const p of problems) if (shown.has(p)) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
   const lines: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
     lines.push(file);
     const list = (byFile.get(file) ?? []).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
     for (const p of list) lines.push(`  ${p.severity === 'error' ? 'error  ' : 'warning'} ${p.field ? `[${p.field}] ` : ''}${p.message}`);
   }
+  const more = problems.length - shown.size;
+  if (more > 0) lines.push(`... and ${more} more problem(s): ${report ? `all are in ${report}` : 'run `calpub check` or add --report <file.json> to see them all'}`);
   return lines;
 }
 

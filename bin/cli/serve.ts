@@ -2,11 +2,13 @@
  * `calpub serve` (what `npm start` runs): build, serve the site on 127.0.0.1 with the production
  * content types, and rebuild when a content file changes.
  */
-import { createReadStream, promises as fs, watch } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
+import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { createServer, type Server } from 'node:http';
 import * as path from 'node:path';
 import { STATE_DIR } from '../../lambda/adapters/fs';
 import { runBuild, type BuildOptions } from './build-command';
+import type { ContentSource } from './content-source';
 import { OUTPUTS, outputAt } from '../../lambda/core/outputs';
 // The policy CloudFront sends, sent locally too, so a page needing anything but its own files fails here first.
 import { CONTENT_SECURITY_POLICY } from '../../lib/site-headers';
@@ -65,19 +67,26 @@ async function resolveRequest(root: string, url: string): Promise<string | null>
 }
 
 /** Builds, serves and watches until the process is stopped. */
-export async function runServe(options: Omit<BuildOptions, 'siteUrl'> & { port: number }): Promise<void> {
+export async function runServe(options: Omit<BuildOptions, 'siteUrl' | 'source'> & { port: number; loadSource: () => ContentSource }): Promise<void> {
   const siteUrl = `http://127.0.0.1:${options.port}/`;
-  const build = async () => runBuild({ ...options, now: Date.now(), siteUrl });
-  // Watching starts before the first build: a recursive watch is set up in the background, and an edit
-  // made while it is not yet in place (or during the first build) would otherwise never be rebuilt.
-  const first = build();
-  watchContent(options.content, first, () => build().catch((err: Error) => options.log(`calpub: rebuild failed: ${err.message}`)));
-  await first;
-  await startStaticServer(options.out, options.port);
+  // The port first: when it is taken, nothing is built or written.
+  await startStaticServer(options.out, options.port).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') throw new Error(`port ${options.port} is in use (another calpub serve?): stop it, or pass --port <n>`);
+    throw err;
+  });
+  const source = options.loadSource();
+  // Each build reads the source again: a calpub.yaml or Hugo config edit is applied.
+  const build = async () => runBuild({ ...options, source: options.loadSource(), now: Date.now(), siteUrl });
+  const watcher = await watchContent(source.watched, path.resolve(options.out));
+  let running: Promise<unknown> = build();
+  onChanges(watcher, () => {
+    running = running.then(build).catch((err: Error) => options.log(`calpub: rebuild failed: ${err.message}`));
+  });
+  await running;
   options.log(`calpub: serving ${path.resolve(options.out)} at ${siteUrl}`);
   options.log(`  calendar:  ${siteUrl}calendar.ics`);
   options.log(`  subscribe: webcal://127.0.0.1:${options.port}/calendar.ics`);
-  options.log(`  watching ${path.resolve(options.content)} for changes (Ctrl-C to stop)`);
+  options.log(`  watching ${source.label.replace(/^--\w+ /, '')} for changes (Ctrl-C to stop)`);
   process.once('SIGINT', () => {
     options.log('\ncalpub: stopped');
     process.exit(0);
@@ -85,17 +94,25 @@ export async function runServe(options: Omit<BuildOptions, 'siteUrl'> & { port: 
 }
 
 /**
- * Calls `rebuild` once per burst of changes (editors write several times per save), one build at a
- * time, after `first` (the first build).
+ * Watches the source with chokidar, which sees every save, including editors and tools that write a
+ * new file and rename it over the old one (vim, `sed -i`, `git checkout`), where `fs.watch` loses
+ * the file it watched. Resolves once the initial scan is done; the output and state folders are
+ * never watched.
  */
-function watchContent(dir: string, first: Promise<unknown>, rebuild: () => Promise<unknown>): void {
+async function watchContent(paths: readonly string[], outDir: string): Promise<FSWatcher> {
+  const watcher = chokidarWatch([...paths], {
+    ignoreInitial: true,
+    ignored: (file: string) => file === outDir || file.startsWith(`${outDir}${path.sep}`) || file.split(path.sep).includes(STATE_DIR),
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return watcher;
+}
+
+/** Calls `rebuild` once per burst of changes (editors write several times per save). */
+function onChanges(watcher: FSWatcher, rebuild: () => void): void {
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = first.catch(() => undefined);
-  watch(dir, { recursive: true }, (_event, name) => {
-    if (name && name.split(path.sep).some((s) => s.startsWith(STATE_DIR))) return;
+  watcher.on('all', () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(rebuild);
-    }, 100);
+    timer = setTimeout(rebuild, 100);
   });
 }

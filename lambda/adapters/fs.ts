@@ -87,6 +87,25 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteS
   return { written, deleted, unchanged: Object.keys(after).length - written.length };
 }
 
+/**
+ * The output paths where a file exists that calpub did not write (it is not in calpub's manifest)
+ * and whose bytes differ from calpub's: another tool's files (Hugo's, when calpub runs after it into
+ * `public/`), which calpub never overwrites unless told to. Only those files are made to compare.
+ */
+export function foreignFiles(outDir: string, paths: readonly string[], outputs: Iterable<OutputFile>): string[] {
+  const manifest = readJson<Record<string, string>>(path.join(outDir, STATE_DIR, 'manifest.json')) ?? {};
+  const suspects = new Set(paths.filter((p) => !(p in manifest) && existsSync(safeJoin(outDir, p))));
+  if (suspects.size === 0) return [];
+  const encode = chunkEncoder('sha256');
+  const foreign: string[] = [];
+  for (const output of outputs) {
+    if (!suspects.has(output.path)) continue;
+    const theirs = createHash('sha256').update(readFileSync(safeJoin(outDir, output.path))).digest('base64url');
+    if (encode(output.chunks).hash !== theirs) foreign.push(output.path);
+  }
+  return foreign.sort();
+}
+
 /** Encodes files' chunks (see `chunkEncoder`): the bytes, in one or more segments, and their hash. */
 export type ChunkEncoder = (chunks: Iterable<string>) => { bytes: Buffer[]; hash: string };
 

@@ -6,7 +6,7 @@
 import type { Memory, OutputFile, Problem, SiteConfig, SourceFile } from './model';
 import { EMPTY_MEMORY, lastGoodAfter, remember } from './memory';
 import { processPage, type EventHeader, type PageOutcome } from './page';
-import { applyConfig, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
+import { applyConfig, CONFIG_FILE, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
 import { isEventPage } from './read/identity';
 import { farAheadProblems, skipReason, type SkipReason } from './select';
 import { languageSites, siteFiles, sitePaths, type LanguageSite, type Publishing } from './site';
@@ -83,6 +83,8 @@ export function buildSite(input: BuildInput): BuildResult {
     if (outcome.event) events.push({ event: outcome.event, outcome });
   }
 
+  const hinted = events.filter((e) => e.outcome.wallClockHint).map((e) => e.event);
+  if (hinted.length) problems.push(wallClockHint(hinted, config));
   const skipped: Array<{ file: string; reason: SkipReason }> = [];
   const memories = { ...previous.events };
   const publishing: Publishing[] = [];
@@ -117,6 +119,24 @@ export function buildSite(input: BuildInput): BuildResult {
 
 function* allFiles(sites: readonly LanguageSite[]): Generator<OutputFile> {
   for (const { site, prefix } of sites) yield* siteFiles(site, prefix);
+}
+
+/**
+ * One warning for the site when pages write `Z` times that their own programme reads as wall clock
+ * (the seed's site is the model case): `wallClockZ: true` is likely what the site means.
+ */
+function wallClockHint(events: readonly EventHeader[], config: SiteConfig): Problem {
+  const example = events[0];
+  const t = example.time;
+  const at = t.kind === 'timed' ? new Date(t.start).toISOString().slice(11, 16) : '';
+  return {
+    file: CONFIG_FILE,
+    severity: 'warning',
+    field: 'wallClockZ',
+    message:
+      `${events.length} page(s) write times with Z that their own programme gives as local clock times (e.g. ${example.file}: ${at}Z, programme from ${at}): ` +
+      `a Hugo theme shows them as written, so they likely mean ${at} in ${config.timeZone}. If so, set \`wallClockZ: true\` in calpub.yaml (every Z time then reads as ${config.timeZone} wall clock; check one event after)`,
+  };
 }
 
 /** A build that stops on its configuration: no output, the memory as it was, the problems saying why. */

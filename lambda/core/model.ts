@@ -64,6 +64,8 @@ export type EventTime =
        * the organiser's wall clock, in which the body's agenda times are read. Null otherwise.
        */
       readonly writtenOffset: number | null;
+      /** True when the start was written with `Z` and read as UTC (not as wall clock: `wallClockZ`). */
+      readonly writtenUtc?: boolean;
     }
   | { readonly kind: 'allDay'; readonly startDate: IsoDate; readonly endDate: IsoDate };
 

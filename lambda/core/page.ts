@@ -3,7 +3,7 @@
  * (the VEVENT, the HTML for feeds). Pure and JSON-serializable, so outcomes can be reused from a
  * cache keyed by the page's bytes, and the build only assembles them.
  */
-import { agendaClock, sessionsOf, type AgendaClock, type Session } from './read/agenda';
+import { agendaClock, agendaOf, looksWallClock, placeSessions, type AgendaClock, type Session } from './read/agenda';
 import { html } from './formats/html/html';
 import { labelsFor, type Labels } from './i18n/labels';
 import { describeEvent } from './formats/describe';
@@ -66,6 +66,8 @@ export interface PageOutcome {
   /** The event, or null when an error keeps the page out. */
   readonly event: EventHeader | null;
   readonly pieces: EventPieces | null;
+  /** Set when the start, written with `Z`, looks like wall clock (`looksWallClock`): the build hints at `wallClockZ`. */
+  readonly wallClockHint?: true;
 }
 
 /**
@@ -79,7 +81,8 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const problems = [...encodingWarnings(file), ...parsed.warnings, ...normalized.problems];
   const event = normalized.event;
   if (!event) return { file: file.path, problems, event: null, pieces: null };
-  const sessions = sessionsOf([event.abstract ?? '', event.body], event.time, config.timeZone);
+  const lines = agendaOf([event.abstract ?? '', event.body]);
+  const sessions = lines.length ? placeSessions(lines, event.time, agendaClock(event.time, config.timeZone).at) : [];
   const clock = agendaClock(event.time, config.timeZone);
   const showsHtml = publishes(config, 'feeds') || publishes(config, 'pages');
   // Each Markdown text is parsed once and rendered as text (calendars) and, when shown, HTML.
@@ -99,7 +102,8 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   // Sources rather than their HTML, so the fingerprint does not depend on which outputs are made.
   const shown = JSON.stringify([leadSource, event.summary, event.body, header.authors, header.links, header.series, header.language]);
   const pieces: EventPieces = { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(`${ics.content}\n${shown}`) };
-  return { file: file.path, problems, event: aggregate ? { ...header, summaryText: cut(header.summaryText, SHORT_LEAD) } : header, pieces: aggregate ? { ...pieces, aggregate } : pieces };
+  const outcome: PageOutcome = { file: file.path, problems, event: aggregate ? { ...header, summaryText: cut(header.summaryText, SHORT_LEAD) } : header, pieces: aggregate ? { ...pieces, aggregate } : pieces };
+  return looksWallClock(event.time, lines) ? { ...outcome, wallClockHint: true } : outcome;
 }
 
 /** The aggregates' version of a huge page: its texts cut at a word, and where the whole is. */

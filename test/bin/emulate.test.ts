@@ -77,7 +77,7 @@ describe('calpub emulate', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(missing.headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
-    expect(await missing.text()).toContain('<h1>Not found</h1>');
+    expect(await missing.text()).toContain('<h1>Page introuvable</h1>') // the fixture site is French;
     expect((await fetch(`${emulation.url}_calpub/state.jsonl.gz`)).status).toBe(404); // the state stays in the content bucket
     expect((await fetch(`${emulation.url}calendar.ics`, { method: 'POST' })).status).toBe(403); // GET and HEAD only
   });

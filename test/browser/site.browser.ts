@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { contentFolder } from '../../bin/cli/content-source';
 import { runBuild } from '../../bin/cli/build-command';
 import { startStaticServer } from '../../bin/cli/serve';
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'calpub-browser-'));
   server = await startStaticServer(out, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  await runBuild({ content: path.join(ROOT, 'content'), out, now: NOW, report: null, strict: true, siteUrl: base, log: () => undefined, progress: () => undefined });
+  await runBuild({ source: contentFolder(path.join(ROOT, 'content')), out, now: NOW, report: null, strict: true, siteUrl: base, log: () => undefined, progress: () => undefined });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], // playwright gives each launch a new empty profile

@@ -119,14 +119,33 @@ export function agendaClock(time: EventTime, fallbackZone: string): AgendaClock 
 }
 
 /**
- * Reads and places an event's sessions from its texts (the abstract, then the body: a programme may
- * be in either). An entry both repeat is read once.
+ * The agenda lines of an event's texts (the abstract, then the body: a programme may be in either).
+ * An entry both repeat is read once.
  */
-export function sessionsOf(texts: string | readonly string[], time: EventTime, fallbackZone: string): Session[] {
+export function agendaOf(texts: string | readonly string[]): AgendaLine[] {
   const seen = new Set<string>();
-  const lines = (typeof texts === 'string' ? [texts] : texts).flatMap(readAgenda).filter((l) => {
+  return (typeof texts === 'string' ? [texts] : texts).flatMap(readAgenda).filter((l) => {
     const key = `${l.start.hour}:${l.start.minute} ${l.title}`;
     return !seen.has(key) && !!seen.add(key);
   });
+}
+
+/** Reads and places an event's sessions from its texts (`agendaOf`). */
+export function sessionsOf(texts: string | readonly string[], time: EventTime, fallbackZone: string): Session[] {
+  const lines = agendaOf(texts);
   return lines.length ? placeSessions(lines, time, agendaClock(time, fallbackZone).at) : [];
+}
+
+/**
+ * Whether a start written with `Z` (read as UTC) looks like the organiser's wall clock instead: the
+ * programme's first time is the `Z` time's clock (`14:00Z`, `## 14h00-15h00`) and not the zone's
+ * (15:00 in Paris in winter). Hugo themes show such times as written, so many sites mean them so.
+ */
+export function looksWallClock(time: EventTime, lines: readonly AgendaLine[]): boolean {
+  if (time.kind !== 'timed' || !time.writtenUtc || lines.length === 0) return false;
+  const first = lines[0].start;
+  const utc = new Date(time.start);
+  const written = first.hour === utc.getUTCHours() && first.minute === utc.getUTCMinutes();
+  const zone = wallClockStamp(time.start, time.timeZone).slice(9, 13);
+  return written && zone !== `${String(first.hour).padStart(2, '0')}${String(first.minute).padStart(2, '0')}`;
 }

@@ -109,7 +109,10 @@ export interface ConfigResult {
  * @param text - the file's contents, or null when there is no file (defaults apply, no problem)
  */
 export function parseConfig(text: string | null): ConfigResult {
-  if (text === null) return { config: DEFAULT_CONFIG, problems: [] };
+  if (text === null) {
+    const message = `there is no calpub.yaml, so UIDs end in \`@${DEFAULT_CONFIG.uidDomain}\`, a placeholder, and links use ${DEFAULT_CONFIG.siteUrl}: run \`calpub init\` to write one with your site's domain before anyone subscribes`;
+    return { config: DEFAULT_CONFIG, problems: [{ file: CONFIG_FILE, severity: 'warning', field: 'uidDomain', message }] };
+  }
   const problems: Problem[] = [];
   const report = (field: string | null, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: CONFIG_FILE, severity, field, message });

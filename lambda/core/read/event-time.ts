@@ -91,7 +91,8 @@ function timedTime(
   const end = span.end ? endOf(start, span.start, span.end, rules, fields, warn) : null;
   const offset = span.start.kind === 'dateTime' ? span.start.offset : null;
   const writtenOffset = offset === null || offset === 'Z' || offset === '-00:00' ? null : offsetMinutes(offset);
-  return { ok: true, time: { kind: 'timed', start, end, timeZone: rules.timeZone, writtenOffset } };
+  const utc = (offset === 'Z' || offset === '-00:00') && !rules.wallClockZ;
+  return { ok: true, time: { kind: 'timed', start, end, timeZone: rules.timeZone, writtenOffset, ...(utc ? { writtenUtc: true } : {}) } };
 }
 
 /**

@@ -2,7 +2,10 @@ import { DEFAULT_CONFIG, parseConfig, withSiteUrl } from '../../../lambda/core/r
 
 describe('parseConfig', () => {
   it('uses the documented defaults when there is no file', () => {
-    expect(parseConfig(null)).toEqual({ config: DEFAULT_CONFIG, problems: [] });
+    expect(parseConfig(null)).toEqual({
+      config: DEFAULT_CONFIG,
+      problems: [{ file: 'calpub.yaml', severity: 'warning', field: 'uidDomain', message: expect.stringMatching(/UIDs end in `@calpub\.local`, a placeholder.*run `calpub init`/) }],
+    });
     expect(DEFAULT_CONFIG).toMatchObject({ timeZone: 'UTC', wallClockZ: false, refreshInterval: 'PT1H', language: 'en' });
   });
 

@@ -16,6 +16,7 @@ const ZONE_FREE = ['/test/bin/emulate\\.test\\.ts$', '/test/bin/emulate-delivery
 const zones = ['UTC', 'Pacific/Kiritimati'];
 module.exports = {
   globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
   projects: zones.map((zone, i) => ({
     ...base,
     displayName: `TZ=${zone}`,

@@ -87,11 +87,14 @@ async function run(command: Command, values: Values): Promise<number> {
       // Loaded only here: the emulator brings the AWS SDK and s3rver, which `build` never needs.
       const { runEmulate } = await import('./cli/emulate/index.js');
       const emulation = await runEmulate({ content: values.content ?? 'content', port, log, cdkOut: values['cdk-out'], timeScale });
-      process.once('SIGINT', () => {
+      // Ctrl-C or a service manager's stop: the local buckets' folder is deleted on the way out.
+      const stop = () => {
         const dead = emulation.queue.deadLetters.length;
         log(`\ncalpub emulate: stopping${dead ? `; ${dead} message(s) in the dead-letter queue` : ''}`);
         emulation.stop().then(() => process.exit(0), () => process.exit(1));
-      });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
       return -1; // keep running
     }
   }
@@ -131,6 +134,14 @@ function parseNow(value: string | undefined, command: Command): number {
     throw new UsageError(`--now ${JSON.stringify(value)} must be an ISO-8601 date-time with an offset, e.g. 2026-01-01T00:00:00Z`, command);
   }
   return ms;
+}
+
+// `calpub check | head`: a reader that stops early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
 }
 
 main(process.argv.slice(2)).then(

@@ -13,7 +13,7 @@ import { decodePage } from '../../lambda/core/read/decode';
 import { isEventPage } from '../../lambda/core/read/identity';
 import type { SiteConfig } from '../../lambda/core/model';
 import { chunkEncoder, foreignFiles, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
-import { sourcePages, type ContentSource } from './content-source';
+import { problemsAsFiles, sourcePages, type ContentSource } from './content-source';
 import { contentKeyOf, OutcomeStore, storeKey } from '../../lambda/adapters/outcome-store';
 
 /** Options shared by build and check. */
@@ -124,7 +124,7 @@ function buildAndSaveState(options: BuildOptions, phase: (name: string) => void)
   const { pages, made } = readPages(options, store, config, memory.lastGood);
   phase(`pages (${pages.length - made} of ${pages.length} reused)`);
   const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
-  const reported = { published: result.published, problems: [...options.source.problems, ...result.problems], skipped: result.skipped };
+  const reported = { published: result.published, problems: problemsAsFiles(options.source, [...options.source.problems, ...result.problems]), skipped: result.skipped };
   // --strict applies nothing that has an error: no site, no state.
   if (options.strict && result.configRejected) return { outputs: null, reported, notWritten: 'calpub.yaml has errors (above) and --strict applies no configuration with errors' };
   const foreign = options.force ? [] : foreignFiles(options.out, result.paths(), result.outputs);
@@ -158,7 +158,7 @@ export function runCheck(source: ContentSource, now: number, log: (line: string)
   const pages = sourcePages(source).map((p) => ({ ...decodePage(p.path, readFileSync(p.file)), ...(p.language ? { language: p.language } : {}) }));
   // A calpub.yaml with errors is reported, and the pages are still checked (with the defaults).
   const built = buildSite({ pages, configText: source.configText, memory: { ...EMPTY_MEMORY, lastGoodConfig: null }, now });
-  const result = { ...built, problems: [...source.problems, ...built.problems] };
+  const result = { ...built, problems: problemsAsFiles(source, [...source.problems, ...built.problems]) };
   for (const line of formatProblems(result.problems)) log(line);
   const rejected = rejectedFiles(result.problems).size;
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;

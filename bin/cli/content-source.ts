@@ -115,3 +115,14 @@ export function sourcePages(source: ContentSource): SourcePage[] {
   }
   return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/**
+ * Problems named by the files a user opens: with `--site`, a page's path from the site's root
+ * (`content/fr/event/x/index.md`) rather than its path for the core (`fr/event/x/index.md`).
+ */
+export function problemsAsFiles(source: ContentSource, problems: readonly Problem[]): Problem[] {
+  const root = source.siteRoot;
+  if (root === null) return [...problems];
+  const files = new Map(sourcePages(source).map((p) => [p.path, path.relative(root, p.file).split(path.sep).join('/')]));
+  return problems.map((p) => (files.has(p.file) ? { ...p, file: files.get(p.file) as string } : p));
+}

@@ -8,7 +8,7 @@ import { EMPTY_MEMORY, lastGoodAfter, remember } from './memory';
 import { processPage, type EventHeader, type PageOutcome } from './page';
 import { applyConfig, CONFIG_FILE, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
 import { isEventPage } from './read/identity';
-import { farAheadProblems, skipReason, type SkipReason } from './select';
+import { farAheadProblems, skipReason, unbuiltPageProblem, type SkipReason } from './select';
 import { languageSites, siteFiles, sitePaths, type LanguageSite, type Publishing } from './site';
 
 /**
@@ -95,6 +95,8 @@ export function buildSite(input: BuildInput): BuildResult {
       skipped.push({ file: event.file, reason });
       continue;
     }
+    const unbuilt = unbuiltPageProblem(event, input.now, config);
+    if (unbuilt) problems.push(unbuilt);
     // SEQUENCE and the change time: decided here, once per event per build.
     const pieces = outcome.pieces!; // eslint-disable-line @typescript-eslint/no-non-null-assertion -- an outcome with an event has its pieces
     const memory = remember(previous.events[event.id], pieces.fingerprint, event, input.now);

@@ -156,6 +156,19 @@ export interface SiteConfig {
   readonly sections: readonly string[];
   /** Hugo's `permalinks` by section (`event: /events/:year/:slug/`), for links to the Hugo site's pages. */
   readonly permalinks: Readonly<Record<string, string>>;
+  /**
+   * Whether the site's pages exist before their date. Hugo builds no page dated in the future (its
+   * `publishDate`, else its `date`) unless `buildFuture`; calpub's own pages always exist.
+   */
+  readonly buildFuture: boolean;
+  /** A language's own title and description (`fr: {title: ...}`), as Hugo's `languages` gives them. */
+  readonly languages: Readonly<Record<string, LanguageSettings>>;
+}
+
+/** What a language of a multilingual site says differently from the site. */
+export interface LanguageSettings {
+  readonly title?: string;
+  readonly description?: string;
 }
 
 /**

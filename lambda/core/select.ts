@@ -5,7 +5,7 @@
  * talk in `time_start` and the page date in `date`; placeholders dated 2030 or 3018 stay hidden).
  * Decided against an injected clock.
  */
-import type { CalEvent, Problem } from './model';
+import type { CalEvent, Problem, SiteConfig } from './model';
 
 /** The fields selection looks at. */
 export type Selectable = Pick<CalEvent, 'draft' | 'publishDate' | 'expiryDate' | 'pageDate'>;
@@ -49,4 +49,25 @@ export function farAheadProblems(event: Dated, now: number, siteZone: string): P
     field,
     message: `\`${field}\` is ${shown(field, at)}, more than 5 years ahead: if it is a placeholder, set \`draft: true\` until the date is known; if it is a typo, fix the year`,
   }));
+}
+
+type Linked = Pick<CalEvent, 'file' | 'time' | 'publishDate' | 'pageDate' | 'url'>;
+
+/**
+ * A warning when the event's page on a Hugo site does not exist yet: Hugo builds no page whose
+ * publish date (`publishDate`, else `date`) is ahead unless the site sets `buildFuture`, so the
+ * calendar would link to a missing page until the event starts. (Wowchemy's event template sets a
+ * past `publishDate` for this reason.)
+ */
+export function unbuiltPageProblem(event: Linked, now: number, config: Pick<SiteConfig, 'buildFuture' | 'permalinkBase'>): Problem | null {
+  if (config.buildFuture || !config.permalinkBase || event.publishDate !== null) return null;
+  const time = event.time;
+  const date = event.pageDate ?? (time.kind === 'timed' ? time.start : Date.parse(`${time.startDate}T00:00:00Z`));
+  if (date <= now) return null;
+  return {
+    file: event.file,
+    severity: 'warning',
+    field: 'publishDate',
+    message: `Hugo builds no page before its date unless the site sets \`buildFuture\`, so ${event.url} does not exist until the event and the calendar links to a missing page: add \`publishDate:\` with today's date to the page (as Wowchemy's event template does), or set \`buildFuture = true\` in Hugo's configuration`,
+  };
 }

@@ -99,13 +99,25 @@ export function languageSites(config: SiteConfig, publishing: readonly Publishin
   const problems: Problem[] = [];
   for (const folder of [...byLanguage.keys()].sort()) {
     const prefix = folder ? `${folder}/` : '';
-    const own = prefix ? { ...config, language: folder, siteUrl: `${config.siteUrl}${prefix}` } : config;
+    const own = languageConfig(config, folder);
     const local = (byLanguage.get(folder) ?? []).map((p) => ({ ...p, event: { ...p.event, id: withoutFolder(p.event.id, folder) } }));
     const made = siteOf(own, local, now);
     sites.push({ prefix, site: made.site });
     problems.push(...made.problems);
   }
   return { sites, problems };
+}
+
+/**
+ * A language's configuration: its title and description when it has its own, its URLs under its
+ * folder (the site's language, folder '', at the root), as Hugo builds multilingual sites.
+ */
+export function languageConfig(config: SiteConfig, folder: string): SiteConfig {
+  const own = config.languages[folder || config.language.toLowerCase()] ?? {};
+  const texts = { title: own.title ?? config.title, description: own.description ?? config.description };
+  if (!folder) return { ...config, ...texts };
+  const under = (url: string) => `${url}${folder}/`;
+  return { ...config, ...texts, language: folder, siteUrl: under(config.siteUrl), permalinkBase: config.permalinkBase && under(config.permalinkBase) };
 }
 
 /** An identity inside its language's folder: `fr/event/x` in `fr` is `event/x`. */

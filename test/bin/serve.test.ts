@@ -1,6 +1,6 @@
 /** `npm start`: the local server's contract (content types, what it never serves) and rebuild on change. */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,10 +68,45 @@ describe('calpub serve', () => {
         throw new Error(`${err.message}; the server printed:\n${stdout}`);
       });
       expect(Date.now() - edited).toBeLessThan(1000);
+
+      // Editors and tools that write a new file and rename it over the page (vim, `sed -i`, git).
+      const calendarHas = (text: string) => async () => (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes(text);
+      const temp = path.join(dir, 'content', 'event', 'three-days', '.index.md.swp');
+      writeFileSync(temp, readFileSync(page, 'utf8').replace('title: Renamed days', 'title: Replaced days'));
+      renameSync(temp, page);
+      await waitFor(calendarHas('SUMMARY:Replaced days'), 5000);
+      execFileSync('sed', ['-i', 's/title: Replaced days/title: Sed days/', page]);
+      await waitFor(calendarHas('SUMMARY:Sed days'), 5000);
+      // The watched file replaced twice: it is still watched.
+      writeFileSync(temp, readFileSync(page, 'utf8').replace('title: Sed days', 'title: Third days'));
+      renameSync(temp, page);
+      await waitFor(calendarHas('SUMMARY:Third days'), 5000);
+      // A new page in a new folder, and a calpub.yaml edit (the source is read again).
+      mkdirSync(path.join(dir, 'content', 'event', 'new-one'));
+      writeFileSync(path.join(dir, 'content', 'event', 'new-one', 'index.md'), "---\ntitle: Brand new\ndate: '2027-01-01T10:00:00Z'\n---\n");
+      await waitFor(calendarHas('SUMMARY:Brand new'), 5000);
+      const config = path.join(dir, 'content', 'calpub.yaml');
+      writeFileSync(config, readFileSync(config, 'utf8').replace(/^title: .*$/m, 'title: Retitled'));
+      await waitFor(calendarHas('X-WR-CALNAME:Retitled'), 5000);
     } finally {
       child.kill('SIGINT');
     }
   }, 45_000);
+
+  it('exits 1 with a message, writing nothing, when the port is in use', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'calpub-serve-'));
+    cpSync(path.join(ROOT, 'test', 'fixtures', 'site'), path.join(dir, 'content'), { recursive: true });
+    const busy = await startStaticServer(dir, 0);
+    try {
+      const port = (busy.address() as AddressInfo).port;
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'serve', '--port', String(port)], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(`calpub: port ${port} is in use (another calpub serve?): stop it, or pass --port <n>\n`);
+      expect(existsSync(path.join(dir, 'public'))).toBe(false);
+    } finally {
+      busy.close();
+    }
+  });
 });
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {

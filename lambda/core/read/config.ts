@@ -5,7 +5,7 @@
  */
 import yaml from 'js-yaml';
 import { Duration } from 'luxon';
-import type { OutputGroup, Problem, SiteConfig } from '../model';
+import type { LanguageSettings, OutputGroup, Problem, SiteConfig } from '../model';
 import { zoneProblem } from '../vtimezone';
 
 /** Name of the configuration file at the content root. */
@@ -27,6 +27,8 @@ export const DEFAULT_CONFIG: SiteConfig = {
   outputs: ['calendars', 'feeds', 'schedule', 'pages'],
   sections: ['event', 'events', 'talk', 'talks'],
   permalinks: {},
+  languages: {},
+  buildFuture: true,
 };
 
 const OUTPUT_GROUPS = DEFAULT_CONFIG.outputs;
@@ -52,6 +54,7 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
       ? { value: v.trim() }
       : { error: 'must be a language tag such as `en` or `fr-FR`' },
   wallClockZ: (v) => (typeof v === 'boolean' ? { value: v } : { error: 'must be `true` or `false`' }),
+  buildFuture: (v) => (typeof v === 'boolean' ? { value: v } : { error: 'must be `true` or `false`' }),
   refreshInterval: (v) => {
     const text = typeof v === 'string' ? v.trim().toUpperCase() : '';
     const duration = Duration.fromISO(text);
@@ -80,6 +83,18 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
     const entries = Object.entries(map).filter(([k]) => k !== 'section' && k !== 'term' && k !== 'taxonomy');
     if (!entries.every(([, p]) => typeof p === 'string' && p.trim() !== '')) return { error: 'must map each section to a pattern text, such as `/events/:year/:slug/`' };
     return { value: Object.fromEntries(entries.map(([k, p]) => [k.toLowerCase(), (p as string).trim()])) };
+  },
+  languages: (v) => {
+    const error = { error: 'must map language codes to their `title` and `description`, such as `fr: {title: Séminaires}`' };
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return error;
+    const out: Record<string, LanguageSettings> = {};
+    for (const [code, spec] of Object.entries(v as Record<string, unknown>)) {
+      if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return error;
+      const { title, description, ...rest } = spec as Record<string, unknown>;
+      if (Object.keys(rest).length || [title, description].some((t) => t !== undefined && (typeof t !== 'string' || !t.trim()))) return error;
+      out[code.toLowerCase()] = { ...(typeof title === 'string' ? { title: title.trim() } : {}), ...(typeof description === 'string' ? { description: description.trim() } : {}) };
+    }
+    return { value: out };
   },
 };
 

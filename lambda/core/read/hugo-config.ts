@@ -99,13 +99,21 @@ function settingsOf(config: Record<string, unknown>, file: string, problems: Pro
   if (language) settings.language = language;
   if (text(config.timezone)) settings.timeZone = text(config.timezone);
   if (isRecord(config.permalinks)) settings.permalinks = config.permalinks;
+  settings.buildFuture = config.buildfuture === true;
   const contentDirs: HugoContentDir[] = [{ dir: text(config.contentdir) ?? 'content', language: null }];
+  const languages: Record<string, Record<string, string>> = {};
   if (isRecord(config.languages)) {
     for (const [code, spec] of Object.entries(config.languages)) {
-      const dir = isRecord(spec) ? text(lowerKeys(spec).contentdir) : null;
+      if (!isRecord(spec)) continue;
+      const dir = text(spec.contentdir);
       if (dir && dir !== contentDirs[0].dir) contentDirs.push({ dir, language: code.toLowerCase() });
+      // A language's own title and description (Hugo: `languages.fr.title`, `languages.fr.params.description`).
+      const own = { title: text(spec.title), description: text(spec.description) ?? (isRecord(spec.params) ? text(spec.params.description) : null) };
+      const set = Object.fromEntries(Object.entries(own).filter(([, v]) => v !== null)) as Record<string, string>;
+      if (Object.keys(set).length) languages[code.toLowerCase()] = set;
     }
   }
+  if (Object.keys(languages).length) settings.languages = languages;
   const calpub = isRecord(params.calpub) ? params.calpub : null;
   return { settings, paramsCalpub: calpub, contentDirs };
 }

@@ -39,11 +39,13 @@ export interface BuildOutcome {
 }
 
 /** What the summary and the report say of a build. */
-type Reported = Pick<BuildResult, 'published' | 'problems' | 'skipped'>;
+type Reported = Pick<BuildResult, 'published' | 'problems' | 'skipped' | 'languages'>;
 
 /** What a build hands the writer: the files, or null when nothing may be written. */
 interface Built {
   readonly outputs: Iterable<OutputFile> | null;
+  /** Files to write even where calpub's manifest says they are up to date (another tool changed them: --force). */
+  readonly rewrite?: ReadonlySet<string>;
   readonly reported: Reported;
   /** Why nothing is written, for the last line. */
   readonly notWritten: string | null;
@@ -87,10 +89,10 @@ function codeVersion(): string {
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const started = process.hrtime.bigint();
   const timer = phaseTimer(started);
-  const { outputs, reported, notWritten } = buildAndSaveState(options, timer.phase);
+  const { outputs, rewrite, reported, notWritten } = buildAndSaveState(options, timer.phase);
   for (const line of formatProblems(reported.problems, PROBLEMS_SHOWN, options.report)) options.progress(line);
   if (reported.published.length >= 1000) options.progress('calpub: writing the site');
-  const write = outputs ? writeSite(options.out, outputs) : { written: [], deleted: [], unchanged: 0 };
+  const write = outputs ? writeSite(options.out, outputs, rewrite) : { written: [], deleted: [], unchanged: 0 };
   if (options.report) writeReport(options.report, reported);
   timer.phase('site files');
   // CALPUB_TIMINGS=1 prints where the time went (used by bench/).
@@ -124,11 +126,11 @@ function buildAndSaveState(options: BuildOptions, phase: (name: string) => void)
   const { pages, made } = readPages(options, store, config, memory.lastGood);
   phase(`pages (${pages.length - made} of ${pages.length} reused)`);
   const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
-  const reported = { published: result.published, problems: problemsAsFiles(options.source, [...options.source.problems, ...result.problems]), skipped: result.skipped };
+  const reported = { published: result.published, languages: result.languages, problems: problemsAsFiles(options.source, [...options.source.problems, ...result.problems]), skipped: result.skipped };
   // --strict applies nothing that has an error: no site, no state.
   if (options.strict && result.configRejected) return { outputs: null, reported, notWritten: 'calpub.yaml has errors (above) and --strict applies no configuration with errors' };
-  const foreign = options.force ? [] : foreignFiles(options.out, result.paths(), result.outputs);
-  if (foreign.length) {
+  const foreign = foreignFiles(options.out, result.paths(), result.outputs);
+  if (foreign.length && !options.force) {
     const some = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
     return { outputs: null, reported, notWritten: `${foreign.length} file(s) in ${options.out} that calpub did not write would be overwritten (${some}); another tool (Hugo?) wrote them. Choose another --out, leave out calpub's pages (outputs: [calendars, feeds, schedule]), or pass --force to overwrite them` };
   }
@@ -136,7 +138,7 @@ function buildAndSaveState(options: BuildOptions, phase: (name: string) => void)
   if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, next.bytes);
   if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
   phase('memory and outcomes');
-  return { outputs: result.outputs, reported, notWritten: null };
+  return { outputs: result.outputs, rewrite: new Set(foreign), reported, notWritten: null };
 }
 
 /** Records how long each phase of a build took and the memory after it (`CALPUB_TIMINGS`). */
@@ -206,6 +208,8 @@ export function formatProblems(problems: readonly Problem[], limit = Infinity, r
 function writeReport(file: string, result: Reported): void {
   const report = {
     published: result.published.length,
+    // One entry per language site (folder '' at the root), as the outputs are laid out.
+    languages: result.languages,
     problems: result.problems.map((p) => ({ file: p.file, severity: p.severity, field: p.field, message: p.message })),
   };
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

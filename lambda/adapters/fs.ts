@@ -4,7 +4,7 @@
  * removing only files an earlier build wrote and this one no longer produces.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../core/read/config';
 import { isCandidatePage } from '../core/read/identity';
@@ -62,9 +62,10 @@ export interface WriteSummary {
  * Writes `outputs` under `outDir`, one at a time (a large site is never in memory at once). A
  * manifest of what was last written (SHA-256 of each file, in the state folder) lets files whose
  * bytes did not change be left alone, and files no longer produced be deleted. Every path is checked
- * to land inside `outDir`.
+ * to land inside `outDir`. Paths in `rewrite` are written whatever the manifest says (another tool
+ * changed them: `--force`).
  */
-export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteSummary {
+export function writeSite(outDir: string, outputs: Iterable<OutputFile>, rewrite: ReadonlySet<string> = new Set()): WriteSummary {
   const manifestPath = path.join(outDir, STATE_DIR, 'manifest.json');
   const before = readJson<Record<string, string>>(manifestPath) ?? {};
   const after: Record<string, string> = {};
@@ -76,7 +77,7 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteS
     const { bytes, hash } = encode(output.chunks);
     after[output.path] = hash;
     // A file removed by hand is not there, whatever the manifest says.
-    if (before[output.path] === hash && existsSync(target)) continue;
+    if (before[output.path] === hash && existsSync(target) && !rewrite.has(output.path)) continue;
     writeFileAtomic(target, bytes, folders);
     written.push(output.path);
   }
@@ -88,20 +89,29 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>): WriteS
 }
 
 /**
- * The output paths where a file exists that calpub did not write (it is not in calpub's manifest)
- * and whose bytes differ from calpub's: another tool's files (Hugo's, when calpub runs after it into
- * `public/`), which calpub never overwrites unless told to. Only those files are made to compare.
+ * The output paths holding a file calpub did not write: not in its manifest, or changed since its
+ * last build (newer than the manifest, which is written after every file), with bytes that are
+ * neither what calpub wrote there nor what it would write now. Another tool's files (Hugo's, when
+ * calpub runs after it into `public/`) are never overwritten unless told to. Files are stat'ed;
+ * only the suspects are read and compared.
  */
 export function foreignFiles(outDir: string, paths: readonly string[], outputs: Iterable<OutputFile>): string[] {
-  const manifest = readJson<Record<string, string>>(path.join(outDir, STATE_DIR, 'manifest.json')) ?? {};
-  const suspects = new Set(paths.filter((p) => !(p in manifest) && existsSync(safeJoin(outDir, p))));
+  const manifestPath = path.join(outDir, STATE_DIR, 'manifest.json');
+  const manifest = readJson<Record<string, string>>(manifestPath) ?? {};
+  const since = statSync(manifestPath, { throwIfNoEntry: false })?.mtimeMs ?? -Infinity;
+  const suspects = new Set(
+    paths.filter((p) => {
+      const stat = statSync(safeJoin(outDir, p), { throwIfNoEntry: false });
+      return stat !== undefined && (!(p in manifest) || stat.mtimeMs > since);
+    }),
+  );
   if (suspects.size === 0) return [];
   const encode = chunkEncoder('sha256');
   const foreign: string[] = [];
   for (const output of outputs) {
     if (!suspects.has(output.path)) continue;
     const theirs = createHash('sha256').update(readFileSync(safeJoin(outDir, output.path))).digest('base64url');
-    if (encode(output.chunks).hash !== theirs) foreign.push(output.path);
+    if (theirs !== manifest[output.path] && theirs !== encode(output.chunks).hash) foreign.push(output.path);
   }
   return foreign.sort();
 }

@@ -49,6 +49,8 @@ export interface BuildResult {
   readonly problems: readonly Problem[];
   /** Identities of the published events, in calendar order. */
   readonly published: readonly string[];
+  /** Each language's site: its folder ('' for the site's language at the root) and how many events it publishes. */
+  readonly languages: ReadonlyArray<{ readonly folder: string; readonly language: string; readonly published: number }>;
   /** Valid events left out on purpose, with the reason. */
   readonly skipped: ReadonlyArray<{ readonly file: string; readonly reason: SkipReason }>;
   /** Number of candidate pages read. */
@@ -114,6 +116,7 @@ export function buildSite(input: BuildInput): BuildResult {
     memory: { version: 2, events: memories, lastGood, lastGoodConfig: applied.text },
     problems,
     published: sites.flatMap(({ site, prefix }) => site.events.map((e) => `${prefix}${e.event.id}`)),
+    languages: sites.map(({ site, prefix }) => ({ folder: prefix.replace(/\/$/, ''), language: site.config.language, published: site.events.length })),
     skipped,
     pages: pages.length,
   };
@@ -152,6 +155,7 @@ function stoppedBuild(applied: AppliedConfig, memory: Memory, pages: readonly Pa
     memory,
     problems: applied.problems,
     published: [],
+    languages: [],
     skipped: [],
     pages: pages.filter((p) => isEventPage(p.path, DEFAULT_CONFIG.sections)).length,
   };

@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { listPages, readConfigText, safeJoin, writeSite } from '../../lambda/adapters/fs';
+import { foreignFiles, listPages, readConfigText, safeJoin, writeSite } from '../../lambda/adapters/fs';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'calpub-fs-'));
 const file = (p: string, body: string) => ({ path: p, contentType: 'text/calendar', chunks: [body.slice(0, 3), body.slice(3)] });
@@ -54,6 +54,34 @@ describe('writeSite', () => {
     const out = tmp();
     expect(() => writeSite(out, [file('../escape.ics', 'B')])).toThrow(/refusing/);
     expect(existsSync(path.join(path.dirname(out), 'escape.ics'))).toBe(false);
+  });
+});
+
+describe('foreignFiles', () => {
+  const outputs = [file('calendar.ics', 'BEGIN:VCALENDAR new'), file('rss.xml', '<rss/>')];
+  const paths = outputs.map((o) => o.path);
+
+  it('names a file calpub did not write whose bytes differ from its output; a file already equal is fine', () => {
+    const out = tmp();
+    writeFileSync(path.join(out, 'calendar.ics'), 'from another tool');
+    writeFileSync(path.join(out, 'rss.xml'), '<rss/>');
+    expect(foreignFiles(out, paths, outputs)).toEqual(['calendar.ics']);
+  });
+
+  it('names a file calpub wrote that another tool changed since, and writeSite rewrites it when told to', () => {
+    const out = tmp();
+    writeSite(out, outputs);
+    expect(foreignFiles(out, paths, outputs)).toEqual([]);
+    const later = new Date(Date.now() + 5000);
+    // Touched only (same bytes): still calpub's.
+    utimesSync(path.join(out, 'rss.xml'), later, later);
+    expect(foreignFiles(out, paths, outputs)).toEqual([]);
+    writeFileSync(path.join(out, 'calendar.ics'), 'from another tool');
+    utimesSync(path.join(out, 'calendar.ics'), later, later);
+    expect(foreignFiles(out, paths, outputs)).toEqual(['calendar.ics']);
+    expect(writeSite(out, outputs).written).toEqual([]); // the manifest alone says it is up to date
+    expect(writeSite(out, outputs, new Set(['calendar.ics'])).written).toEqual(['calendar.ics']);
+    expect(readFileSync(path.join(out, 'calendar.ics'), 'utf8')).toBe('BEGIN:VCALENDAR new');
   });
 });
 

@@ -30,6 +30,7 @@ describe('calpub build', () => {
     expect(existsSync(path.join(out, 'calendar.ics'))).toBe(true);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual({
       published: 5,
+      languages: [{ folder: '', language: 'fr', published: 5 }],
       problems: [{ file: 'event/broken/index.md', severity: 'error', field: 'date', message: expect.stringMatching(/'TBA' is a placeholder/) }],
     });
   });

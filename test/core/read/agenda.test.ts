@@ -1,4 +1,4 @@
-import { agendaClock, parseEntry, placeSessions, readAgenda, sessionsOf } from '../../../lambda/core/read/agenda';
+import { agendaClock, agendaOf, looksWallClock, parseEntry, placeSessions, readAgenda, sessionsOf } from '../../../lambda/core/read/agenda';
 import type { EventTime } from '../../../lambda/core/model';
 
 const entry = (text: string) => {
@@ -139,5 +139,20 @@ describe('placeSessions', () => {
     const sessions = placeSessions(lines, day, agendaClock(day, 'Europe/Paris').at);
     expect(sessions.map((s) => new Date(s.start).toISOString())).toEqual(['2027-03-22T08:00:00.000Z', '2027-03-22T17:00:00.000Z']);
     expect(new Date(sessions[1].end).toISOString()).toBe('2027-03-22T23:00:00.000Z');
+  });
+});
+
+describe('looksWallClock: Z times that the programme gives as local times', () => {
+  const paris = (iso: string, writtenUtc = true): EventTime => ({ kind: 'timed', start: Date.parse(iso), end: null, timeZone: 'Europe/Paris', writtenOffset: null, ...(writtenUtc ? { writtenUtc } : {}) }) as EventTime;
+  it('is true when the first session is at the Z clock and not at the zone clock (the seed: 14:00Z, "## 14h00")', () => {
+    expect(looksWallClock(paris('2022-12-05T14:00:00Z'), agendaOf('## 14h00-15h00 : Pitchs\n\n16h00: Pot'))).toBe(true);
+  });
+  it.each([
+    ['the programme starts at the zone clock (15:00 in Paris for 14:00Z)', paris('2022-12-05T14:00:00Z'), '## 15h00-16h00 : Pitchs\n\n16h00: Pot'],
+    ['the time carried an offset, not Z', paris('2022-12-05T14:00:00Z', false), '## 14h00-15h00 : Pitchs\n\n16h00: Pot'],
+    ['the body has no programme', paris('2022-12-05T14:00:00Z'), 'Doors open at 2 pm.'],
+    ['the zone is UTC itself', { kind: 'timed', start: Date.parse('2022-12-05T14:00:00Z'), end: null, timeZone: 'UTC', writtenOffset: null, writtenUtc: true } as EventTime, '## 14h00-15h00 : Pitchs\n\n16h00: Pot'],
+  ])('is false when %s', (_, time, body) => {
+    expect(looksWallClock(time, agendaOf(body))).toBe(false);
   });
 });

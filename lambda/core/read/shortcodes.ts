@@ -72,8 +72,27 @@ export const TEXT_SHORTCODES: ShortcodeRenderer = (call, inner) => {
   }
 };
 
-/** Replaces every shortcode in `markdown` with what `render` makes of it. Never throws. */
+// Hugo's way of writing a shortcode as text: {{</* name */>}} shows {{< name >}}.
+const ESCAPED = /\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g;
+
+/**
+ * Replaces every shortcode in `markdown` with what `render` makes of it; an escaped one (its
+ * delimiters holding a comment, as pages about Hugo write them: see ESCAPED) is shown as text, as
+ * Hugo shows it. Never throws.
+ */
 export function expandShortcodes(markdown: string, render: ShortcodeRenderer = TEXT_SHORTCODES): string {
+  if (!markdown.includes('{{')) return markdown;
+  if (!/\{\{[<%]\/\*/.test(markdown)) return expandCalls(markdown, render);
+  let out = '';
+  let pos = 0;
+  for (const m of markdown.matchAll(ESCAPED)) {
+    out += expandCalls(markdown.slice(pos, m.index), render) + `{{${m[1]}${m[2]}${m[3]}}}`;
+    pos = (m.index as number) + m[0].length;
+  }
+  return out + expandCalls(markdown.slice(pos), render);
+}
+
+function expandCalls(markdown: string, render: ShortcodeRenderer): string {
   if (!markdown.includes('{{')) return markdown;
   const tags = [...markdown.matchAll(TAG)].map((m) => ({
     start: m.index as number,
@@ -95,7 +114,7 @@ export function expandShortcodes(markdown: string, render: ShortcodeRenderer = T
       out += render(tag.call, null);
       continue;
     }
-    const inner = expandShortcodes(markdown.slice(tag.end, tags[close].start), render);
+    const inner = expandCalls(markdown.slice(tag.end, tags[close].start), render);
     out += render(tag.call, inner.trim());
     pos = tags[close].end;
   }

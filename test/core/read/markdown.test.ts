@@ -2,6 +2,11 @@ import { markdownToHtml, markdownToText, parseMarkdown, renderHtml, renderText }
 import { expandShortcodes } from '../../../lambda/core/read/shortcodes';
 
 describe('expandShortcodes', () => {
+  it("shows an escaped shortcode as written, as Hugo does ({{</* x */>}} is {{< x >}}), and expands the others", () => {
+    expect(expandShortcodes('Write {{</* youtube ID */>}} or {{%/* callout */%}}; {{< youtube abc >}}')).toBe('Write {{< youtube ID >}} or {{% callout %}}; \n\n[Video on YouTube](https://www.youtube.com/watch?v=abc)\n\n');
+    expect(markdownToText('Hugo shortcodes such as `{{</* youtube ID */>}}` are understood.')).toBe('Hugo shortcodes such as {{< youtube ID >}} are understood.');
+  });
+
   it('keeps the inner content of callouts and drops the delimiters', () => {
     expect(expandShortcodes('A\n{{% callout note %}}\nInside **bold**\n{{% /callout %}}\nB')).toBe('A\n\n\nInside **bold**\n\n\nB');
   });

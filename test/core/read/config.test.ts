@@ -12,14 +12,20 @@ describe('parseConfig', () => {
   it('reads every key', () => {
     const { config, problems } = parseConfig(
       'title: T\ndescription: D\nsiteUrl: https://ev.example.org\nuidDomain: Example.org\ntimeZone: Europe/Paris\nlanguage: fr\nwallClockZ: true\nrefreshInterval: pt2h\ncolor: "#ABCDEF"\npermalinkBase: https://site.example.org/events\nfeedLimit: 50\n' +
-        'sections: [Event, seminars/]\npermalinks:\n  page:\n    event: /events/:year/:slug/\n',
+        'sections: [Event, seminars/]\npermalinks:\n  page:\n    event: /events/:year/:slug/\nbuildFuture: false\nlanguages:\n  FR:\n    title: Séminaires\n  de: {description: Vorträge}\n',
     );
     expect(problems).toEqual([]);
     expect(config).toEqual({
       title: 'T', description: 'D', siteUrl: 'https://ev.example.org/', uidDomain: 'example.org', timeZone: 'Europe/Paris', language: 'fr',
       wallClockZ: true, refreshInterval: 'PT2H', color: '#abcdef', permalinkBase: 'https://site.example.org/events/', feedLimit: 50,
       outputs: ['calendars', 'feeds', 'schedule', 'pages'], sections: ['event', 'seminars'], permalinks: { event: '/events/:year/:slug/' },
+      buildFuture: false, languages: { fr: { title: 'Séminaires' }, de: { description: 'Vorträge' } },
     });
+  });
+
+  it.each(['languages: [fr]', 'languages: {fr: {title: 3}}', 'languages: {fr: {name: Français}}', 'buildFuture: yes please'])('rejects %s, naming the key', (line) => {
+    const { problems } = parseConfig(`uidDomain: example.org\n${line}\n`);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', field: line.split(':')[0] })]);
   });
 
   it('names the key of every bad value, keeps its default, and reports all at once', () => {

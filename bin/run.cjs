@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Starts the calpub CLI fast: runs a bundle of bin/calpub.ts made by esbuild,
- * rebuilding it first when any source file is newer. Bundled, start-up takes ~0.1 s instead of the
- * ~0.5 s that compiling TypeScript on the fly (tsx) costs on every run.
+ * Starts the calpub CLI fast: runs a bundle of bin/calpub.ts made by esbuild, rebuilding it first
+ * when any source file is newer. Bundled, start-up takes ~0.1 s instead of the ~0.5 s that compiling
+ * TypeScript on the fly (tsx) costs on every run. Installed from the npm package, there are no
+ * sources: the packed bundle (dist/calpub.cjs, everything inlined) is run as it is.
  */
 'use strict';
 const fs = require('node:fs');
@@ -29,7 +30,8 @@ function isStale() {
   return sources > built;
 }
 
-if (isStale()) {
+const fromSources = fs.existsSync(entries.calpub);
+if (fromSources && isStale()) {
   // Built in memory and renamed into place, so concurrent runs never load a half-written bundle.
   const result = require('esbuild').buildSync({
     write: false,

@@ -4,7 +4,7 @@ import { expandShortcodes } from '../../../lambda/core/read/shortcodes';
 describe('expandShortcodes', () => {
   it("shows an escaped shortcode as written, as Hugo does ({{</* x */>}} is {{< x >}}), and expands the others", () => {
     expect(expandShortcodes('Write {{</* youtube ID */>}} or {{%/* callout */%}}; {{< youtube abc >}}')).toBe('Write {{< youtube ID >}} or {{% callout %}}; \n\n[Video on YouTube](https://www.youtube.com/watch?v=abc)\n\n');
-    expect(markdownToText('Hugo shortcodes such as `{{</* youtube ID */>}}` are understood.')).toBe('Hugo shortcodes such as {{< youtube ID >}} are understood.');
+    expect(markdownToText('Hugo shortcodes such as `{{</* youtube ID */>}}` are understood.', 'https://example.org/event/x/')).toBe('Hugo shortcodes such as {{< youtube ID >}} are understood.');
   });
 
   it('keeps the inner content of callouts and drops the delimiters', () => {

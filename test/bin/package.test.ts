@@ -36,7 +36,7 @@ describe('the npm package', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(install.status).toBe(0);
     expect(readdirSync(path.join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['calpub']);
-    // Measured: README § Use it with an existing Hugo site states these sizes.
+    // Measured: README § With an existing Hugo site states these sizes.
     expect(packed.size).toBeLessThan(400_000);
     expect(diskUsage(path.join(app, 'node_modules'))).toBeLessThan(1_500_000);
   });

@@ -20,7 +20,7 @@ export function scheduleSchema(schemaUrl: string): object {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: schemaUrl,
     title: 'calpub schedule',
-    description: 'Published events with their agenda, as written by calpub (see its README, section schedule.json).',
+    description: 'Published events with their agenda, as written by calpub (see its docs/outputs.md, section schedule.json).',
     type: 'object',
     required: ['title', 'description', 'timeZone', 'language', 'updated', 'urls', 'tags', 'events'],
     additionalProperties: false,

@@ -4,7 +4,8 @@
  * read from the template here, independently of the emulator's own reading.
  */
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runEmulate, type Emulation } from '../../bin/cli/emulate/index';
@@ -111,4 +112,24 @@ describe('calpub emulate as a user starts it', () => {
     busy.close();
     rmSync(content, { recursive: true, force: true });
   });
+});
+
+describe('calpub emulate, the process', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no temporary folder behind when stopped with %s', async (signal) => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'calpub-emulate-tmp-'));
+    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'run.cjs'), 'emulate', '--cdk-out', process.env.CALPUB_TEST_CDK_OUT as string, '--port', '0', '--content', path.join(__dirname, '..', 'fixtures', 'site')], {
+      env: { ...process.env, TMPDIR: temp },
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const until = Date.now() + 30_000;
+    while (!output.includes('Ctrl-C to stop') && Date.now() < until && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    expect(output).toContain('Ctrl-C to stop');
+    expect(readdirSync(temp).length).toBeGreaterThan(0); // its buckets' folder
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    expect(await exited).toBe(0);
+    expect(readdirSync(temp)).toEqual([]);
+  }, 60_000);
 });

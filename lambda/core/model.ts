@@ -113,6 +113,8 @@ export interface CalEvent {
   readonly categories: readonly string[];
   readonly authors: readonly string[];
   readonly links: readonly EventLink[];
+  /** An image of the event at an absolute URL (`image`), for link previews and search engines. */
+  readonly image?: string;
   /** Absolute URL of the event's own page (on this site, or under `permalinkBase`). */
   readonly url: string;
   /** When the page may appear (epoch ms), or null for "now". */

@@ -38,6 +38,8 @@ export const OUTPUTS = {
   stylesheet: { path: 'assets/calpub.css', contentType: 'text/css; charset=utf-8', group: 'pages', cors: false },
   script: { path: 'assets/calpub.js', contentType: 'text/javascript; charset=utf-8', group: 'pages', cors: false },
   favicon: { path: 'assets/favicon.svg', contentType: 'image/svg+xml', group: 'pages', cors: false },
+  sitemap: { path: 'sitemap.xml', contentType: 'application/xml; charset=utf-8', group: 'pages', cors: false },
+  robots: { path: 'robots.txt', contentType: 'text/plain; charset=utf-8', group: 'pages', cors: false },
 } as const satisfies Record<string, OutputSpec>;
 
 /** The name of a kind of output. */

@@ -100,7 +100,8 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   if (aggregate) problems.push(hugeWarning(file.path, size));
   // Published fields: the VEVENT, the Markdown every other output renders, and the fields they show.
   // Sources rather than their HTML, so the fingerprint does not depend on which outputs are made.
-  const shown = JSON.stringify([leadSource, event.summary, event.body, header.authors, header.links, header.series, header.language]);
+  // The image only when there is one, so that pages without one keep their fingerprint (and SEQUENCE).
+  const shown = JSON.stringify([leadSource, event.summary, event.body, header.authors, header.links, header.series, header.language, ...(event.image ? [event.image] : [])]);
   const pieces: EventPieces = { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(`${ics.content}\n${shown}`) };
   const outcome: PageOutcome = { file: file.path, problems, event: aggregate ? { ...header, summaryText: cut(header.summaryText, SHORT_LEAD) } : header, pieces: aggregate ? { ...pieces, aggregate } : pieces };
   return looksWallClock(event.time, lines) ? { ...outcome, wallClockHint: true } : outcome;

@@ -28,4 +28,6 @@ export interface Site {
   readonly tags: readonly TagGroup[];
   /** The build clock: pages split upcoming and past events with it. */
   readonly now: number;
+  /** On the root site of a build, every language's sitemap URL (for robots.txt); absent elsewhere. */
+  readonly sitemaps?: readonly string[];
 }

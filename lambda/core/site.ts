@@ -18,6 +18,7 @@ import { jsonFeed } from './formats/json-feed';
 import { schedule, scheduleSchemaText } from './formats/schedule';
 import { eventPage, indexPage, notFoundPage, tagPage } from './formats/html/pages';
 import { FAVICON, SCRIPT, STYLESHEET } from './formats/html/assets';
+import { robotsTxt, sitemapXml } from './formats/sitemap';
 import type { EventHeader, EventPieces } from './page';
 import type { EventMemory } from './model';
 import { publishedAt } from './memory';
@@ -55,6 +56,9 @@ const FILES: { readonly [K in OutputName]: (site: Site) => Made[] } = {
   stylesheet: fixed(STYLESHEET, 'stylesheet'),
   script: fixed(SCRIPT, 'script'),
   favicon: fixed(FAVICON, 'favicon'),
+  // Only for pages of calpub's own (not with `permalinkBase`), robots.txt only at the root.
+  sitemap: (site) => (site.config.permalinkBase ? [] : once(sitemapXml, 'sitemap')(site)),
+  robots: (site) => (site.config.permalinkBase || !site.sitemaps?.length ? [] : once(robotsTxt, 'robots')(site)),
 };
 
 /**
@@ -97,12 +101,14 @@ export function languageSites(config: SiteConfig, publishing: readonly Publishin
   }
   const sites: LanguageSite[] = [];
   const problems: Problem[] = [];
-  for (const folder of [...byLanguage.keys()].sort()) {
+  const folders = [...byLanguage.keys()].sort();
+  const sitemaps = folders.map((folder) => `${languageConfig(config, folder).siteUrl}sitemap.xml`);
+  for (const folder of folders) {
     const prefix = folder ? `${folder}/` : '';
     const own = languageConfig(config, folder);
     const local = (byLanguage.get(folder) ?? []).map((p) => ({ ...p, event: { ...p.event, id: withoutFolder(p.event.id, folder) } }));
     const made = siteOf(own, local, now);
-    sites.push({ prefix, site: made.site });
+    sites.push({ prefix, site: folder ? made.site : { ...made.site, sitemaps } });
     problems.push(...made.problems);
   }
   return { sites, problems };

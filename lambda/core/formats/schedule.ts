@@ -83,7 +83,7 @@ export function scheduleEntry({ event, memory }: Pick<PublishedEvent, 'event' | 
 }
 
 /** Formats instants as RFC 3339 on the event's clock: its written offset, else its zone's offset. */
-function rfc3339WithOffset(event: EventHeader, config: SiteConfig): (ms: number) => string {
+export function rfc3339WithOffset(event: EventHeader, config: SiteConfig): (ms: number) => string {
   const t = event.time;
   const zone = t.kind === 'timed' ? t.timeZone : config.timeZone;
   const fixed = t.kind === 'timed' ? t.writtenOffset : null;

@@ -67,6 +67,15 @@ export function eventUrl(data: FrontMatter, warn: Warn): string | null {
   return url;
 }
 
+/**
+ * `image`: an absolute URL (`image: https://...`, or Wowchemy's `image: {filename: https://...}`).
+ * A file of the page bundle (`featured.jpg`) is not published by calpub, so it is not an image here.
+ */
+export function image(data: FrontMatter): string | null {
+  const value = data.image;
+  return absoluteUrl(isRecord(value) ? value.filename : value);
+}
+
 /** `location`: free text, flattened to one line; Markdown links become "text (url)". */
 export function location(data: FrontMatter, warn: Warn): string | null {
   const raw = text(data, 'location', warn);

@@ -51,6 +51,7 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   const slug = f.text(data, 'slug', warn);
   const id = identityOf(page.path, slug, page.language);
   const language = page.language ?? languageOf(page.path);
+  const image = f.image(data);
   const event: CalEvent = {
     id,
     file: page.path,
@@ -70,6 +71,7 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
     categories: f.stringList(data, 'categories', warn),
     authors: f.stringList(data, 'authors', warn),
     links: f.links(data, warn),
+    ...(image ? { image } : {}),
     url: permalinkOf({ path: page.path, data, folder: languageFolder(language, config.language), id }, config),
     publishDate: publishDate.value,
     expiryDate: expiryDate.value,

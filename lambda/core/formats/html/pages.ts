@@ -14,6 +14,8 @@ import { urlSafeSegment } from '../../read/identity';
 import { humanWhen } from '../human-dates';
 import { eventCalendarUrl, tagUrls } from '../../urls';
 import { labelsFor, type Labels } from '../../i18n/labels';
+import { eventJsonLd, jsonLdScript } from './json-ld';
+import { previewMeta, type PageMeta } from './meta';
 
 /** What a page needs of an event. */
 export type PageEvent = Pick<PublishedEvent, 'event' | 'pieces'>;
@@ -27,7 +29,7 @@ export interface Subscription {
   readonly json?: string;
 }
 
-function layout(config: SiteConfig, page: { title: string; description: string; feeds: Subscription; main: SafeHtml }): string {
+function layout(config: SiteConfig, page: { title: string; description: string; feeds: Subscription; main: SafeHtml; meta: PageMeta; heading?: string }): string {
   const asset = (name: string) => `${config.siteUrl}assets/${name}`;
   const t = labelsFor(config.language);
   return `<!DOCTYPE html>\n${html`<html lang="${config.language}">
@@ -36,6 +38,7 @@ function layout(config: SiteConfig, page: { title: string; description: string; 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
+${previewMeta(config, page.heading ?? page.title, page.description, page.meta)}${page.meta.head ?? ''}
 <link rel="icon" type="image/svg+xml" href="${asset('favicon.svg')}">
 <link rel="stylesheet" href="${asset('calpub.css')}">
 <link rel="alternate" type="application/rss+xml" title="${page.feeds.title} (RSS)" href="${page.feeds.rss}">
@@ -120,7 +123,7 @@ ${eventList(t.upcoming, 'upcoming', upcoming, t)}
 ${upcoming.length ? '' : html`<p>${t.noUpcoming}</p>`}
 ${eventList(t.past, 'past', past, t)}
 ${tagNav(config, groups, t)}`;
-  return layout(config, { title: config.title, description: config.description, feeds: sub, main });
+  return layout(config, { title: config.title, description: config.description || config.title, feeds: sub, main, meta: { url: config.siteUrl } });
 }
 
 /** `tags/<slug>/index.html` */
@@ -135,7 +138,7 @@ export function tagPage(s: Site, tag: TagGroup): string {
 ${subscribeBlock(sub, 'tag', t)}
 ${eventList(t.upcoming, 'upcoming', upcoming, t)}
 ${eventList(t.past, 'past', past, t)}`;
-  return layout(config, { title: `${tag.name} · ${config.title}`, description: t.eventsTagged(tag.name), feeds: { ...site, ...sub, atom: undefined, json: undefined }, main });
+  return layout(config, { title: `${tag.name} · ${config.title}`, description: t.eventsTagged(tag.name), feeds: { ...site, ...sub, atom: undefined, json: undefined }, main, meta: { url: `${config.siteUrl}tags/${tag.slug}/` } });
 }
 
 /** `<identity>/index.html` */
@@ -150,11 +153,11 @@ export function eventPage(s: Site, item: PageEvent): string {
   // `e.when` is this text in the site's zone, made once with the page (ICU's formatRange is slow).
   const when =
     t.kind === 'timed'
-      ? html`<time datetime="${new Date(t.start).toISOString()}" data-zone="${zone}" data-your-time="${l.yourTime}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${zone === config.timeZone ? e.when : humanWhen(t, { language: config.language, timeZone: zone })}</time>`
-      : html`<time datetime="${t.startDate}">${e.when}</time>`;
+      ? html`<time class="dt-start" datetime="${new Date(t.start).toISOString()}" data-zone="${zone}" data-your-time="${l.yourTime}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${zone === config.timeZone ? e.when : humanWhen(t, { language: config.language, timeZone: zone })}</time>${t.end !== null ? html`<data class="dt-end" value="${new Date(t.end).toISOString()}"></data>` : ''}`
+      : html`<time class="dt-start" datetime="${t.startDate}">${e.when}</time><data class="dt-end" value="${t.endDate}"></data>`;
   const facts = html`<dl class="facts">
 <dt>${l.when}</dt><dd>${when}</dd>
-${e.locationText ? html`<dt>${l.where}</dt><dd>${e.locationText}</dd>` : ''}
+${e.locationText ? html`<dt>${l.where}</dt><dd class="p-location">${e.locationText}</dd>` : ''}
 ${e.series ? html`<dt>${l.partOf}</dt><dd>${e.seriesUrl ? html`<a href="${safeUrl(e.seriesUrl)}">${e.series}</a>` : e.series}</dd>` : e.seriesUrl ? html`<dt>${l.eventSite}</dt><dd><a href="${safeUrl(e.seriesUrl)}">${e.seriesUrl}</a></dd>` : ''}
 ${e.status !== 'CONFIRMED' ? html`<dt>${l.status}</dt><dd class="${e.status === 'CANCELLED' ? 'cancelled' : ''}">${e.status === 'CANCELLED' ? l.willNotTakePlace : l.tentative}</dd>` : ''}
 </dl>`;
@@ -167,17 +170,19 @@ ${e.status !== 'CONFIRMED' ? html`<dt>${l.status}</dt><dd class="${e.status === 
     : '';
   const details =
     item.pieces.leadHtml || item.pieces.bodyHtml
-      ? html`<section class="content" aria-labelledby="details-title"><h2 id="details-title">${l.details}</h2>${trusted(shiftHeadings(item.pieces.leadHtml))}${trusted(shiftHeadings(item.pieces.bodyHtml))}</section>`
+      ? html`<section class="content e-content" aria-labelledby="details-title"><h2 id="details-title">${l.details}</h2>${trusted(shiftHeadings(item.pieces.leadHtml))}${trusted(shiftHeadings(item.pieces.bodyHtml))}</section>`
       : '';
   const links = e.links.length
     ? html`<section aria-labelledby="links-title"><h2 id="links-title">${l.links}</h2><ul>${e.links.map((l) => html`<li><a href="${safeUrl(l.url)}">${l.name}</a></li>`)}</ul></section>`
     : '';
   const tags = e.tags.length
-    ? html`<section aria-labelledby="tags-title"><h2 id="tags-title">${l.tags}</h2><ul class="tags">${e.tags.map((tag) => html`<li><a href="${config.siteUrl}tags/${urlSafeSegment(tag)}/">${tag}</a></li>`)}</ul></section>`
+    ? html`<section aria-labelledby="tags-title"><h2 id="tags-title">${l.tags}</h2><ul class="tags">${e.tags.map((tag) => html`<li><a class="p-category" href="${config.siteUrl}tags/${urlSafeSegment(tag)}/">${tag}</a></li>`)}</ul></section>`
     : '';
   const main = html`<p><a href="${config.siteUrl}">${l.allEvents}</a></p>
-<article>
-<h1>${e.title}${e.status === 'CANCELLED' ? html` <span class="badge">${l.cancelled}</span>` : ''}</h1>
+<article class="h-event">
+<link class="u-url" href="${e.url}">
+${e.summaryText ? html`<data class="p-summary" value="${e.summaryText}"></data>` : ''}
+<h1 class="p-name">${e.title}${e.status === 'CANCELLED' ? html` <span class="badge">${l.cancelled}</span>` : ''}</h1>
 ${facts}
 ${add}
 ${agenda}
@@ -185,7 +190,10 @@ ${details}
 ${links}
 ${tags}
 </article>`;
-  return layout(config, { title: `${e.title} · ${config.title}`, description: e.summaryText ?? e.title, feeds: site, main });
+  // The preview says when and where: that is what people need before they click.
+  const preview = [e.when, e.locationText, e.summaryText].filter(Boolean).join(' · ');
+  const meta: PageMeta = { url: e.url, ...(e.image ? { image: e.image } : {}), head: jsonLdScript(eventJsonLd(e, config)) };
+  return layout(config, { title: `${e.title} · ${config.title}`, heading: e.title, description: preview || e.title, feeds: site, main, meta });
 }
 
 /** Markdown headings start at h1; inside the page (under its h1 and an h2) they start at h3. */

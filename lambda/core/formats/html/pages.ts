@@ -180,7 +180,7 @@ ${e.status !== 'CONFIRMED' ? html`<dt>${l.status}</dt><dd class="${e.status === 
     : '';
   const main = html`<p><a href="${config.siteUrl}">${l.allEvents}</a></p>
 <article class="h-event">
-<link class="u-url" href="${e.url}">
+<data class="u-url" value="${e.url}"></data>
 ${e.summaryText ? html`<data class="p-summary" value="${e.summaryText}"></data>` : ''}
 <h1 class="p-name">${e.title}${e.status === 'CANCELLED' ? html` <span class="badge">${l.cancelled}</span>` : ''}</h1>
 ${facts}

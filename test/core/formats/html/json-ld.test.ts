@@ -84,6 +84,10 @@ describe('schema.org Event as JSON-LD', () => {
     ['https://meet.example.org/abc', null, 'OnlineEventAttendanceMode'],
     ['En ligne', null, 'OnlineEventAttendanceMode'],
     ['Salle 3 et en visio', null, 'MixedEventAttendanceMode'],
+    ['Evénement en visio (zoom)', null, 'OnlineEventAttendanceMode'],
+    ['Zoom Meeting ()', null, 'OnlineEventAttendanceMode'],
+    ['Virtual Event', null, 'OnlineEventAttendanceMode'],
+    ['Zoom ou salle Malinvaud-Closon (Insee)', null, 'MixedEventAttendanceMode'],
     ['Zoom', { city: 'Paris' }, 'MixedEventAttendanceMode'],
     [null, { city: 'Paris' }, 'OfflineEventAttendanceMode'],
   ])('reads %j (address %j) as %s', (location, address, mode) => {

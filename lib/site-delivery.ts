@@ -15,9 +15,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { CustomDomain } from './config';
 import { PRIVATE_BUCKET } from './private-bucket';
-import { CONTENT_SECURITY_POLICY } from './site-headers';
+import { CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from './site-headers';
 // A data-only module (no code of the core): which outputs are readable by other sites.
-import { corsPathPatterns } from '../lambda/core/outputs';
+import { corsPathPatterns, embedPathPatterns } from '../lambda/core/outputs';
 
 
 /** Props of {@link SiteDelivery}. */
@@ -49,6 +49,12 @@ export class SiteDelivery extends Construct {
     const pages = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'calpub: security headers',
       securityHeadersBehavior,
+    });
+    // The widget's pages: any site may frame them (frame-ancestors *, no X-Frame-Options).
+    const { frameOptions: _deny, ...embedHeaders } = securityHeadersBehavior;
+    const embeds = new cloudfront.ResponseHeadersPolicy(this, 'EmbedHeaders', {
+      comment: 'calpub: security headers for the embeddable pages',
+      securityHeadersBehavior: { ...embedHeaders, contentSecurityPolicy: { contentSecurityPolicy: EMBED_CONTENT_SECURITY_POLICY, override: true } },
     });
     const data = new cloudfront.ResponseHeadersPolicy(this, 'CorsHeaders', {
       comment: 'calpub: security headers and CORS for calendars and JSON',
@@ -83,7 +89,11 @@ export class SiteDelivery extends Construct {
       comment: 'calpub site',
       defaultBehavior: behavior(pages, [{ function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }]),
       // The files other sites' pages may read (calendars, JSON), from the outputs table.
-      additionalBehaviors: Object.fromEntries(corsPathPatterns().map((pattern) => [pattern, behavior(data)])),
+      additionalBehaviors: Object.fromEntries([
+        // The widget's folders (with the directory index: /embed/ is /embed/index.html), from the outputs table.
+        ...embedPathPatterns().map((pattern) => [pattern, behavior(embeds, [{ function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }])]),
+        ...corsPathPatterns().map((pattern) => [pattern, behavior(data)]),
+      ]),
       defaultRootObject: 'index.html',
       // Without s3:ListBucket, S3 answers 403 for a missing key: both become the site's plain 404.
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) })),

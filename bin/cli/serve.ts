@@ -9,9 +9,9 @@ import * as path from 'node:path';
 import { STATE_DIR } from '../../lambda/adapters/fs';
 import { runBuild, type BuildOptions } from './build-command';
 import type { ContentSource } from './content-source';
-import { OUTPUTS, outputAt } from '../../lambda/core/outputs';
+import { isEmbedPath, OUTPUTS, outputAt } from '../../lambda/core/outputs';
 // The policy CloudFront sends, sent locally too, so a page needing anything but its own files fails here first.
-import { CONTENT_SECURITY_POLICY } from '../../lib/site-headers';
+import { CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from '../../lib/site-headers';
 
 /** Content type of a site file (path relative to the site root): the outputs table's, as the S3 writer and CloudFront send it. */
 export function contentTypeFor(file: string): string {
@@ -32,12 +32,14 @@ export function startStaticServer(root: string, port: number): Promise<Server> {
         .end(page ?? 'Not found\n');
       return;
     }
+    const rel = path.relative(path.resolve(root), file).split(path.sep).join('/');
     res.writeHead(200, {
-      'content-type': contentTypeFor(path.relative(path.resolve(root), file)),
+      'content-type': contentTypeFor(rel),
       'cache-control': 'no-cache',
       'access-control-allow-origin': '*',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
+      // The widget's pages may be framed by any site, as CloudFront serves them.
+      'content-security-policy': isEmbedPath(rel) ? EMBED_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
     });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);

@@ -14,7 +14,12 @@ export interface OutputSpec {
   readonly group: OutputGroup;
   /** Readable by scripts of other sites (a widget reading schedule.json, a web calendar client). */
   readonly cors: boolean;
+  /** Shown by other sites in an iframe (the widget): under `EMBED_FOLDER`, served with `frame-ancestors *`. */
+  readonly embeddable?: true;
 }
+
+/** The folder of the embeddable pages, at the site's root and in each language's folder. */
+export const EMBED_FOLDER = 'embed';
 
 const ICS = 'text/calendar; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
@@ -38,6 +43,10 @@ export const OUTPUTS = {
   stylesheet: { path: 'assets/calpub.css', contentType: 'text/css; charset=utf-8', group: 'pages', cors: false },
   script: { path: 'assets/calpub.js', contentType: 'text/javascript; charset=utf-8', group: 'pages', cors: false },
   favicon: { path: 'assets/favicon.svg', contentType: 'image/svg+xml', group: 'pages', cors: false },
+  embed: { path: `${EMBED_FOLDER}/index.html`, contentType: HTML, group: 'pages', cors: false, embeddable: true },
+  tagEmbed: { path: `${EMBED_FOLDER}/tags/<tag>/index.html`, contentType: HTML, group: 'pages', cors: false, embeddable: true },
+  embedStylesheet: { path: 'assets/embed.css', contentType: 'text/css; charset=utf-8', group: 'pages', cors: false },
+  embedScript: { path: 'assets/embed.js', contentType: 'text/javascript; charset=utf-8', group: 'pages', cors: false },
   sitemap: { path: 'sitemap.xml', contentType: 'application/xml; charset=utf-8', group: 'pages', cors: false },
   robots: { path: 'robots.txt', contentType: 'text/plain; charset=utf-8', group: 'pages', cors: false },
 } as const satisfies Record<string, OutputSpec>;
@@ -70,4 +79,14 @@ export function corsPathPatterns(): string[] {
     .filter((o) => o.cors)
     .map((o) => o.path.slice(o.path.lastIndexOf('.')));
   return [...new Set(extensions)].map((ext) => `*${ext}`);
+}
+
+/** CloudFront path patterns of the embeddable pages: the root's folder and every language's. */
+export function embedPathPatterns(): string[] {
+  return [`${EMBED_FOLDER}/*`, `*/${EMBED_FOLDER}/*`];
+}
+
+/** Whether a site path (relative to the root) is an embeddable page: what `embedPathPatterns` match. */
+export function isEmbedPath(path: string): boolean {
+  return path.startsWith(`${EMBED_FOLDER}/`) || path.includes(`/${EMBED_FOLDER}/`);
 }

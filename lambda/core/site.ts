@@ -19,6 +19,7 @@ import { schedule, scheduleSchemaText } from './formats/schedule';
 import { eventPage, indexPage, notFoundPage, tagPage } from './formats/html/pages';
 import { FAVICON, SCRIPT, STYLESHEET } from './formats/html/assets';
 import { robotsTxt, sitemapXml } from './formats/sitemap';
+import { EMBED_SCRIPT, EMBED_STYLESHEET, siteEmbed, tagEmbed } from './formats/html/embed';
 import type { EventHeader, EventPieces } from './page';
 import type { EventMemory } from './model';
 import { publishedAt } from './memory';
@@ -56,6 +57,10 @@ const FILES: { readonly [K in OutputName]: (site: Site) => Made[] } = {
   stylesheet: fixed(STYLESHEET, 'stylesheet'),
   script: fixed(SCRIPT, 'script'),
   favicon: fixed(FAVICON, 'favicon'),
+  embed: once(siteEmbed, 'embed'),
+  tagEmbed: perTag(tagEmbed, 'tagEmbed'),
+  embedStylesheet: fixed(EMBED_STYLESHEET, 'embedStylesheet'),
+  embedScript: fixed(EMBED_SCRIPT, 'embedScript'),
   // Only for pages of calpub's own (not with `permalinkBase`), robots.txt only at the root.
   sitemap: (site) => (site.config.permalinkBase ? [] : once(sitemapXml, 'sitemap')(site)),
   robots: (site) => (site.config.permalinkBase || !site.sitemaps?.length ? [] : once(robotsTxt, 'robots')(site)),

@@ -22,7 +22,7 @@ const template = (): Json => JSON.parse(readFileSync(path.join(ASSEMBLY, 'Calpub
 function policyFor(pathname: string): Json {
   const resources = template().Resources as Record<string, Json>;
   const config = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution')?.Properties.DistributionConfig;
-  const specific = (config.CacheBehaviors as Json[]).find((b) => new RegExp(`^${b.PathPattern.replace('.', '\\.').replace('*', '.*')}$`).test(pathname.slice(1)));
+  const specific = (config.CacheBehaviors as Json[]).find((b) => new RegExp(`^${b.PathPattern.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`).test(pathname.slice(1)));
   return resources[(specific ?? config.DefaultCacheBehavior).ResponseHeadersPolicyId.Ref].Properties.ResponseHeadersPolicyConfig;
 }
 
@@ -55,7 +55,7 @@ describe('calpub emulate', () => {
 
   it('serves each path with the headers of its behaviour\'s policy in the template, header by header, and Cache-Control as the function wrote it', async () => {
     const s3 = new S3Client({ ...s3ClientConfig(emulation.s3.endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
-    for (const [pathname, key] of [['/', 'index.html'], ['/event/paris-evening/', 'event/paris-evening/index.html'], ['/calendar.ics', 'calendar.ics'], ['/schedule.json', 'schedule.json'], ['/rss.xml', 'rss.xml'], ['/event/paris-evening.ics', 'event/paris-evening.ics']]) {
+    for (const [pathname, key] of [['/', 'index.html'], ['/event/paris-evening/', 'event/paris-evening/index.html'], ['/calendar.ics', 'calendar.ics'], ['/schedule.json', 'schedule.json'], ['/rss.xml', 'rss.xml'], ['/event/paris-evening.ics', 'event/paris-evening.ics'], ['/embed/', 'embed/index.html']]) {
       const r = await fetch(`${emulation.url}${pathname.slice(1)}`, { headers: { origin: 'https://elsewhere.example' } });
       expect([pathname, r.status]).toEqual([pathname, 200]);
       for (const [name, value] of Object.entries(expectedHeaders(policyFor(pathname)))) expect([pathname, name, r.headers.get(name)]).toEqual([pathname, name, value]);
@@ -64,6 +64,7 @@ describe('calpub emulate', () => {
       expect([pathname, r.headers.get('cache-control'), r.headers.get('content-type')]).toEqual([pathname, object.CacheControl, object.ContentType]);
     }
     expect(policyFor('/calendar.ics').CorsConfig).toBeDefined(); // the template does open the calendars to other sites
+    expect(policyFor('/embed/').SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toContain('frame-ancestors *'); // and the widget to frames
   });
 
   it('serves /event/<slug>/ with 200 and a CSP, redirects /event/<slug> there, and answers a missing page with the 404 page and 404', async () => {

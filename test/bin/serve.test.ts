@@ -19,6 +19,8 @@ describe('startStaticServer', () => {
     writeFileSync(path.join(dir, 'calendar.ics'), 'BEGIN:VCALENDAR\r\n');
     writeFileSync(path.join(dir, 'event', 'a', 'index.html'), '<p>a</p>');
     writeFileSync(path.join(dir, '.calpub', 'state.json'), '{}');
+    mkdirSync(path.join(dir, 'fr', 'embed'), { recursive: true });
+    writeFileSync(path.join(dir, 'fr', 'embed', 'index.html'), '<p>widget</p>');
     server = await startStaticServer(dir, 0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -30,6 +32,11 @@ describe('startStaticServer', () => {
     expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const page = await fetch(`${base}/event/a/`);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  it('lets other sites frame the widget only, as CloudFront does', async () => {
+    expect((await fetch(`${base}/fr/embed/?count=3`)).headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect((await fetch(`${base}/event/a/`)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('never serves the private state folder or anything outside the site', async () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CalpubStack } from '../../lib/calpub-stack';
 import { ConfigError, readConfig } from '../../lib/config';
 import { acknowledgeFindings } from '../../lib/nag-acknowledgements';
-import { CONTENT_SECURITY_POLICY } from '../../lib/site-headers';
+import { CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from '../../lib/site-headers';
 
 const prebuilt = () => lambda.Code.fromAsset(path.join(__dirname, '..', 'fixtures', 'prebuilt'));
 // The feature flags of cdk.json, as `cdk synth` applies them.
@@ -93,6 +93,8 @@ describe('CalpubStack with no context', () => {
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', Compress: true, ResponseHeadersPolicyId: Match.anyValue() }),
         CacheBehaviors: [
+          Match.objectLike({ PathPattern: 'embed/*', ViewerProtocolPolicy: 'redirect-to-https', Compress: true }),
+          Match.objectLike({ PathPattern: '*/embed/*', ViewerProtocolPolicy: 'redirect-to-https', Compress: true }),
           Match.objectLike({ PathPattern: '*.ics', ViewerProtocolPolicy: 'redirect-to-https', Compress: true }),
           Match.objectLike({ PathPattern: '*.json', ViewerProtocolPolicy: 'redirect-to-https', Compress: true }),
         ],
@@ -173,8 +175,24 @@ describe('folder URLs on CloudFront', () => {
     expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
     expect(fn.Properties.FunctionCode).toBe(readFileSync(path.join(__dirname, '..', '..', 'lib', 'edge', 'viewer-request.js'), 'utf8'));
     const config = Object.values(t.findResources('AWS::CloudFront::Distribution'))[0].Properties.DistributionConfig;
-    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [id, 'FunctionARN'] } }]);
-    for (const b of config.CacheBehaviors) expect(b.FunctionAssociations ?? []).toEqual([]);
+    const directoryIndex = [{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [id, 'FunctionARN'] } }];
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual(directoryIndex);
+    // The widget's folders too (/embed/ is /embed/index.html); the files' behaviours need none.
+    for (const b of config.CacheBehaviors) expect([b.PathPattern, b.FunctionAssociations ?? []]).toEqual([b.PathPattern, b.PathPattern.includes('embed/') ? directoryIndex : []]);
+  });
+
+  it('lets any site frame the widget, and only the widget', () => {
+    const config = Object.values(t.findResources('AWS::CloudFront::Distribution'))[0].Properties.DistributionConfig;
+    const policies = t.findResources('AWS::CloudFront::ResponseHeadersPolicy');
+    const policyOf = (ref: { Ref: string }) => policies[ref.Ref].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    for (const b of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      const headers = policyOf(b.ResponseHeadersPolicyId);
+      const embeddable = (b.PathPattern ?? '').includes('embed/');
+      expect([b.PathPattern, headers.ContentSecurityPolicy.ContentSecurityPolicy]).toEqual([b.PathPattern, embeddable ? EMBED_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY]);
+      expect([b.PathPattern, headers.FrameOptions?.FrameOption]).toEqual([b.PathPattern, embeddable ? undefined : 'DENY']);
+    }
+    expect(EMBED_CONTENT_SECURITY_POLICY).toContain('frame-ancestors *');
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 
   it('sends the site\'s Content-Security-Policy', () => {

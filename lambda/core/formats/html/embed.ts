@@ -1,0 +1,100 @@
+/**
+ * The embeddable widget: static pages made to be shown in an `<iframe>` on another site (a lab's
+ * WordPress, a university page): the upcoming events of the whole site (`embed/`) or of one tag
+ * (`embed/tags/<tag>/`), each linking to its page and its .ics. An iframe rather than a script for the
+ * host page: it works under any host (no script of ours runs there, whatever its CSP), its styles
+ * cannot clash, and the host needs one line of HTML. Options in the iframe's query string, read by
+ * `assets/embed.js`: `count` (default 5, at most 12), `theme` (`light`, `dark`; default: the
+ * visitor's). Without the script, every listed event shows in the visitor's theme. Links open in a
+ * new tab (`<base target="_blank">`, which browsers open without `window.opener`). Each language has
+ * its own (`fr/embed/`). The pages, stylesheet and script weigh a few KB (tested: under 10 KB).
+ */
+import type { PublishedEvent, Site } from '../../published';
+import type { TagGroup } from '../../tags';
+import { eventCalendarUrl } from '../../urls';
+import { labelsFor } from '../../i18n/labels';
+import { html } from './html';
+import { splitByTime } from './pages';
+
+/** How many events an embed page holds at most (the `count` option shows fewer). */
+export const EMBED_MAX = 12;
+
+function embedPage(site: Site, events: readonly PublishedEvent[], heading: string, home: string): string {
+  const { config } = site;
+  const t = labelsFor(config.language);
+  const { upcoming } = splitByTime(events.map((e) => e.event), site.now);
+  const asset = (name: string) => `${config.siteUrl}assets/${name}`;
+  const end = (e: (typeof upcoming)[number]) => (e.time.kind === 'timed' ? new Date(e.time.end ?? e.time.start).toISOString() : `${e.time.endDate}T23:59:59Z`);
+  const items = upcoming.slice(0, EMBED_MAX).map(
+    (e) => html`<li data-end="${end(e)}"><a class="what" href="${e.url}">${e.title}</a>${e.status === 'CANCELLED' ? html` <strong class="badge">${t.cancelled}</strong>` : ''}
+<span class="when">${e.when}</span>${e.locationText ? html`<span class="where">${e.locationText}</span>` : ''}
+<a class="ics" href="${eventCalendarUrl(e, config)}" aria-label="${t.downloadIcs}: ${e.title}">.ics</a></li>`,
+  );
+  return `<!DOCTYPE html>\n${html`<html lang="${config.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<base target="_blank">
+<title>${heading}</title>
+<link rel="stylesheet" href="${asset('embed.css')}">
+<script src="${asset('embed.js')}" defer></script>
+</head>
+<body>
+<main aria-labelledby="embed-title">
+<h1 id="embed-title"><a href="${home}">${heading}</a></h1>
+${items.length ? html`<ol class="events">${items}</ol>` : html`<p>${t.noUpcoming}</p>`}
+<p class="more"><a href="${home}">${t.subscribeTo(config.title)}</a></p>
+</main>
+</body>
+</html>
+`}`;
+}
+
+/** `embed/index.html`: the site's upcoming events. */
+export function siteEmbed(site: Site): string {
+  const t = labelsFor(site.config.language);
+  return embedPage(site, site.events, `${site.config.title}: ${t.upcoming}`, site.config.siteUrl);
+}
+
+/** `embed/tags/<tag>/index.html`: one tag's upcoming events. */
+export function tagEmbed(site: Site, tag: TagGroup): string {
+  const events = tag.ids.map((id) => site.byId.get(id) as PublishedEvent);
+  return embedPage(site, events, `${site.config.title}: ${tag.name}`, `${site.config.siteUrl}tags/${tag.slug}/`);
+}
+
+/** `assets/embed.css`: light and dark, following the visitor unless `theme` says. */
+export const EMBED_STYLESHEET = `:root { --fg: #1b1f24; --muted: #57606a; --bg: #ffffff; --line: #d0d7de; --accent: #0b5cad; --focus: #b35900;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.45; color: var(--fg); background: var(--bg); }
+@media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) { --fg: #e6edf3; --muted: #9da7b3; --bg: #0d1117; --line: #30363d; --accent: #6cb6ff; --focus: #f0883e; } }
+:root[data-theme="dark"] { --fg: #e6edf3; --muted: #9da7b3; --bg: #0d1117; --line: #30363d; --accent: #6cb6ff; --focus: #f0883e; }
+body { margin: 0; padding: .75rem 1rem; }
+h1 { font-size: 1.05rem; margin: 0 0 .5rem; }
+h1 a { color: var(--fg); }
+a { color: var(--accent); }
+a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.events { list-style: none; margin: 0; padding: 0; }
+.events li { padding: .5rem 0; border-top: 1px solid var(--line); }
+.events li[hidden] { display: none; }
+.what { font-weight: 600; }
+.badge { color: #b42318; font-size: .8rem; text-transform: uppercase; }
+.when, .where { display: block; color: var(--muted); font-size: .9rem; }
+.ics { font-size: .85rem; }
+.more { margin: .5rem 0 0; font-size: .9rem; }
+`;
+
+/** `assets/embed.js`: the `count` and `theme` options, and events that ended since the build left out. */
+export const EMBED_SCRIPT = `(function () {
+  var options = new URLSearchParams(location.search);
+  var theme = options.get('theme');
+  if (theme === 'dark' || theme === 'light') document.documentElement.setAttribute('data-theme', theme);
+  var count = Math.min(${EMBED_MAX}, Math.max(1, parseInt(options.get('count') || '5', 10) || 5));
+  var now = Date.now();
+  var shown = 0;
+  document.querySelectorAll('.events li').forEach(function (li) {
+    var ended = Date.parse(li.getAttribute('data-end')) < now;
+    if (ended || shown >= count) li.hidden = true;
+    else shown++;
+  });
+})();
+`;

@@ -26,7 +26,7 @@ describe('calpub build', () => {
   it('writes the site, the report, and a one-line summary; exit 0 despite a rejected file', () => {
     const r = run('build', '--content', content, '--out', out, '--now', '2026-11-29T12:00:00Z', '--report', report);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^calpub: published 5, rejected 1, warnings 0 in \d+\.\d\d s; 35 files written, 0 deleted, 0 unchanged\n$/);
+    expect(r.stdout).toMatch(/^calpub: published 5, rejected 1, warnings 0 in \d+\.\d\d s; 42 files written, 0 deleted, 0 unchanged\n$/);
     expect(existsSync(path.join(out, 'calendar.ics'))).toBe(true);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual({
       published: 5,
@@ -37,7 +37,7 @@ describe('calpub build', () => {
 
   it('rewrites nothing when nothing changed', () => {
     const r = run('build', '--content', content, '--out', out, '--now', '2026-11-30T12:00:00Z');
-    expect(r.stdout).toMatch(/0 files written, 0 deleted, 35 unchanged/);
+    expect(r.stdout).toMatch(/0 files written, 0 deleted, 42 unchanged/);
   });
 
   it('reprocesses only the edited page, and the result equals a fresh build', () => {
@@ -46,7 +46,7 @@ describe('calpub build', () => {
     const env = { ...process.env, CALPUB_TIMINGS: '1' };
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', out, '--now', '2026-12-01T12:00:00Z'], { encoding: 'utf8', env });
     expect(r.stderr).toMatch(/pages \(5 of 6 reused\)/);
-    expect(r.stdout).toMatch(/9 files written, 0 deleted, 26 unchanged/);
+    expect(r.stdout).toMatch(/9 files written, 0 deleted, 33 unchanged/);
     const fresh = `${out}-fresh`;
     run('build', '--content', content, '--out', fresh, '--now', '2026-12-01T12:00:00Z');
     // Apart from what the remembered state says (SEQUENCE, change times), every file equals a fresh build.

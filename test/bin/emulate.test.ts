@@ -27,12 +27,13 @@ function policyFor(pathname: string): Json {
 }
 
 /** The headers the policy says CloudFront adds (as AWS documents each setting), for a request with an Origin. */
-function expectedHeaders(policy: Json): Record<string, string> {
+function expectedHeaders(policy: Json): Record<string, string | null> {
   const sec = policy.SecurityHeadersConfig;
-  const expected: Record<string, string> = {
+  const expected: Record<string, string | null> = {
     'content-security-policy': sec.ContentSecurityPolicy.ContentSecurityPolicy,
     'x-content-type-options': 'nosniff',
-    'x-frame-options': sec.FrameOptions.FrameOption,
+    // The widget's policy has none: other sites may frame it.
+    'x-frame-options': sec.FrameOptions?.FrameOption ?? null,
     'referrer-policy': sec.ReferrerPolicy.ReferrerPolicy,
     'strict-transport-security': `max-age=${sec.StrictTransportSecurity.AccessControlMaxAgeSec}${sec.StrictTransportSecurity.IncludeSubdomains ? '; includeSubDomains' : ''}`,
   };

@@ -76,7 +76,7 @@ describe('publish handler on s3rver', () => {
     await deliver();
     const after = await list('calpub-site');
     const changed = Object.keys(after).filter((k) => after[k] !== before[k]).sort();
-    expect(changed).toEqual(['atom.xml', 'calendar.ics', 'event/e5.ics', 'event/e5/index.html', 'feed.json', 'index.html', 'rss.xml', 'schedule.json', 'sitemap.xml', 'tags/t2/calendar.ics', 'tags/t2/index.html', 'tags/t2/rss.xml']);
+    expect(changed).toEqual(['atom.xml', 'calendar.ics', 'embed/index.html', 'embed/tags/t2/index.html', 'event/e5.ics', 'event/e5/index.html', 'feed.json', 'index.html', 'rss.xml', 'schedule.json', 'sitemap.xml', 'tags/t2/calendar.ics', 'tags/t2/index.html', 'tags/t2/rss.xml']);
     expect([...sitePuts].sort()).toEqual(changed);
   });
 

@@ -39,7 +39,7 @@ describe('rebuild on object storage', () => {
     expect(summary.objectsRead).toBe(3);
     const changed = Object.keys(site.snapshot()).filter((k) => site.snapshot()[k] !== before[k]).sort();
     expect(summary.written.sort()).toEqual(changed);
-    expect(changed).toEqual(['atom.xml', 'calendar.ics', 'event/e5.ics', 'event/e5/index.html', 'feed.json', 'index.html', 'rss.xml', 'schedule.json', 'sitemap.xml', 'tags/t2/calendar.ics', 'tags/t2/index.html', 'tags/t2/rss.xml']);
+    expect(changed).toEqual(['atom.xml', 'calendar.ics', 'embed/index.html', 'embed/tags/t2/index.html', 'event/e5.ics', 'event/e5/index.html', 'feed.json', 'index.html', 'rss.xml', 'schedule.json', 'sitemap.xml', 'tags/t2/calendar.ics', 'tags/t2/index.html', 'tags/t2/rss.xml']);
     site.puts = 0;
     const again = await rebuild(deps);
     expect(again).toMatchObject({ objectsRead: 2, written: [], deleted: [] });

@@ -76,17 +76,31 @@ const HARMLESS = new Set([
   'a', 'abbr', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'cite', 'q', 'kbd', 'code', 'pre', 'br', 'hr',
   'p', 'blockquote', 'aside', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'img', 'time', 'span', 'div', 'section', 'article', 'header', 'footer',
-  'nav', 'main', 'button', 'details', 'summary', 'label', 'input', 'html', 'head', 'body', 'title', 'meta', 'link', 'script',
+  'nav', 'main', 'button', 'details', 'summary', 'label', 'input', 'html', 'head', 'body', 'title', 'meta', 'link', 'script', 'data', 'base',
 ]);
 const SAFE_URL = /^(https?:|mailto:|tel:|webcal:|#|\/(?!\/)|\.{0,2}\/?[\w-]+)/i;
 
 /** Every live thing in a parsed HTML tree, as readable strings (empty: nothing live). */
+/** The site's own scripts, by their URL. */
+const isOwnScript = (n: Node) => n.attrs?.some((a) => a.name === 'src' && /^https:\/\/events\.example\.org\/assets\/(calpub|embed)\.js$/.test(a.value)) ?? false;
+/** Search-engine data: a JSON-LD block that is only JSON (never run), with no markup inside. */
+function isJsonLd(n: Node): boolean {
+  if (!n.attrs?.some((a) => a.name === 'type' && a.value === 'application/ld+json') || n.attrs.some((a) => a.name === 'src')) return false;
+  const text = (n.childNodes ?? []).map((c) => (c as { value?: string }).value ?? '').join('');
+  try {
+    JSON.parse(text);
+  } catch {
+    return false;
+  }
+  return !/</.test(text) && (n.childNodes ?? []).every((c) => !c.tagName);
+}
+
 function liveParts(node: Node, ownScripts = false): string[] {
   const found: string[] = [];
   const visit = (n: Node) => {
     if (n.tagName) {
       if (!HARMLESS.has(n.tagName)) found.push(`<${n.tagName}>`);
-      if (n.tagName === 'script' && !(ownScripts && n.attrs?.some((a) => a.name === 'src' && a.value === 'https://events.example.org/assets/calpub.js'))) found.push('<script>');
+      if (n.tagName === 'script' && !(ownScripts && (isOwnScript(n) || isJsonLd(n)))) found.push('<script>');
       if (n.tagName === 'meta' && n.attrs?.some((a) => a.name === 'http-equiv')) found.push('<meta http-equiv>');
       for (const a of n.attrs ?? []) {
         if (/^on/i.test(a.name)) found.push(`${n.tagName}[${a.name}]`);

@@ -29,10 +29,15 @@ const result = buildFixture();
 const pages = [...result.outputs].filter((o) => o.path.endsWith('.html'));
 
 describe('HTML pages of the fixture site', () => {
-  it('writes the index, a page per event, a page per tag and the 404 page', () => {
+  it('writes the index, a page per event, a page per tag, the 404 page and the widget pages', () => {
     expect(pages.map((p) => p.path).sort()).toEqual(
       [
         '404.html',
+        'embed/index.html',
+        'embed/tags/10/index.html',
+        'embed/tags/data-science/index.html',
+        'embed/tags/etalab/index.html',
+        'embed/tags/workshop/index.html',
         'event/called-off/index.html',
         'event/kolkata-offset/index.html',
         'event/paris-evening/index.html',

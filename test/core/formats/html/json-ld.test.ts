@@ -32,7 +32,7 @@ function build(dir: string, configText: string | null = null) {
   return buildSite({ pages, configText: config, memory: null, now: NOW });
 }
 
-const eventPages = (outputs: Iterable<OutputFile>) => [...outputs].filter((o) => /\/index\.html$/.test(o.path) && !/^([a-z]{2}\/)?(tags\/|index\.html$)/.test(o.path));
+const eventPages = (outputs: Iterable<OutputFile>) => [...outputs].filter((o) => /\/index\.html$/.test(o.path) && !/^([a-z]{2}\/)?(tags\/|embed\/|index\.html$)/.test(o.path));
 const scriptOf = (page: string) => JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1] ?? 'null');
 
 /** The expanded Event node: its properties by schema.org IRI. */
@@ -146,7 +146,7 @@ describe('sitemap.xml and robots.txt', () => {
     const outputs = [...result.outputs];
     const sitemap = parser.parse(textOf(outputs.find((o) => o.path === 'sitemap.xml') as OutputFile));
     const urls = sitemap.urlset.url as Array<{ loc: string; lastmod?: string }>;
-    const pages = outputs.filter((o) => o.path.endsWith('index.html')).map((o) => `http://127.0.0.1:8080/${o.path.replace(/index\.html$/, '')}`);
+    const pages = outputs.filter((o) => o.path.endsWith('index.html') && !o.path.startsWith('embed/')).map((o) => `http://127.0.0.1:8080/${o.path.replace(/index\.html$/, '')}`);
     expect(urls.map((u) => u.loc).sort()).toEqual(pages.sort());
     expect(urls.filter((u) => u.lastmod).length).toBeGreaterThanOrEqual(result.published.length);
     expect(textOf(outputs.find((o) => o.path === 'robots.txt') as OutputFile)).toBe('User-agent: *\nAllow: /\n\nSitemap: http://127.0.0.1:8080/sitemap.xml\n');

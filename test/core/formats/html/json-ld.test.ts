@@ -123,6 +123,26 @@ describe('link previews', () => {
   });
 });
 
+describe('an event with an image', () => {
+  it('shows it in previews and search data; a bundle file or a relative path is no image', () => {
+    const page = (image: string) => {
+      const built = buildSite({ pages: [{ path: 'event/x/index.md', text: `---\ntitle: X\ndate: '2027-01-01T10:00:00Z'\nlocation: Room 1\n${image}\n---\n` }], configText: 'uidDomain: example.org\n', memory: null, now: NOW });
+      return textOf([...built.outputs].find((o) => o.path === 'event/x/index.html') as OutputFile);
+    };
+    for (const written of ['image: https://cdn.example.org/x.jpg', 'image:\n  filename: https://cdn.example.org/x.jpg\n  caption: A room']) {
+      const html = page(written);
+      expect(html).toContain('<meta property="og:image" content="https://cdn.example.org/x.jpg">');
+      expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+      expect(scriptOf(html).image).toEqual(['https://cdn.example.org/x.jpg']);
+    }
+    for (const written of ['image:\n  filename: featured.jpg', 'image: /img/x.jpg']) {
+      const html = page(written);
+      expect(html).not.toContain('og:image');
+      expect(scriptOf(html).image).toBeUndefined();
+    }
+  });
+});
+
 describe('h-event microformats', () => {
   it('parse from an event page: name, start, end, location, summary, url, categories', () => {
     const page = [...build(path.join(ROOT, 'content')).outputs].find((o) => o.path === 'event/data-meetup-2027-01/index.html') as OutputFile;

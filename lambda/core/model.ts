@@ -175,9 +175,10 @@ export interface LanguageSettings {
 
 /**
  * Groups of outputs: `calendars` (calendar.ics, one per event, one per tag), `feeds` (RSS, Atom, JSON
- * Feed, one RSS per tag), `schedule` (schedule.json and its schema), `pages` (the HTML pages).
+ * Feed, one RSS per tag), `schedule` (schedule.json and its schema), `pages` (the HTML pages, the
+ * sitemap), `widget` (the embeddable pages other sites show in an iframe).
  */
-export type OutputGroup = 'calendars' | 'feeds' | 'schedule' | 'pages';
+export type OutputGroup = 'calendars' | 'feeds' | 'schedule' | 'pages' | 'widget';
 
 /** A file the build produces, relative to the output root. */
 export interface OutputFile {

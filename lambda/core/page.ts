@@ -84,7 +84,7 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   const lines = agendaOf([event.abstract ?? '', event.body]);
   const sessions = lines.length ? placeSessions(lines, event.time, agendaClock(event.time, config.timeZone).at) : [];
   const clock = agendaClock(event.time, config.timeZone);
-  const showsHtml = publishes(config, 'feeds') || publishes(config, 'pages');
+  const showsHtml = publishes(config, 'feeds') || publishes(config, 'pages') || publishes(config, 'widget');
   // Each Markdown text is parsed once and rendered as text (calendars) and, when shown, HTML.
   const body = render(event.body, event.url, config.permalinkBase, showsHtml);
   const leadSource = event.abstract ?? event.summary ?? '';

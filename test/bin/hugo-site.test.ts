@@ -61,9 +61,9 @@ describe('calpub build --site <a Hugo site>', () => {
     ]);
   });
 
-  it('writes calendars, feeds and the schedule per language, each in its language, and no pages', () => {
+  it('writes calendars, feeds, the schedule and the widget per language, each in its language, and no pages', () => {
     const files = [...hashes(path.join(dir, 'public')).keys()].sort();
-    expect(files.filter((f) => f.endsWith('.html'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.html') && !/^(fr\/)?embed\//.test(f))).toEqual([]);
     for (const prefix of ['', 'fr/']) {
       for (const file of ['calendar.ics', 'rss.xml', 'atom.xml', 'feed.json', 'schedule.json']) expect(files).toContain(`${prefix}${file}`);
     }
@@ -76,6 +76,14 @@ describe('calpub build --site <a Hugo site>', () => {
     expect(en).toContain('\r\nNAME:Example Lab\r\nX-WR-CALNAME:Example Lab\r\nDESCRIPTION:Seminars\\, workshops and talks of the Example Lab\r\n');
     expect(en).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT2H\r\n'); // from the params' calpub: map
     expect(en).toContain('\r\nDTSTART;TZID=Europe/Paris:20270310T140000\r\n'); // Hugo's timeZone for naive times
+  });
+
+  it("gives the site the widget, linking to Hugo's pages and subscribing to the calendar", () => {
+    const embed = readFileSync(path.join(dir, 'public', 'embed', 'index.html'), 'utf8');
+    expect(embed).toContain('<a class="what" href="https://lab.example.org/events/2027/spring-seminar-graphs-calendars/">Spring Seminar: Graphs &amp; Calendars</a>');
+    expect(embed).toContain('<a class="ics" href="https://lab.example.org/event/spring-seminar.ics"');
+    expect(embed).toContain('<p class="more"><a href="webcal://lab.example.org/calendar.ics">Subscribe to Example Lab</a></p>');
+    expect(readFileSync(path.join(dir, 'public', 'fr', 'embed', 'index.html'), 'utf8')).toContain('<p class="more"><a href="webcal://lab.example.org/fr/calendar.ics">S’abonner à Laboratoire Exemple</a></p>');
   });
 
   it('lets calpub.yaml at the site root override Hugo and the params', () => {

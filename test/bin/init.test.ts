@@ -52,7 +52,7 @@ describe('calpub init', () => {
     expect(text).toMatch(/^# calpub configuration/);
     expect(text).toMatch(/# Your pages write times with Z that their programmes give as local times \(event\/final\/index\.md: 14:00Z, programme from 14:00\): Z is read as Europe\/Paris wall clock\.\nwallClockZ: true\n/);
     const config = yaml.load(text) as Record<string, unknown>;
-    expect(config).toMatchObject({ timeZone: 'Europe/Paris', wallClockZ: true, uidDomain: 'events.example.org', outputs: ['calendars', 'feeds', 'schedule', 'pages'] });
+    expect(config).toMatchObject({ timeZone: 'Europe/Paris', wallClockZ: true, uidDomain: 'events.example.org', outputs: ['calendars', 'feeds', 'schedule', 'pages', 'widget'] });
     // Every key has its comment line above it.
     const lines = text.split('\n').filter(Boolean);
     lines.forEach((line, i) => {

@@ -24,7 +24,7 @@ export const DEFAULT_CONFIG: SiteConfig = {
   color: null,
   permalinkBase: null,
   feedLimit: null,
-  outputs: ['calendars', 'feeds', 'schedule', 'pages'],
+  outputs: ['calendars', 'feeds', 'schedule', 'pages', 'widget'],
   sections: ['event', 'events', 'talk', 'talks'],
   permalinks: {},
   languages: {},

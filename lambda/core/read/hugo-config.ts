@@ -76,7 +76,7 @@ function parseFile(file: HugoConfigFile, problems: Problem[]): Record<string, un
 }
 
 function settingsOf(config: Record<string, unknown>, file: string, problems: Problem[]): Omit<HugoSite, 'problems'> {
-  const settings: Record<string, unknown> = { outputs: ['calendars', 'feeds', 'schedule'] }; // Hugo makes the pages
+  const settings: Record<string, unknown> = { outputs: ['calendars', 'feeds', 'schedule', 'widget'] }; // Hugo makes the pages
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const baseUrl = text(config.baseurl);
   if (baseUrl && /^https?:\/\//i.test(baseUrl)) {

@@ -18,7 +18,7 @@ describe('parseConfig', () => {
     expect(config).toEqual({
       title: 'T', description: 'D', siteUrl: 'https://ev.example.org/', uidDomain: 'example.org', timeZone: 'Europe/Paris', language: 'fr',
       wallClockZ: true, refreshInterval: 'PT2H', color: '#abcdef', permalinkBase: 'https://site.example.org/events/', feedLimit: 50,
-      outputs: ['calendars', 'feeds', 'schedule', 'pages'], sections: ['event', 'seminars'], permalinks: { event: '/events/:year/:slug/' },
+      outputs: ['calendars', 'feeds', 'schedule', 'pages', 'widget'], sections: ['event', 'seminars'], permalinks: { event: '/events/:year/:slug/' },
       buildFuture: false, languages: { fr: { title: 'Séminaires' }, de: { description: 'Vorträge' } },
     });
   });

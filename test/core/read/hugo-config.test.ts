@@ -10,7 +10,7 @@ describe('readHugoConfig: a Hugo configuration read as Hugo reads it', () => {
     ]);
     expect(site.problems).toEqual([]);
     expect(site.settings).toEqual({
-      outputs: ['calendars', 'feeds', 'schedule'],
+      outputs: ['calendars', 'feeds', 'schedule', 'widget'],
       siteUrl: 'https://lab.example.org/sub/',
       permalinkBase: 'https://lab.example.org/sub/',
       uidDomain: 'lab.example.org',

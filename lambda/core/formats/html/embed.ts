@@ -11,7 +11,8 @@
  */
 import type { PublishedEvent, Site } from '../../published';
 import type { TagGroup } from '../../tags';
-import { eventCalendarUrl } from '../../urls';
+import { eventCalendarUrl, homeUrl, tagUrls } from '../../urls';
+import { publishes } from '../../read/config';
 import { labelsFor } from '../../i18n/labels';
 import { html } from './html';
 import { splitByTime } from './pages';
@@ -19,8 +20,10 @@ import { splitByTime } from './pages';
 /** How many events an embed page holds at most (the `count` option shows fewer). */
 export const EMBED_MAX = 12;
 
-function embedPage(site: Site, events: readonly PublishedEvent[], heading: string, home: string): string {
+function embedPage(site: Site, events: readonly PublishedEvent[], heading: string, home: string, calendar: string): string {
   const { config } = site;
+  // calpub's pages have the subscribe buttons; without them (a Hugo site's), the calendar itself.
+  const subscribe = publishes(config, 'pages') ? home : calendar.replace(/^https?:/, 'webcal:');
   const t = labelsFor(config.language);
   const { upcoming } = splitByTime(events.map((e) => e.event), site.now);
   const asset = (name: string) => `${config.siteUrl}assets/${name}`;
@@ -44,7 +47,7 @@ function embedPage(site: Site, events: readonly PublishedEvent[], heading: strin
 <main aria-labelledby="embed-title">
 <h1 id="embed-title"><a href="${home}">${heading}</a></h1>
 ${items.length ? html`<ol class="events">${items}</ol>` : html`<p>${t.noUpcoming}</p>`}
-<p class="more"><a href="${home}">${t.subscribeTo(config.title)}</a></p>
+<p class="more"><a href="${subscribe}">${t.subscribeTo(config.title)}</a></p>
 </main>
 </body>
 </html>
@@ -54,13 +57,14 @@ ${items.length ? html`<ol class="events">${items}</ol>` : html`<p>${t.noUpcoming
 /** `embed/index.html`: the site's upcoming events. */
 export function siteEmbed(site: Site): string {
   const t = labelsFor(site.config.language);
-  return embedPage(site, site.events, `${site.config.title}: ${t.upcoming}`, site.config.siteUrl);
+  return embedPage(site, site.events, `${site.config.title}: ${t.upcoming}`, homeUrl(site.config), site.urls.calendar);
 }
 
 /** `embed/tags/<tag>/index.html`: one tag's upcoming events. */
 export function tagEmbed(site: Site, tag: TagGroup): string {
   const events = tag.ids.map((id) => site.byId.get(id) as PublishedEvent);
-  return embedPage(site, events, `${site.config.title}: ${tag.name}`, `${site.config.siteUrl}tags/${tag.slug}/`);
+  const pages = publishes(site.config, 'pages');
+  return embedPage(site, events, `${site.config.title}: ${tag.name}`, pages ? `${site.config.siteUrl}tags/${tag.slug}/` : homeUrl(site.config), tagUrls(site.config, tag.slug).calendar);
 }
 
 /** `assets/embed.css`: light and dark, following the visitor unless `theme` says. */

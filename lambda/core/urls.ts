@@ -4,6 +4,7 @@
  */
 import type { SiteConfig } from './model';
 import { publishes } from './read/config';
+import { makePath } from './read/permalink';
 
 /** URLs of the top-level outputs. */
 export interface SiteUrls {
@@ -30,10 +31,15 @@ export function siteUrls(config: SiteConfig): SiteUrls {
   };
 }
 
-/** The URLs of a tag's page, calendar and feed. */
-export function tagUrls(config: SiteConfig, slug: string): { page: string; calendar: string; rss: string } {
-  const base = `${config.siteUrl}tags/${slug}/`;
-  return { page: base, calendar: `${base}calendar.ics`, rss: `${base}rss.xml` };
+/**
+ * The URLs of a tag's page, calendar and feed. The page is calpub's own; or, when another site shows
+ * the events (`permalinkBase`, a Hugo site), that site's page of the tag, where Hugo puts it
+ * (`tags/<the tag as Hugo's MakePath makes it>/`); or null when there is neither.
+ */
+export function tagUrls(config: SiteConfig, tag: { readonly slug: string; readonly name: string }): { page: string | null; calendar: string; rss: string } {
+  const base = `${config.siteUrl}tags/${tag.slug}/`;
+  const page = publishes(config, 'pages') ? base : config.permalinkBase ? new URL(`tags/${encodeURIComponent(makePath(tag.name))}/`, config.permalinkBase).href : null;
+  return { page, calendar: `${base}calendar.ics`, rss: `${base}rss.xml` };
 }
 
 /** The URL of an event's own calendar file. */

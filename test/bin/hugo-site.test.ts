@@ -146,6 +146,17 @@ describe('calpub build --site <a Hugo site>', () => {
     }
   });
 
+  it("links every tag's feed and schedule entry to the tag's page Hugo wrote", () => {
+    for (const prefix of ['', 'fr/']) {
+      const tags = JSON.parse(readFileSync(path.join(dir, 'public', prefix, 'schedule.json'), 'utf8')).tags as Array<{ name: string; page: string }>;
+      expect(tags.length).toBeGreaterThan(0);
+      for (const tag of tags) {
+        const page = `${decodeURIComponent(new URL(tag.page).pathname).slice(1)}index.html`;
+        expect([tag.name, page, existsSync(path.join(dir, 'public', page))]).toEqual([tag.name, page, true]);
+      }
+    }
+  });
+
   it('refuses to overwrite a file another tool wrote at one of its paths, unless --force', () => {
     writeFileSync(path.join(dir, 'public', 'schedule.json'), '{"from":"another tool"}\n');
     const refused = runIn(dir, 'build', '--site', '.', '--out', 'public', '--now', NOW);

@@ -35,7 +35,8 @@ describe('`outputs` in calpub.yaml', () => {
     expect(paths(result).filter((p) => !p.endsWith('.ics'))).toEqual(['schedule.json', 'schedule.schema.json']);
     const schedule = JSON.parse(output(result, 'schedule.json'));
     expect(schedule.urls).toEqual({ site: null, calendar: 'https://events.example.org/calendar.ics', webcal: 'webcal://events.example.org/calendar.ics', rss: null, atom: null, jsonFeed: null });
-    expect(schedule.tags[0]).toMatchObject({ page: null, rss: null, calendar: expect.stringMatching(/^https:\/\/events\.example\.org\/tags\/.+\/calendar\.ics$/) });
+    // The tag's page is the linked site's, where Hugo puts it.
+    expect(schedule.tags[0]).toMatchObject({ page: expect.stringMatching(/^https:\/\/www\.example\.org\/tags\/[^/]+\/$/), rss: null, calendar: expect.stringMatching(/^https:\/\/events\.example\.org\/tags\/.+\/calendar\.ics$/) });
     expect(schedule.events.every((e: { url: string }) => e.url.startsWith('https://www.example.org/'))).toBe(true);
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     addFormats(ajv);
@@ -50,6 +51,11 @@ describe('`outputs` in calpub.yaml', () => {
     const channel = new XMLParser().parse(output(result, 'rss.xml')).rss.channel;
     expect(channel.link).toBe('https://www.example.org/');
     expect(JSON.parse(output(result, 'feed.json')).home_page_url).toBe('https://www.example.org/');
+    // A tag's feed links to the tag's page on the Hugo site (tags/<Hugo's MakePath of the tag>/).
+    expect(new XMLParser().parse(output(result, 'tags/etalab/rss.xml')).rss.channel.link).toBe('https://www.example.org/tags/etalab/');
+    expect(JSON.parse(output(result, 'schedule.json')).tags.map((t: { name: string; page: string }) => [t.name, t.page])).toEqual(
+      expect.arrayContaining([['Data, science', 'https://www.example.org/tags/data-science/'], ['10%', 'https://www.example.org/tags/10/']]),
+    );
   });
 
   it('warns once, on the config, when nothing shows the events', () => {

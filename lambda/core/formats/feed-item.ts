@@ -75,12 +75,12 @@ function itemHtml(e: EventHeader, pieces: EventPieces, config: SiteConfig): stri
 }
 
 /** The channel of a feed at `selfUrl`. */
-export function channelOf(site: Site, selfUrl: string, title = site.config.title): FeedChannel {
+export function channelOf(site: Site, selfUrl: string, title = site.config.title, home: string | null = null): FeedChannel {
   const config = site.config;
   return {
     title,
     description: config.description,
-    homeUrl: homeUrl(config),
+    homeUrl: home ?? homeUrl(config),
     selfUrl,
     language: config.language,
     idDomain: config.uidDomain,

@@ -83,7 +83,7 @@ export function eventCalendar(site: Site, e: PublishedEvent): Iterable<string> {
 
 /** `tags/<tag>/calendar.ics`: the events of one tag. */
 export function tagCalendar(site: Site, tag: TagGroup): Iterable<string> {
-  const header = { name: `${site.config.title}: ${tag.name}`, description: site.config.description, source: tagUrls(site.config, tag.slug).calendar };
+  const header = { name: `${site.config.title}: ${tag.name}`, description: site.config.description, source: tagUrls(site.config, tag).calendar };
   return calendar(site.config, header, tag.ids.map((id) => site.byId.get(id) as PublishedEvent));
 }
 

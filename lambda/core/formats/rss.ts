@@ -17,7 +17,8 @@ export function siteRss(site: Site): Iterable<string> {
 
 /** `tags/<tag>/rss.xml`: the tag's events, summary and link only (the full text is in the site's feed). */
 export function tagRss(site: Site, tag: TagGroup): Iterable<string> {
-  return rss(channelOf(site, tagUrls(site.config, tag.slug).rss, `${site.config.title}: ${tag.name}`), feedEntries(site, tag.ids), false);
+  const at = tagUrls(site.config, tag);
+  return rss(channelOf(site, at.rss, `${site.config.title}: ${tag.name}`, at.page), feedEntries(site, tag.ids), false);
 }
 
 /** An RSS document; `full` adds each item's `content:encoded`. */

@@ -50,7 +50,7 @@ export function scheduleSchema(schemaUrl: string): object {
           name: { type: 'string' },
           slug: { type: 'string', pattern: '^[a-z0-9_.-]+$' },
           count: { type: 'integer', minimum: 1 },
-          page: { ...optionalUrl, description: 'null without `pages` in `outputs`' },
+          page: { ...optionalUrl, description: "the tag's page: calpub's, or the linked site's (`permalinkBase`: Hugo's tags/<tag>/); null when there is neither" },
           calendar: url,
           rss: { ...optionalUrl, description: 'null without `feeds` in `outputs`' },
         },

@@ -34,8 +34,8 @@ export function* schedule(site: Site): Generator<string> {
       jsonFeed: feeds ? urls.json : null,
     },
     tags: site.tags.map((t) => {
-      const at = tagUrls(config, t.slug);
-      return { name: t.name, slug: t.slug, count: t.ids.length, page: pages ? at.page : null, calendar: at.calendar, rss: feeds ? at.rss : null };
+      const at = tagUrls(config, t);
+      return { name: t.name, slug: t.slug, count: t.ids.length, page: at.page, calendar: at.calendar, rss: feeds ? at.rss : null };
     }),
   };
   const start = `${JSON.stringify(head).slice(0, -1)},"events":`;

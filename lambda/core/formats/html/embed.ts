@@ -63,8 +63,8 @@ export function siteEmbed(site: Site): string {
 /** `embed/tags/<tag>/index.html`: one tag's upcoming events. */
 export function tagEmbed(site: Site, tag: TagGroup): string {
   const events = tag.ids.map((id) => site.byId.get(id) as PublishedEvent);
-  const pages = publishes(site.config, 'pages');
-  return embedPage(site, events, `${site.config.title}: ${tag.name}`, pages ? `${site.config.siteUrl}tags/${tag.slug}/` : homeUrl(site.config), tagUrls(site.config, tag.slug).calendar);
+  const at = tagUrls(site.config, tag);
+  return embedPage(site, events, `${site.config.title}: ${tag.name}`, at.page ?? homeUrl(site.config), at.calendar);
 }
 
 /** `assets/embed.css`: light and dark, following the visitor unless `theme` says. */

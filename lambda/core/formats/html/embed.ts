@@ -15,7 +15,10 @@ import { eventCalendarUrl, homeUrl, tagUrls } from '../../urls';
 import { publishes } from '../../read/config';
 import { labelsFor } from '../../i18n/labels';
 import { html } from './html';
-import { splitByTime } from './pages';
+import type { EventHeader } from '../../page';
+
+/** When an event is over: its end, else its start; the last second of an all-day event's last day. */
+const endOf = (e: EventHeader) => (e.time.kind === 'timed' ? (e.time.end ?? e.time.start) : Date.parse(`${e.time.endDate}T23:59:59Z`));
 
 /** How many events an embed page holds at most (the `count` option shows fewer). */
 export const EMBED_MAX = 12;
@@ -25,11 +28,16 @@ function embedPage(site: Site, events: readonly PublishedEvent[], heading: strin
   // calpub's pages have the subscribe buttons; without them (a Hugo site's), the calendar itself.
   const subscribe = publishes(config, 'pages') ? home : calendar.replace(/^https?:/, 'webcal:');
   const t = labelsFor(config.language);
-  const { upcoming } = splitByTime(events.map((e) => e.event), site.now);
+  // The first events not yet ended, in calendar order (by start, as the index's "upcoming"): one pass
+  // that stops at EMBED_MAX, so a tag of thousands of events costs a dozen.
+  const upcoming: EventHeader[] = [];
+  for (const { event } of events) {
+    if (upcoming.length === EMBED_MAX) break;
+    if (endOf(event) >= site.now) upcoming.push(event);
+  }
   const asset = (name: string) => `${config.siteUrl}assets/${name}`;
-  const end = (e: (typeof upcoming)[number]) => (e.time.kind === 'timed' ? new Date(e.time.end ?? e.time.start).toISOString() : `${e.time.endDate}T23:59:59Z`);
-  const items = upcoming.slice(0, EMBED_MAX).map(
-    (e) => html`<li data-end="${end(e)}"><a class="what" href="${e.url}">${e.title}</a>${e.status === 'CANCELLED' ? html` <strong class="badge">${t.cancelled}</strong>` : ''}
+  const items = upcoming.map(
+    (e) => html`<li data-end="${new Date(endOf(e)).toISOString()}"><a class="what" href="${e.url}">${e.title}</a>${e.status === 'CANCELLED' ? html` <strong class="badge">${t.cancelled}</strong>` : ''}
 <span class="when">${e.when}</span>${e.locationText ? html`<span class="where">${e.locationText}</span>` : ''}
 <a class="ics" href="${eventCalendarUrl(e, config)}" aria-label="${t.downloadIcs}: ${e.title}">.ics</a></li>`,
   );
@@ -62,6 +70,7 @@ export function siteEmbed(site: Site): string {
 
 /** `embed/tags/<tag>/index.html`: one tag's upcoming events. */
 export function tagEmbed(site: Site, tag: TagGroup): string {
+  // A tag's ids are in the site's (calendar) order.
   const events = tag.ids.map((id) => site.byId.get(id) as PublishedEvent);
   const at = tagUrls(site.config, tag);
   return embedPage(site, events, `${site.config.title}: ${tag.name}`, at.page ?? homeUrl(site.config), at.calendar);

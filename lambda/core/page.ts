@@ -119,7 +119,7 @@ function shortened(event: CalEvent, texts: { lead: string; body: string }, sessi
 }
 
 /** `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut. */
-function cut(text: string | null, max: number): string | null {
+export function cut(text: string | null, max: number): string | null {
   if (text === null || text.length <= max) return text;
   const head = text.slice(0, max);
   const space = head.search(/\s\S*$/);

@@ -58,9 +58,18 @@ export function eventJsonLd(e: EventHeader, config: SiteConfig): { [key: string]
     ...(e.series ? { superEvent: { '@type': 'EventSeries', name: e.series, ...(e.seriesUrl ? { url: e.seriesUrl } : {}) } } : {}),
   };
   if (e.sessions.length) {
-    data.subEvent = e.sessions.map((s) => ({ '@type': 'Event', name: s.title, startDate: stamp(s.start), endDate: stamp(s.end), eventAttendanceMode: `https://schema.org/${mode}`, ...(location ? { location } : {}) }));
+    // The sessions happen where the event does: its location by reference, not repeated.
+    const at = refs(location);
+    data.subEvent = e.sessions.map((s) => ({ '@type': 'Event', name: s.title, startDate: stamp(s.start), endDate: stamp(s.end), ...(at ? { location: at } : {}) }));
   }
   return data;
+}
+
+/** Node references (`{"@id": ...}`) to the location's places. */
+function refs(location: Json | null): Json | null {
+  if (location === null) return null;
+  const ref = (node: Json) => ({ '@id': (node as { '@id': string })['@id'] });
+  return Array.isArray(location) ? location.map(ref) : ref(location);
 }
 
 function locationOf(e: EventHeader, mode: ReturnType<typeof attendanceMode>): Json | null {
@@ -80,11 +89,12 @@ function locationOf(e: EventHeader, mode: ReturnType<typeof attendanceMode>): Js
   // Google requires an address for a Place: the venue's text is the address when there is no other.
   const place = {
     '@type': 'Place',
+    '@id': `${e.url}#place`,
     name: venue || e.locationText || '',
     address: address ?? (venue || e.locationText || ''),
     ...(e.geo ? { geo: { '@type': 'GeoCoordinates', latitude: e.geo.lat, longitude: e.geo.lon } } : {}),
   };
-  const virtual = { '@type': 'VirtualLocation', url: URL_IN_TEXT.exec(e.location ?? '')?.[0] ?? e.url };
+  const virtual = { '@type': 'VirtualLocation', '@id': `${e.url}#online`, url: URL_IN_TEXT.exec(e.location ?? '')?.[0] ?? e.url };
   if (mode === 'OnlineEventAttendanceMode') return virtual;
   if (mode === 'MixedEventAttendanceMode') return [place, virtual];
   return place;

@@ -10,9 +10,14 @@ export interface PageMeta {
   readonly head?: SafeHtml;
 }
 
+/** Longer descriptions are cut: previews and search results show about this much. */
+export const DESCRIPTION_MAX = 200;
+
 /**
  * OpenGraph and Twitter card meta, so that a link pasted in Mastodon, Slack or a chat shows the page:
- * title, description, URL, the site's name, the image when there is one.
+ * title, description, URL, the site's name, the image when there is one. Twitter (X) reads the
+ * title, description and image from OpenGraph when it has no twitter: ones, so only the card type is
+ * written for it (every byte is paid once per event page).
  */
 export function previewMeta(config: SiteConfig, title: string, description: string, meta: PageMeta): SafeHtml {
   return html`<link rel="canonical" href="${meta.url}">
@@ -23,8 +28,5 @@ export function previewMeta(config: SiteConfig, title: string, description: stri
 <meta property="og:url" content="${meta.url}">
 ${meta.image ? html`<meta property="og:image" content="${meta.image}">
 ` : ''}<meta name="twitter:card" content="${meta.image ? 'summary_large_image' : 'summary'}">
-<meta name="twitter:title" content="${title}">
-<meta name="twitter:description" content="${description}">
-${meta.image ? html`<meta name="twitter:image" content="${meta.image}">
-` : ''}`;
+`;
 }

@@ -7,7 +7,7 @@ import { agendaClock } from '../../read/agenda';
 import { agendaLine } from '../describe';
 import { html, safeUrl, trusted, type SafeHtml } from './html';
 import type { SiteConfig } from '../../model';
-import type { EventHeader } from '../../page';
+import { cut, type EventHeader } from '../../page';
 import type { PublishedEvent, Site } from '../../published';
 import type { TagGroup } from '../../tags';
 import { urlSafeSegment } from '../../read/identity';
@@ -15,7 +15,7 @@ import { humanWhen } from '../human-dates';
 import { eventCalendarUrl, tagUrls } from '../../urls';
 import { labelsFor, type Labels } from '../../i18n/labels';
 import { eventJsonLd, jsonLdScript } from './json-ld';
-import { previewMeta, type PageMeta } from './meta';
+import { DESCRIPTION_MAX, previewMeta, type PageMeta } from './meta';
 
 /** What a page needs of an event. */
 export type PageEvent = Pick<PublishedEvent, 'event' | 'pieces'>;
@@ -32,13 +32,14 @@ export interface Subscription {
 function layout(config: SiteConfig, page: { title: string; description: string; feeds: Subscription; main: SafeHtml; meta: PageMeta; heading?: string }): string {
   const asset = (name: string) => `${config.siteUrl}assets/${name}`;
   const t = labelsFor(config.language);
+  const description = cut(page.description, DESCRIPTION_MAX) ?? '';
   return `<!DOCTYPE html>\n${html`<html lang="${config.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
-<meta name="description" content="${page.description}">
-${previewMeta(config, page.heading ?? page.title, page.description, page.meta)}${page.meta.head ?? ''}
+<meta name="description" content="${description}">
+${previewMeta(config, page.heading ?? page.title, description, page.meta)}${page.meta.head ?? ''}
 <link rel="icon" type="image/svg+xml" href="${asset('favicon.svg')}">
 <link rel="stylesheet" href="${asset('calpub.css')}">
 <link rel="alternate" type="application/rss+xml" title="${page.feeds.title} (RSS)" href="${page.feeds.rss}">
@@ -181,7 +182,6 @@ ${e.status !== 'CONFIRMED' ? html`<dt>${l.status}</dt><dd class="${e.status === 
   const main = html`<p><a href="${config.siteUrl}">${l.allEvents}</a></p>
 <article class="h-event">
 <data class="u-url" value="${e.url}"></data>
-${e.summaryText ? html`<data class="p-summary" value="${e.summaryText}"></data>` : ''}
 <h1 class="p-name">${e.title}${e.status === 'CANCELLED' ? html` <span class="badge">${l.cancelled}</span>` : ''}</h1>
 ${facts}
 ${add}

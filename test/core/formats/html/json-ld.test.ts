@@ -68,7 +68,8 @@ describe('schema.org Event as JSON-LD', () => {
     expect(data.subEvent).toBeUndefined(); // no programme in its text
     const closing = scriptOf(textOf(eventPages(build(path.join(ROOT, 'content')).outputs).find((p) => p.path === 'event/closing-day-season-2/index.html') as OutputFile));
     expect(closing.subEvent).toHaveLength(3);
-    expect(closing.subEvent[0]).toMatchObject({ '@type': 'Event', name: expect.any(String), startDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/), location: closing.location });
+    expect(closing.subEvent[0]).toMatchObject({ '@type': 'Event', name: expect.any(String), startDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/), location: { '@id': closing.location['@id'] } });
+    expect(closing.location['@id']).toBe(`${closing.url}#place`); // the sessions refer to the event's place
   });
 
   it('never lets a value close the script element', () => {

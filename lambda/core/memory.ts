@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CalEvent, EventMemory, Memory } from './model';
+import { startInstant } from './read/time';
 
 /** An empty memory: what a first build, or a build whose memory was lost, starts from. */
 export const EMPTY_MEMORY: Memory = { version: 2, events: {}, lastGood: {} };
@@ -23,8 +24,7 @@ type Dated = Pick<CalEvent, 'time' | 'lastmod' | 'publishDate' | 'pageDate'>;
  * date, else its start. Derived from content only, so a rebuild without memory gives the same bytes.
  */
 export function firstSeenAt(event: Dated): number {
-  const start = event.time.kind === 'timed' ? event.time.start : Date.parse(`${event.time.startDate}T00:00:00Z`);
-  return event.lastmod ?? event.publishDate ?? event.pageDate ?? start;
+  return event.lastmod ?? event.publishDate ?? event.pageDate ?? startInstant(event.time);
 }
 
 /** When an event was published (feeds' publication date): its `publishDate`, else when first seen. */

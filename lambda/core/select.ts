@@ -6,6 +6,7 @@
  * Decided against an injected clock.
  */
 import type { CalEvent, Problem, SiteConfig } from './model';
+import { startInstant } from './read/time';
 
 /** The fields selection looks at. */
 export type Selectable = Pick<CalEvent, 'draft' | 'publishDate' | 'expiryDate' | 'pageDate'>;
@@ -33,7 +34,7 @@ type Dated = Pick<CalEvent, 'file' | 'time' | 'publishDate' | 'pageDate' | 'star
  */
 export function farAheadProblems(event: Dated, now: number, siteZone: string): Problem[] {
   const time = event.time;
-  const start = time.kind === 'timed' ? time.start : Date.parse(`${time.startDate}T00:00:00Z`);
+  const start = startInstant(time);
   const dates: Array<[string | null, number | null]> = [
     [event.startField, start],
     [event.pageDateField, event.pageDate],
@@ -61,8 +62,7 @@ type Linked = Pick<CalEvent, 'file' | 'time' | 'publishDate' | 'pageDate' | 'url
  */
 export function unbuiltPageProblem(event: Linked, now: number, config: Pick<SiteConfig, 'buildFuture' | 'permalinkBase'>): Problem | null {
   if (config.buildFuture || !config.permalinkBase || event.publishDate !== null) return null;
-  const time = event.time;
-  const date = event.pageDate ?? (time.kind === 'timed' ? time.start : Date.parse(`${time.startDate}T00:00:00Z`));
+  const date = event.pageDate ?? startInstant(event.time);
   if (date <= now) return null;
   return {
     file: event.file,

@@ -7,7 +7,7 @@
 import { escapeText, line, textLine } from './ics-lines';
 import type { CalEvent, EventMemory, SiteConfig } from '../model';
 import type { PublishedEvent, Site } from '../published';
-import { nextDay, utcStamp, wallClockStamp } from '../read/time';
+import { nextDay, startInstant, utcStamp, wallClockStamp } from '../read/time';
 import { locationLine } from '../read/fields';
 import type { TagGroup } from '../tags';
 import { eventCalendarUrl, homeUrl, tagUrls } from '../urls';
@@ -39,7 +39,7 @@ export function renderVeventContent(event: CalEvent, description: string): Veven
   s += line('URL;VALUE=URI', event.url);
   s += line('STATUS', event.status);
   s += line('TRANSP', event.status === 'CANCELLED' || event.time.kind === 'allDay' ? 'TRANSPARENT' : 'OPAQUE');
-  const sortKey = event.time.kind === 'timed' ? event.time.start : Date.parse(`${event.time.startDate}T00:00:00Z`);
+  const sortKey = startInstant(event.time);
   return { id: event.id, sortKey, timeZone: zone, content: s };
 }
 

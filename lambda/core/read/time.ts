@@ -3,7 +3,7 @@
  * machine's time zone (luxon does the zone arithmetic; nothing here uses the host's local time).
  */
 import { IANAZone } from 'luxon';
-import type { IsoDate } from '../model';
+import type { EventTime, IsoDate } from '../model';
 
 /** A date or date-time as written, before any time zone is applied. */
 export type Written =
@@ -178,4 +178,14 @@ function zoneOf(name: string): IANAZone {
 export function utcStamp(instant: number): string {
   const iso = new Date(instant).toISOString(); // 2022-12-05T13:00:00.000Z
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+/** When an event starts: its start, or 00:00 UTC of an all-day event's first day (the calendar's order). */
+export function startInstant(time: EventTime): number {
+  return time.kind === 'timed' ? time.start : Date.parse(`${time.startDate}T00:00:00Z`);
+}
+
+/** When an event is over: its end (else its start), or the last second (UTC) of an all-day event's last day. */
+export function endInstant(time: EventTime): number {
+  return time.kind === 'timed' ? (time.end ?? time.start) : Date.parse(`${time.endDate}T23:59:59Z`);
 }

@@ -16,9 +16,7 @@ import { publishes } from '../../read/config';
 import { labelsFor } from '../../i18n/labels';
 import { html } from './html';
 import type { EventHeader } from '../../page';
-
-/** When an event is over: its end, else its start; the last second of an all-day event's last day. */
-const endOf = (e: EventHeader) => (e.time.kind === 'timed' ? (e.time.end ?? e.time.start) : Date.parse(`${e.time.endDate}T23:59:59Z`));
+import { endInstant } from '../../read/time';
 
 /** How many events an embed page holds at most (the `count` option shows fewer). */
 export const EMBED_MAX = 12;
@@ -33,11 +31,11 @@ function embedPage(site: Site, events: readonly PublishedEvent[], heading: strin
   const upcoming: EventHeader[] = [];
   for (const { event } of events) {
     if (upcoming.length === EMBED_MAX) break;
-    if (endOf(event) >= site.now) upcoming.push(event);
+    if (endInstant(event.time) >= site.now) upcoming.push(event);
   }
   const asset = (name: string) => `${config.siteUrl}assets/${name}`;
   const items = upcoming.map(
-    (e) => html`<li data-end="${new Date(endOf(e)).toISOString()}"><a class="what" href="${e.url}">${e.title}</a>${e.status === 'CANCELLED' ? html` <strong class="badge">${t.cancelled}</strong>` : ''}
+    (e) => html`<li data-end="${new Date(endInstant(e.time)).toISOString()}"><a class="what" href="${e.url}">${e.title}</a>${e.status === 'CANCELLED' ? html` <strong class="badge">${t.cancelled}</strong>` : ''}
 <span class="when">${e.when}</span>${e.locationText ? html`<span class="where">${e.locationText}</span>` : ''}
 <a class="ics" href="${eventCalendarUrl(e, config)}" aria-label="${t.downloadIcs}: ${e.title}">.ics</a></li>`,
   );

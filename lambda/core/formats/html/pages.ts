@@ -11,6 +11,7 @@ import { cut, type EventHeader } from '../../page';
 import type { PublishedEvent, Site } from '../../published';
 import type { TagGroup } from '../../tags';
 import { urlSafeSegment } from '../../read/identity';
+import { endInstant, startInstant } from '../../read/time';
 import { humanWhen } from '../human-dates';
 import { eventCalendarUrl, tagUrls } from '../../urls';
 import { labelsFor, type Labels } from '../../i18n/labels';
@@ -92,8 +93,8 @@ function eventList(heading: string, id: string, events: readonly EventHeader[], 
 
 /** Upcoming (not yet ended, soonest first) and past (latest first) events at `now`. */
 export function splitByTime(events: readonly EventHeader[], now: number): { upcoming: EventHeader[]; past: EventHeader[] } {
-  const end = (e: EventHeader) => (e.time.kind === 'timed' ? (e.time.end ?? e.time.start) : Date.parse(`${e.time.endDate}T23:59:59Z`));
-  const start = (e: EventHeader) => (e.time.kind === 'timed' ? e.time.start : Date.parse(`${e.time.startDate}T00:00:00Z`));
+  const end = (e: EventHeader) => endInstant(e.time);
+  const start = (e: EventHeader) => startInstant(e.time);
   const upcoming = events.filter((e) => end(e) >= now).sort((a, b) => start(a) - start(b) || (a.id < b.id ? -1 : 1));
   const past = events.filter((e) => end(e) < now).sort((a, b) => start(b) - start(a) || (a.id < b.id ? -1 : 1));
   return { upcoming, past };

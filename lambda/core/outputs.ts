@@ -14,11 +14,12 @@ export interface OutputSpec {
   readonly group: OutputGroup;
   /** Readable by scripts of other sites (a widget reading schedule.json, a web calendar client). */
   readonly cors: boolean;
-  /** Shown by other sites in an iframe (the widget): under `EMBED_FOLDER`, served with `frame-ancestors *`. */
-  readonly embeddable?: true;
 }
 
-/** The folder of the embeddable pages, at the site's root and in each language's folder. */
+/**
+ * The folder of the embeddable pages (the widget), at the site's root and in each language's folder:
+ * other sites may frame what is under it (`frame-ancestors *`), and nothing else.
+ */
 export const EMBED_FOLDER = 'embed';
 
 const ICS = 'text/calendar; charset=utf-8';
@@ -43,8 +44,8 @@ export const OUTPUTS = {
   stylesheet: { path: 'assets/calpub.css', contentType: 'text/css; charset=utf-8', group: 'pages', cors: false },
   script: { path: 'assets/calpub.js', contentType: 'text/javascript; charset=utf-8', group: 'pages', cors: false },
   favicon: { path: 'assets/favicon.svg', contentType: 'image/svg+xml', group: 'pages', cors: false },
-  embed: { path: `${EMBED_FOLDER}/index.html`, contentType: HTML, group: 'widget', cors: false, embeddable: true },
-  tagEmbed: { path: `${EMBED_FOLDER}/tags/<tag>/index.html`, contentType: HTML, group: 'widget', cors: false, embeddable: true },
+  embed: { path: `${EMBED_FOLDER}/index.html`, contentType: HTML, group: 'widget', cors: false },
+  tagEmbed: { path: `${EMBED_FOLDER}/tags/<tag>/index.html`, contentType: HTML, group: 'widget', cors: false },
   embedStylesheet: { path: 'assets/embed.css', contentType: 'text/css; charset=utf-8', group: 'widget', cors: false },
   embedScript: { path: 'assets/embed.js', contentType: 'text/javascript; charset=utf-8', group: 'widget', cors: false },
   sitemap: { path: 'sitemap.xml', contentType: 'application/xml; charset=utf-8', group: 'pages', cors: false },

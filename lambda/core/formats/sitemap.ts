@@ -4,15 +4,14 @@
  * Neither is made when the events' pages are another site's (`permalinkBase`): its sitemap is its own.
  */
 import type { Site } from '../published';
+import { rfc3339 } from './feed-item';
 import { xmlEscape } from './xml';
-
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** `sitemap.xml` of one language's site. */
 export function* sitemapXml(site: Site): Generator<string> {
   const { config } = site;
   const latest = site.events.reduce((max, e) => Math.max(max, e.memory.changedAt), 0);
-  const entry = (url: string, lastmod: number | null) => `<url><loc>${xmlEscape(url)}</loc>${lastmod ? `<lastmod>${iso(lastmod)}</lastmod>` : ''}</url>\n`;
+  const entry = (url: string, lastmod: number | null) => `<url><loc>${xmlEscape(url)}</loc>${lastmod ? `<lastmod>${rfc3339(lastmod)}</lastmod>` : ''}</url>\n`;
   yield '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
   yield entry(config.siteUrl, latest || null);
   for (const tag of site.tags) yield entry(`${config.siteUrl}tags/${tag.slug}/`, null);

@@ -14,6 +14,7 @@ import { trusted, type SafeHtml } from './html';
 
 /** Words that say a location is online. */
 const ONLINE = /\b(online|en ligne|on-line|virtual|virtuel(le)?|visio(conf[ée]rence)?|webinar|webinaire|zoom|teams|jitsi|google meet|livestream|live stream|streaming)\b/i;
+const ONLINE_ALL = new RegExp(ONLINE.source, 'gi');
 /** Words that name no place ("Virtual Event", "Zoom Meeting", "Événement en visio"). */
 const FILLER = /\b(and|et|und|y|e|or|ou|oder|o|via|on|sur|en|in|im|at|par|by|the|an?|le|la|les|un|une|de|du|des|event|ev[ée]nement|meeting|r[ée]union|session|call|link|lien|platform|plateforme)\b/gi;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"')]+/i;
@@ -25,7 +26,7 @@ export function attendanceMode(e: Pick<EventHeader, 'location' | 'address'>): 'O
   const text = e.location ?? '';
   const online = ONLINE.test(text) || URL_IN_TEXT.test(text);
   // Somewhere to go: an address, or words left once the online part is taken out.
-  const rest = text.replace(URL_IN_TEXT, '').replace(new RegExp(ONLINE.source, 'gi'), '').replace(FILLER, '').replace(/[\s,;:/&+()[\]–—-]/g, '');
+  const rest = text.replace(URL_IN_TEXT, '').replace(ONLINE_ALL, '').replace(FILLER, '').replace(/[\s,;:/&+()[\]–—-]/g, '');
   const inPerson = e.address !== null || rest.length > 0;
   if (online && inPerson) return 'MixedEventAttendanceMode';
   return online ? 'OnlineEventAttendanceMode' : 'OfflineEventAttendanceMode';

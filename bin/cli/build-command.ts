@@ -13,7 +13,7 @@ import { decodePage } from '../../lambda/core/read/decode';
 import { isEventPage } from '../../lambda/core/read/identity';
 import type { SiteConfig } from '../../lambda/core/model';
 import { chunkEncoder, foreignFiles, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
-import { problemsAsFiles, sourcePages, type ContentSource } from './content-source';
+import { problemsAsFiles, readSourcePages, sourcePages, type ContentSource, type SourcePage } from './content-source';
 import { contentKeyOf, OutcomeStore, storeKey } from '../../lambda/adapters/outcome-store';
 
 /** Options shared by build and check. */
@@ -60,13 +60,12 @@ const STORE_FILE = 'outcomes.jsonl';
  * on several threads were measured and dropped: on this 2-vCPU machine they gained nothing, the
  * outcomes' allocation and garbage collection in this thread being the bottleneck.)
  */
-function readPages(options: BuildOptions, store: OutcomeStore, config: SiteConfig, remembered: Memory['lastGood']): { pages: PageInput[]; made: number } {
-  const pages = sourcePages(options.source).filter((p) => isEventPage(p.path, config.sections)).map((page) => {
+function readPages(listed: readonly SourcePage[], options: BuildOptions, store: OutcomeStore, config: SiteConfig, remembered: Memory['lastGood']): { pages: PageInput[]; made: number } {
+  const pages = listed.filter((p) => isEventPage(p.path, config.sections)).map((page) => {
     const bytes = readFileSync(page.file);
     const { text, encoding } = decodePage(page.path, bytes);
-    const rel = page.path;
     // The memory's copy when it is the same text: a large site's texts are held once, not twice.
-    return { path: rel, text: remembered[rel] === text ? remembered[rel] : text, encoding, language: page.language, key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
+    return { path: page.path, text: remembered[page.path] === text ? remembered[page.path] : text, encoding, language: page.language, key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
   });
   for (const page of pages) page.outcome = store.get(page.path, page.key);
   const missing = pages.filter((page) => !page.outcome);
@@ -123,10 +122,11 @@ function buildAndSaveState(options: BuildOptions, phase: (name: string) => void)
   }
   const config = applied.config;
   const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(config, codeVersion()));
-  const { pages, made } = readPages(options, store, config, memory.lastGood);
+  const listed = sourcePages(options.source);
+  const { pages, made } = readPages(listed, options, store, config, memory.lastGood);
   phase(`pages (${pages.length - made} of ${pages.length} reused)`);
   const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
-  const reported = { published: result.published, languages: result.languages, problems: problemsAsFiles(options.source, [...options.source.problems, ...result.problems]), skipped: result.skipped };
+  const reported = { published: result.published, languages: result.languages, problems: problemsAsFiles(options.source, listed, [...options.source.problems, ...result.problems]), skipped: result.skipped };
   // --strict applies nothing that has an error: no site, no state.
   if (options.strict && result.configRejected) return { outputs: null, reported, notWritten: 'calpub.yaml has errors (above) and --strict applies no configuration with errors' };
   const foreign = foreignFiles(options.out, result.paths(), result.outputs);
@@ -157,10 +157,10 @@ function phaseTimer(started: bigint): { phase: (name: string) => void; phases: s
 
 /** Validates `content` without writing anything; exit code 1 when any page has an error. */
 export function runCheck(source: ContentSource, now: number, log: (line: string) => void): number {
-  const pages = sourcePages(source).map((p) => ({ ...decodePage(p.path, readFileSync(p.file)), ...(p.language ? { language: p.language } : {}) }));
+  const listed = sourcePages(source);
   // A calpub.yaml with errors is reported, and the pages are still checked (with the defaults).
-  const built = buildSite({ pages, configText: source.configText, memory: { ...EMPTY_MEMORY, lastGoodConfig: null }, now });
-  const result = { ...built, problems: problemsAsFiles(source, [...source.problems, ...built.problems]) };
+  const built = buildSite({ pages: readSourcePages(listed), configText: source.configText, memory: { ...EMPTY_MEMORY, lastGoodConfig: null }, now });
+  const result = { ...built, problems: problemsAsFiles(source, listed, [...source.problems, ...built.problems]) };
   for (const line of formatProblems(result.problems)) log(line);
   const rejected = rejectedFiles(result.problems).size;
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;

@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import yaml from 'js-yaml';
-import type { Problem } from '../../lambda/core/model';
+import type { Problem, SourceFile } from '../../lambda/core/model';
+import { decodePage } from '../../lambda/core/read/decode';
 import { CONFIG_FILE, parseConfig } from '../../lambda/core/read/config';
 import { isRecord } from '../../lambda/core/read/fields';
 import { HUGO_CONFIG_DIR, HUGO_ROOT_FILES, readHugoConfig, type HugoConfigFile } from '../../lambda/core/read/hugo-config';
@@ -116,13 +117,19 @@ export function sourcePages(source: ContentSource): SourcePage[] {
   return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The pages' texts (decoded as `decodePage` does) with their language, for the core. */
+export function readSourcePages(pages: readonly SourcePage[]): SourceFile[] {
+  return pages.map((p) => ({ ...decodePage(p.path, readFileSync(p.file)), ...(p.language ? { language: p.language } : {}) }));
+}
+
 /**
  * Problems named by the files a user opens: with `--site`, a page's path from the site's root
  * (`content/fr/event/x/index.md`) rather than its path for the core (`fr/event/x/index.md`).
+ * @param pages - the source's pages, as `sourcePages` listed them for the build
  */
-export function problemsAsFiles(source: ContentSource, problems: readonly Problem[]): Problem[] {
+export function problemsAsFiles(source: ContentSource, pages: readonly SourcePage[], problems: readonly Problem[]): Problem[] {
   const root = source.siteRoot;
   if (root === null) return [...problems];
-  const files = new Map(sourcePages(source).map((p) => [p.path, path.relative(root, p.file).split(path.sep).join('/')]));
+  const files = new Map(pages.map((p) => [p.path, path.relative(root, p.file).split(path.sep).join('/')]));
   return problems.map((p) => (files.has(p.file) ? { ...p, file: files.get(p.file) as string } : p));
 }

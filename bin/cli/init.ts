@@ -3,14 +3,13 @@
  * Hugo site's title, URL, language and time zone; the computer's time zone otherwise; and whether the
  * pages write `Z` times their programmes give as local times (then `wallClockZ: true`).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite } from '../../lambda/core/build';
 import { EMPTY_MEMORY } from '../../lambda/core/memory';
 import { CONFIG_FILE, parseConfig } from '../../lambda/core/read/config';
 import type { SiteConfig } from '../../lambda/core/model';
-import { decodePage } from '../../lambda/core/read/decode';
-import { contentFolder, hugoSite, sourcePages, type ContentSource } from './content-source';
+import { contentFolder, hugoSite, readSourcePages, sourcePages, type ContentSource } from './content-source';
 
 /** What `init` needs. */
 export interface InitOptions {
@@ -75,7 +74,7 @@ export function starterConfig(source: ContentSource): string {
 
 /** The page that makes the build hint at `wallClockZ`, as `file: 14:00Z`, or null. */
 function wallClockHinted(source: ContentSource, config: SiteConfig): string | null {
-  const pages = sourcePages(source).map((p) => ({ ...decodePage(p.path, readFileSync(p.file)), ...(p.language ? { language: p.language } : {}) }));
+  const pages = readSourcePages(sourcePages(source));
   // Built with the configuration init writes (its zone): the hint compares clocks in that zone.
   const configText = JSON.stringify(config);
   const result = buildSite({ pages, configText, memory: { ...EMPTY_MEMORY, lastGoodConfig: null }, now: Date.now() });

@@ -132,7 +132,8 @@ ${tagNav(config, groups, t)}`;
 export function tagPage(s: Site, tag: TagGroup): string {
   const { config } = s;
   const site = siteSubscription(s);
-  const sub: Subscription = { title: `${config.title}: ${tag.name}`, calendar: tagUrls(config, tag).calendar, rss: tagUrls(config, tag).rss };
+  const at = tagUrls(config, tag);
+  const sub: Subscription = { title: `${config.title}: ${tag.name}`, calendar: at.calendar, rss: at.rss };
   const { upcoming, past } = splitByTime(tag.ids.map((id) => (s.byId.get(id) as PublishedEvent).event), s.now);
   const t = labelsFor(config.language);
   const main = html`<p><a href="${config.siteUrl}">${t.allEvents}</a></p>

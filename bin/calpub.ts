@@ -11,6 +11,10 @@ import { commandHelp, isCommand, overview, type Command } from './cli/help';
 import { runInit } from './cli/init';
 import { runServe } from './cli/serve';
 
+/** The version, set by the bundler from package.json (`0.0.0-source` when run from the sources). */
+declare const CALPUB_VERSION: string | undefined;
+const VERSION = typeof CALPUB_VERSION === 'string' ? CALPUB_VERSION : '0.0.0-source';
+
 /** A usage mistake: printed with the command's help, exit code 2. */
 class UsageError extends Error {
   override name = 'UsageError';
@@ -33,6 +37,7 @@ const OPTIONS = {
   port: { type: 'string' },
   'cdk-out': { type: 'string' },
   'time-scale': { type: 'string' },
+  baseURL: { type: 'string', short: 'b' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -42,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
   const out = (text: string) => process.stdout.write(text);
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') return out(overview()), 0;
+  if (first === '--version' || first === '-v' || first === 'version') return out(`calpub ${VERSION}\n`), 0;
   if (first === 'help') {
     if (rest[0] === undefined) return out(overview()), 0;
     if (!isCommand(rest[0])) throw new UsageError(`unknown command \`${rest[0]}\``);
@@ -100,10 +106,12 @@ async function run(command: Command, values: Values): Promise<number> {
   }
 }
 
-/** `--site <dir>` or `--content <dir>` (default `content`), never both. */
+/** `--site <dir>` (with its base URL: `-b`, else `HUGO_BASEURL`) or `--content <dir>` (default `content`), never both. */
 function sourceOf(values: Values, command: Command): ContentSource {
   if (values.site !== undefined && values.content !== undefined) throw new UsageError('give --content <dir> or --site <dir>, not both', command);
-  return values.site !== undefined ? hugoSite(values.site) : contentFolder(values.content ?? 'content');
+  if (values.baseURL !== undefined && values.site === undefined) throw new UsageError('-b/--baseURL is the base URL of a Hugo site: give it with --site <dir> (for --content, set siteUrl in calpub.yaml)', command);
+  if (values.baseURL !== undefined && !/^(https?:\/\/[^/\s]+)?\/?\S*$/i.test(values.baseURL)) throw new UsageError(`-b ${values.baseURL} is not a URL such as https://events.example.org/`, command);
+  return values.site !== undefined ? hugoSite(values.site, values.baseURL ?? process.env.HUGO_BASEURL) : contentFolder(values.content ?? 'content');
 }
 
 /** The output folder, refused when it is (or is inside) a folder the build reads. */

@@ -47,6 +47,8 @@ if (fromSources && isStale()) {
     // What only `emulate` uses stays a normal require (the AWS SDK, s3rver): `build` never loads it.
     external: ['s3rver', 'esbuild', 'tsx', '@aws-sdk/*'],
     logLevel: 'warning',
+    // `calpub --version`: the package's version, fixed in the bundle.
+    define: { CALPUB_VERSION: JSON.stringify(require(path.join(root, 'package.json')).version) },
   });
   fs.mkdirSync(dist, { recursive: true });
   for (const file of result.outputFiles) {

@@ -11,8 +11,12 @@ export function yamlPage(path: string, frontMatter: string, body = ''): SourceFi
   return { path, text: `---\n${frontMatter.trim()}\n---\n${body}` };
 }
 
-/** A site config for tests: Europe/Paris, a fixed uidDomain and siteUrl. */
-export const TEST_CONFIG_YAML = 'title: Test events\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\n';
+/**
+ * A site config for tests: Europe/Paris, a fixed uidDomain and siteUrl, and `Z` times that really are
+ * UTC (`wallClockZ: false`), so that tests of other things can write instants with `Z`. The default
+ * reading of `Z` (the wall clock the site shows) has its own tests.
+ */
+export const TEST_CONFIG_YAML = 'title: Test events\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\nwallClockZ: false\n';
 
 export const TEST_CONFIG: SiteConfig = {
   ...DEFAULT_CONFIG,
@@ -20,6 +24,8 @@ export const TEST_CONFIG: SiteConfig = {
   siteUrl: 'https://events.example.org/',
   uidDomain: 'example.org',
   timeZone: 'Europe/Paris',
+  wallClockZ: false,
+  explicit: ['title', 'siteUrl', 'uidDomain', 'timeZone', 'wallClockZ'],
 };
 
 /** Runs the core on in-memory files. */

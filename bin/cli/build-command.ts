@@ -8,13 +8,13 @@ import * as path from 'node:path';
 import { buildSite, configFor, type BuildResult, type PageInput } from '../../lambda/core/build';
 import type { Memory, OutputFile, Problem } from '../../lambda/core/model';
 import { EMPTY_MEMORY, memoryChunks, parseMemory } from '../../lambda/core/memory';
-import { processPage, type PageOutcome } from '../../lambda/core/page';
 import { decodePage } from '../../lambda/core/read/decode';
 import { isEventPage } from '../../lambda/core/read/identity';
 import type { SiteConfig } from '../../lambda/core/model';
 import { chunkEncoder, foreignFiles, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
 import { problemsAsFiles, readSourcePages, sourcePages, type ContentSource, type SourcePage } from './content-source';
-import { contentKeyOf, OutcomeStore, storeKey } from '../../lambda/adapters/outcome-store';
+import { contentKeyOf, OutcomeStore } from '../../lambda/adapters/outcome-store';
+import { pageOutcomes } from '../../lambda/adapters/page-outcomes';
 
 /** Options shared by build and check. */
 export interface BuildOptions {
@@ -55,25 +55,21 @@ const MEMORY_FILE = 'state.json';
 const STORE_FILE = 'outcomes.jsonl';
 
 /**
- * Every page with its text and outcome: reused from the outcome store when its bytes, the config and
- * the calpub code are the same as when it was made, else made now and stored for next time. (Pages
- * on several threads were measured and dropped: on this 2-vCPU machine they gained nothing, the
- * outcomes' allocation and garbage collection in this thread being the bottleneck.)
+ * Every page with its text and outcome (`pageOutcomes`): reused from the outcome store when its bytes,
+ * the config and the calpub code are the same as when it was made, else made now and stored for next
+ * time. (Pages on several threads were measured and dropped: on this 2-vCPU machine they gained
+ * nothing, the outcomes' allocation and garbage collection in this thread being the bottleneck.)
  */
-function readPages(listed: readonly SourcePage[], options: BuildOptions, store: OutcomeStore, config: SiteConfig, remembered: Memory['lastGood']): { pages: PageInput[]; made: number } {
+async function readPages(listed: readonly SourcePage[], options: BuildOptions, store: OutcomeStore, config: SiteConfig, remembered: Memory['lastGood']): Promise<{ pages: PageInput[]; made: number }> {
   const pages = listed.filter((p) => isEventPage(p.path, config.sections)).map((page) => {
     const bytes = readFileSync(page.file);
     const { text, encoding } = decodePage(page.path, bytes);
     // The memory's copy when it is the same text: a large site's texts are held once, not twice.
-    return { path: page.path, text: remembered[page.path] === text ? remembered[page.path] : text, encoding, language: page.language, key: contentKeyOf(bytes), outcome: null as PageOutcome | null };
+    return { path: page.path, text: remembered[page.path] === text ? remembered[page.path] : text, ...(encoding ? { encoding } : {}), ...(page.language ? { language: page.language } : {}), contentKey: contentKeyOf(bytes) };
   });
-  for (const page of pages) page.outcome = store.get(page.path, page.key);
-  const missing = pages.filter((page) => !page.outcome);
-  missing.forEach((page, i) => {
-    if (missing.length >= 1000 && i > 0 && i % 1000 === 0) options.progress(`calpub: ${i}/${missing.length} pages`);
-    page.outcome = store.set(page.path, page.key, processPage(page, config));
-  });
-  return { pages: pages.map(({ path: p, text, language, outcome }) => ({ path: p, text, language, outcome: outcome as PageOutcome })), made: missing.length };
+  const read = () => Promise.reject(new Error('every page was read')); // the CLI reads every page first
+  const { pages: outcomes, made } = await pageOutcomes(pages, config, store, read, { progress: (done, total) => options.progress(`calpub: ${done}/${total} pages`) });
+  return { pages: outcomes, made };
 }
 
 /**
@@ -88,7 +84,7 @@ function codeVersion(): string {
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const started = process.hrtime.bigint();
   const timer = phaseTimer(started);
-  const { outputs, rewrite, reported, notWritten } = buildAndSaveState(options, timer.phase);
+  const { outputs, rewrite, reported, notWritten } = await buildAndSaveState(options, timer.phase);
   for (const line of formatProblems(reported.problems, PROBLEMS_SHOWN, options.report)) options.progress(line);
   if (reported.published.length >= 1000) options.progress('calpub: writing the site');
   const write = outputs ? writeSite(options.out, outputs, rewrite) : { written: [], deleted: [], unchanged: 0 };
@@ -111,7 +107,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
  * held while it is (on a large site, a few hundred MB); the outputs depend on nothing but the
  * memory saved, so a build interrupted while writing them makes the same files when run again.
  */
-function buildAndSaveState(options: BuildOptions, phase: (name: string) => void): Built {
+async function buildAndSaveState(options: BuildOptions, phase: (name: string) => void): Promise<Built> {
   const configText = options.source.configText;
   const memoryBefore = readPrivate(options.out, MEMORY_FILE);
   const memory = parseMemory(memoryBefore?.toString('utf8') ?? null);
@@ -121,9 +117,9 @@ function buildAndSaveState(options: BuildOptions, phase: (name: string) => void)
     return { outputs: null, reported: result, notWritten: 'calpub.yaml has errors (above) and no earlier build applied a good one; fix them and build again' };
   }
   const config = applied.config;
-  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), storeKey(config, codeVersion()));
+  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), codeVersion());
   const listed = sourcePages(options.source);
-  const { pages, made } = readPages(listed, options, store, config, memory.lastGood);
+  const { pages, made } = await readPages(listed, options, store, config, memory.lastGood);
   phase(`pages (${pages.length - made} of ${pages.length} reused)`);
   const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
   const reported = { published: result.published, languages: result.languages, problems: problemsAsFiles(options.source, listed, [...options.source.problems, ...result.problems]), skipped: result.skipped };

@@ -11,7 +11,7 @@ import type { Problem, SourceFile } from '../../lambda/core/model';
 import { decodePage } from '../../lambda/core/read/decode';
 import { CONFIG_FILE, parseConfig } from '../../lambda/core/read/config';
 import { isRecord } from '../../lambda/core/read/fields';
-import { HUGO_CONFIG_DIR, HUGO_ROOT_FILES, readHugoConfig, type HugoConfigFile } from '../../lambda/core/read/hugo-config';
+import { HUGO_CONFIG_DIR, HUGO_ROOT_FILES, PLACEHOLDER_BASE, readHugoConfig, withBaseUrl, type HugoConfigFile } from '../../lambda/core/read/hugo-config';
 import { listPages, readConfigText } from '../../lambda/adapters/fs';
 
 /** A folder of pages and the path their pages have for the core. */
@@ -51,25 +51,55 @@ export function contentFolder(dir: string): ContentSource {
   return { label: `--content ${dir}`, configText: readConfigText(abs), roots: [{ dir: abs, prefix: '', skip: [] }], problems: [], watched: [abs], siteRoot: null };
 }
 
-/** `--site <dir>`: a Hugo site's root. */
-export function hugoSite(dir: string): ContentSource {
+/**
+ * `--site <dir>`: a Hugo site's root.
+ * @param baseUrl - the base URL Hugo builds with when it is not the configuration's (`hugo -b <url>`:
+ *   `--baseURL`, else the `HUGO_BASEURL` environment variable), or undefined
+ */
+export function hugoSite(dir: string, baseUrl?: string): ContentSource {
   const root = path.resolve(dir);
   const files = hugoConfigFiles(root);
   if (!files.length) {
     throw new SourceError(`--site ${dir}: no Hugo configuration there (${HUGO_ROOT_FILES.slice(0, 2).join(', ')}, config.toml or ${HUGO_CONFIG_DIR}/): give the root of a Hugo site, or use --content for a folder of pages`);
   }
   const hugo = readHugoConfig(files);
+  const given = baseUrl?.trim() ? baseUrl.trim() : null;
+  const settings = given ? withBaseUrl(hugo.settings, given) : hugo.settings;
   const overrides = readConfigText(root);
-  const configText = composeConfig(hugo.settings, hugo.paramsCalpub, overrides);
-  const language = parseConfig(configText).config.language;
-  const main = path.resolve(root, hugo.contentDirs[0].dir);
-  const others = hugo.contentDirs.slice(1).map((d) => ({ dir: path.resolve(root, d.dir), language: d.language as string }));
+  const configText = composeConfig(settings, hugo.paramsCalpub, overrides);
+  const parsed = parseConfig(configText).config;
+  const problems = [...hugo.problems, ...baseUrlProblems(hugo, given, parsed.explicit, parsed.siteUrl)];
+  const language = parsed.language.toLowerCase();
+  const shared = hugo.contentDirs.find((d) => d.language === null);
+  const own = hugo.contentDirs.filter((d) => d.language !== null).map((d) => ({ dir: path.resolve(root, d.dir), language: d.language as string }));
   const roots: PageRoot[] = [
-    { dir: main, prefix: '', skip: others.map((o) => path.relative(main, o.dir).split(path.sep).join('/')).filter((rel) => rel && !rel.startsWith('..')) },
-    ...others.map((o) => (o.language === language.toLowerCase() ? { dir: o.dir, prefix: '', skip: [] } : { dir: o.dir, prefix: `${o.language}/`, language: o.language, skip: [] })),
+    ...(shared ? [{ dir: path.resolve(root, shared.dir), prefix: '', skip: own.map((o) => path.relative(path.resolve(root, shared.dir), o.dir).split(path.sep).join('/')).filter((rel) => rel && !rel.startsWith('..')) }] : []),
+    ...own.map((o) => (o.language === language ? { dir: o.dir, prefix: '', skip: [] } : { dir: o.dir, prefix: `${o.language}/`, language: o.language, skip: [] })),
   ];
   const watched = [...roots.map((r) => r.dir), ...files.map((f) => path.join(root, f.path)), path.join(root, CONFIG_FILE)];
-  return { label: `--site ${dir}`, configText, roots: roots.filter((r) => existsSync(r.dir)), problems: hugo.problems, watched, siteRoot: root };
+  return { label: `--site ${dir}`, configText, roots: roots.filter((r) => existsSync(r.dir)), problems, watched, siteRoot: root };
+}
+
+/**
+ * The warning for a site whose pages calpub cannot link to: Hugo's `baseURL` is relative (`/`, for
+ * sites built with `hugo -b $URL`) or missing, and neither `--baseURL` nor calpub.yaml gives the
+ * site's address. Links then go to Hugo's paths on a placeholder host: `--strict` fails on it.
+ */
+function baseUrlProblems(hugo: ReturnType<typeof readHugoConfig>, given: string | null, explicit: readonly string[], siteUrl: string): Problem[] {
+  if (hugo.relativeBaseUrl === null || (given !== null && /^https?:\/\//i.test(given))) return [];
+  if (!siteUrl.startsWith(PLACEHOLDER_BASE) && explicit.includes('permalinkBase')) return []; // calpub.yaml gives the address
+  const said = hugo.relativeBaseUrl ? `is ${JSON.stringify(hugo.relativeBaseUrl)}, not an absolute URL` : 'is not set';
+  return [
+    {
+      file: hugo.mainFile,
+      severity: 'warning',
+      field: 'baseURL',
+      strict: true,
+      message:
+        `Hugo's \`baseURL\` ${said}, so calpub cannot know the site's address: links go to Hugo's paths on ${PLACEHOLDER_BASE}, a placeholder. ` +
+        'Give the address Hugo builds with: `calpub build --site . -b https://your.site/` (as `hugo -b`), or `HUGO_BASEURL`, or `siteUrl`, `permalinkBase` and `uidDomain` in calpub.yaml',
+    },
+  ];
 }
 
 function hugoConfigFiles(root: string): HugoConfigFile[] {

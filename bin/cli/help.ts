@@ -6,7 +6,9 @@ export type Command = (typeof COMMANDS)[number];
 
 const SOURCE = `  --content <dir>     a folder of event pages (event/, talk/...) with its calpub.yaml (default: content)
   --site <dir>        a Hugo site's root instead (its hugo.toml or config/, its content folders;
-                      calpub.yaml at that root overrides); Hugo makes the pages, calpub the rest`;
+                      calpub.yaml at that root overrides); Hugo makes the pages, calpub the rest
+  -b, --baseURL <url> with --site: the address Hugo builds the site with, as \`hugo -b <url>\`
+                      (default: HUGO_BASEURL, else Hugo's baseURL)`;
 
 const HELP: Record<Command, { summary: string; usage: string; options: string; example: string }> = {
   build: {
@@ -16,7 +18,8 @@ const HELP: Record<Command, { summary: string; usage: string; options: string; e
   --out <dir>         where the site goes (default: public); never the content folder or inside it
   --now <ISO-8601>    the build clock (default: now), e.g. 2026-01-01T00:00:00Z
   --report <file>     write every problem as JSON
-  --strict            exit 1 when a file is rejected; write nothing when calpub.yaml has errors
+  --strict            exit 1 when a file is rejected or calpub had to guess what CI must not (no time
+                      zone found, no absolute base URL); write nothing when calpub.yaml has errors
   --force             overwrite files at calpub's paths that calpub did not write (another tool's)`,
     example: `calpub build                                   # content/ into public/
   hugo && calpub build --site . --out public     # after Hugo: adds calendar.ics, feeds, schedule.json`,
@@ -65,6 +68,7 @@ commands:
 ${lines.join('\n')}
 
 calpub help <command> (or calpub <command> --help) shows a command's options and an example.
+calpub --version prints the version.
 `;
 }
 

@@ -5,9 +5,11 @@
  */
 import type { Memory, OutputFile, Problem, SiteConfig, SourceFile } from './model';
 import { EMPTY_MEMORY, lastGoodAfter, remember } from './memory';
-import { processPage, type EventHeader, type PageOutcome } from './page';
+import { processPage, readPage, type EventHeader, type PageOutcome, type PageRead } from './page';
+import { siteZoneOf } from './read/site-zone';
 import { applyConfig, CONFIG_FILE, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
 import { isEventPage } from './read/identity';
+import { wallClockStamp } from './read/time';
 import { farAheadProblems, skipReason, unbuiltPageProblem, type SkipReason } from './select';
 import { languageSites, siteFiles, sitePaths, type LanguageSite, type Publishing } from './site';
 
@@ -71,13 +73,17 @@ export function buildSite(input: BuildInput): BuildResult {
   const previous = input.memory ?? EMPTY_MEMORY;
   const applied = configFor(input.configText, previous, input.siteUrl);
   if (!applied.config) return stoppedBuild(applied, previous, input.pages);
-  const config = applied.config;
-  const problems: Problem[] = [...applied.problems];
-  const pages = input.pages.filter((p) => isEventPage(p.path, config.sections)).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const sections = applied.config.sections;
+  const pages = input.pages.filter((p) => isEventPage(p.path, sections)).sort((a, b) => (a.path < b.path ? -1 : 1));
+  // Each page is read once: first what the site's zone needs (where its venue is), then the rest in that zone.
+  const read = pages.map((page): PageRead | PageOutcome => ('outcome' in page && page.outcome ? page.outcome : readPage(page as SourceFile)));
+  const zone = siteZoneOf(applied.config, read.map((r) => r.venue));
+  const config = zone.config;
+  const problems: Problem[] = [...applied.problems, ...zone.problems];
   const lastGood: Record<string, string> = {};
   const events: Array<{ event: EventHeader; outcome: PageOutcome }> = [];
-  for (const page of pages) {
-    const fresh = 'outcome' in page && page.outcome ? page.outcome : processPage(page as SourceFile, config);
+  for (const [i, page] of pages.entries()) {
+    const fresh = outcomeIn(read[i], page, config);
     const remembered = lastGoodAfter(previous.lastGood[page.path], page.text, fresh.event !== null);
     if (remembered !== undefined) lastGood[page.path] = remembered;
     const outcome = fresh.event ? fresh : fromLastGood(fresh, remembered, page.language, config);
@@ -87,6 +93,8 @@ export function buildSite(input: BuildInput): BuildResult {
 
   const hinted = events.filter((e) => e.outcome.wallClockHint).map((e) => e.event);
   if (hinted.length) problems.push(wallClockHint(hinted, config));
+  const zWallClock = events.filter((e) => e.outcome.zWallClock).map((e) => e.event);
+  if (zWallClock.length && !config.explicit.includes('wallClockZ')) problems.push(zAsWallClock(zWallClock));
   const skipped: Array<{ file: string; reason: SkipReason }> = [];
   const memories = { ...previous.events };
   const publishing: Publishing[] = [];
@@ -141,6 +149,37 @@ function wallClockHint(events: readonly EventHeader[], config: SiteConfig): Prob
     message:
       `${events.length} page(s) write times with Z that their own programme gives as local clock times (e.g. ${example.file}: ${at}Z, programme from ${at}): ` +
       `a Hugo theme shows them as written, so they likely mean ${at} in ${config.timeZone}. If so, set \`wallClockZ: true\` in calpub.yaml (every Z time then reads as ${config.timeZone} wall clock; check one event after)`,
+  };
+}
+
+/**
+ * A page's outcome in the site's zone: made now from the page read, or made ahead by an adapter (which
+ * decides the site's zone the same way, `siteZoneOf`, before processing pages).
+ */
+function outcomeIn(read: PageRead | PageOutcome, page: PageInput, config: SiteConfig): PageOutcome {
+  if ('parsed' in read) return processPage(read, config);
+  if (read.siteZone === config.timeZone) return read;
+  if (page.text === undefined) throw new Error(`the outcome of ${page.path} was made in the zone ${read.siteZone}, not the site's ${config.timeZone}, and its text was not read`);
+  return processPage({ path: page.path, text: page.text, ...(page.language ? { language: page.language } : {}) }, config);
+}
+
+/**
+ * One warning for the site when its pages write times with `Z` and calpub reads them as the clock time
+ * written (`wallClockZ`, by default): the hour the site shows. Silent once `wallClockZ` is set.
+ */
+function zAsWallClock(events: readonly EventHeader[]): Problem {
+  const example = events[0];
+  const t = example.time;
+  const zones = [...new Set(events.map((e) => e.time.timeZone))].sort();
+  const at = t.kind === 'timed' ? wallClockStamp(t.start, t.timeZone) : '';
+  const clock = `${at.slice(9, 11)}:${at.slice(11, 13)}`;
+  return {
+    file: CONFIG_FILE,
+    severity: 'warning',
+    field: 'wallClockZ',
+    message:
+      `${events.length} page(s) write their times with Z (e.g. ${example.file}: ${clock}Z): a Hugo site shows such a time as written ("${clock}"), so calpub publishes ${clock} in the event's zone (${zones.slice(0, 3).join(', ')}${zones.length > 3 ? ', …' : ''}). ` +
+      'If your Z times really are UTC, set `wallClockZ: false` in calpub.yaml; set `wallClockZ: true` to confirm and silence this',
   };
 }
 

@@ -29,6 +29,11 @@ export interface Problem {
   /** The front-matter key (or config key) at fault, when there is one. */
   readonly field: string | null;
   readonly message: string;
+  /**
+   * Set on a warning about a guess the site must confirm before it is published unattended (no time
+   * zone found, no absolute base URL): `--strict` fails on it as on an error.
+   */
+  readonly strict?: true;
 }
 
 /** Front matter as written, before any validation: keys are the author's, values are untrusted. */
@@ -48,8 +53,8 @@ export interface ParsedPage {
 export type IsoDate = string;
 
 /**
- * When an event happens, normalized.
- * - `timed`: instants in epoch milliseconds plus the IANA zone the event is shown in.
+ * When an event happens, normalized, with the IANA zone of its venue (the zone it is read and shown in).
+ * - `timed`: instants in epoch milliseconds.
  * - `allDay`: calendar dates; `endDate` is inclusive (the last day), as people read it.
  */
 export type EventTime =
@@ -67,7 +72,7 @@ export type EventTime =
       /** True when the start was written with `Z` and read as UTC (not as wall clock: `wallClockZ`). */
       readonly writtenUtc?: boolean;
     }
-  | { readonly kind: 'allDay'; readonly startDate: IsoDate; readonly endDate: IsoDate };
+  | { readonly kind: 'allDay'; readonly startDate: IsoDate; readonly endDate: IsoDate; readonly timeZone: string };
 
 /** Event status as RFC 5545 names it. */
 export type EventStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
@@ -140,10 +145,16 @@ export interface SiteConfig {
   /** Absolute URL of the published site, ending with `/`. */
   readonly siteUrl: string;
   readonly uidDomain: string;
-  /** IANA zone for naive times and for showing events. */
+  /**
+   * The site's IANA zone: events are read and shown in it unless their page names another (`timezone`)
+   * or its address is in another. Configured, or found from the pages (`siteZone`), else UTC.
+   */
   readonly timeZone: string;
   readonly language: string;
-  /** Read `Z` front-matter times as wall-clock time in the event's zone (Hugo themes display them so). */
+  /**
+   * Read `Z` front-matter times as the wall-clock time they show, in the event's zone, as Hugo sites
+   * show them (`14:00:00Z` is "14:00"); false says the site's `Z` times really are UTC. Default true.
+   */
   readonly wallClockZ: boolean;
   /** How often subscribers should poll, ISO 8601 duration (e.g. `PT1H`). */
   readonly refreshInterval: string;
@@ -165,6 +176,16 @@ export interface SiteConfig {
   readonly buildFuture: boolean;
   /** A language's own title and description (`fr: {title: ...}`), as Hugo's `languages` gives them. */
   readonly languages: Readonly<Record<string, LanguageSettings>>;
+  /**
+   * Hugo's tag pages, when the linked site has them: the pattern of a tag's page (`/tags/:slug/`,
+   * Hugo's `permalinks` for the taxonomy), or null when the site has no tag pages (taxonomy renamed
+   * or disabled). Only read with `permalinkBase` and without calpub's own pages.
+   */
+  readonly tagPermalink: string | null;
+  /** Hugo's `removePathAccents`: page paths lose their accents (`évènement` → `evenement`). */
+  readonly removePathAccents: boolean;
+  /** The keys the configuration sets, in the order written; every other key has its default or a found value. */
+  readonly explicit: readonly string[];
 }
 
 /** What a language of a multilingual site says differently from the site. */

@@ -12,10 +12,12 @@ import { parseFrontMatter } from './read/frontmatter';
 import { humanWhen } from './formats/human-dates';
 import { parseMarkdown, renderHtml, renderText } from './read/markdown';
 import type { CalEvent, Problem, SiteConfig, SourceFile } from './model';
-import { normalizePage } from './read/normalize';
+import { normalizePage, venueOf } from './read/normalize';
+import type { VenueZone } from './read/venue-zone';
 import { publishes } from './read/config';
 import { renderVeventContent, type VeventPiece } from './formats/ics';
 import { fingerprintOf } from './memory';
+import { isUtcZone } from './vtimezone';
 
 /**
  * What the build needs of an event once its pieces are rendered: everything but the Markdown texts
@@ -66,24 +68,45 @@ export interface PageOutcome {
   /** The event, or null when an error keeps the page out. */
   readonly event: EventHeader | null;
   readonly pieces: EventPieces | null;
-  /** Set when the start, written with `Z`, looks like wall clock (`looksWallClock`): the build hints at `wallClockZ`. */
+  /** Where the page places its venue (`venueOf`): the build finds the site's zone from every page's. */
+  readonly venue: VenueZone | null;
+  /** The site's zone the page was read in (`SiteConfig.timeZone`): an outcome made in another is not used. */
+  readonly siteZone: string;
+  /** Set when the start, written with `Z`, was read as UTC but looks like wall clock (`looksWallClock`): the build hints at `wallClockZ`. */
   readonly wallClockHint?: true;
+  /** Set when the start was written with `Z` and read as the wall clock it shows (`wallClockZ`). */
+  readonly zWallClock?: true;
+}
+
+/** A page read once: its front matter split and parsed (or why not), and where it places its venue. */
+export interface PageRead {
+  readonly file: SourceFile;
+  readonly parsed: ReturnType<typeof parseFrontMatter>;
+  readonly venue: VenueZone | null;
+}
+
+/** Reads a page's front matter, and where it places its venue: all the site's zone needs of it. */
+export function readPage(file: SourceFile): PageRead {
+  const parsed = parseFrontMatter(file);
+  return { file, parsed, venue: parsed.ok ? venueOf(parsed.page.data) : null };
 }
 
 /**
- * Processes one page. Never throws on bad content. The HTML and the date in words are made only when
- * an output shows them (feeds, pages): a site that publishes calendars only skips the costliest part.
+ * Processes one page (or a page already read), in the site's zone as `config` gives it. Never throws
+ * on bad content. The HTML and the date in words are made only when an output shows them (feeds,
+ * pages): a site that publishes calendars only skips the costliest part.
  */
-export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
-  const parsed = parseFrontMatter(file);
-  if (!parsed.ok) return { file: file.path, problems: [...encodingWarnings(file), parsed.problem], event: null, pieces: null };
+export function processPage(page: SourceFile | PageRead, config: SiteConfig): PageOutcome {
+  const { file, parsed, venue } = 'parsed' in page ? page : readPage(page);
+  const zone = { venue, siteZone: config.timeZone };
+  if (!parsed.ok) return { file: file.path, problems: [...encodingWarnings(file), parsed.problem], event: null, pieces: null, ...zone };
   const normalized = normalizePage(parsed.page, config);
   const problems = [...encodingWarnings(file), ...parsed.warnings, ...normalized.problems];
   const event = normalized.event;
-  if (!event) return { file: file.path, problems, event: null, pieces: null };
+  if (!event) return { file: file.path, problems, event: null, pieces: null, ...zone };
   const lines = agendaOf([event.abstract ?? '', event.body]);
-  const sessions = lines.length ? placeSessions(lines, event.time, agendaClock(event.time, config.timeZone).at) : [];
-  const clock = agendaClock(event.time, config.timeZone);
+  const clock = agendaClock(event.time);
+  const sessions = lines.length ? placeSessions(lines, event.time, clock.at) : [];
   const showsHtml = publishes(config, 'feeds') || publishes(config, 'pages') || publishes(config, 'widget');
   // Each Markdown text is parsed once and rendered as text (calendars) and, when shown, HTML.
   const body = render(event.body, event.url, config.permalinkBase, showsHtml);
@@ -93,7 +116,7 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   // Words in the event's own language (a `.fr.md` page on an English site is French).
   const language = event.language ?? config.language;
   const labels = labelsFor(language);
-  const header = headerOf(event, sessions, short, showsHtml ? humanWhen(event.time, { language, timeZone: config.timeZone }) : '');
+  const header = headerOf(event, sessions, short, showsHtml ? humanWhen(event.time, language) : '');
   const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock, labels));
   const size = Buffer.byteLength(event.body) + Buffer.byteLength(leadSource) + (event.abstract && event.summary ? Buffer.byteLength(event.summary) : 0);
   const aggregate = size > HUGE_TEXT_BYTES ? shortened(event, { lead: lead.text, body: body.text }, sessions, clock, labels, showsHtml) : undefined;
@@ -103,8 +126,14 @@ export function processPage(file: SourceFile, config: SiteConfig): PageOutcome {
   // The image only when there is one, so that pages without one keep their fingerprint (and SEQUENCE).
   const shown = JSON.stringify([leadSource, event.summary, event.body, header.authors, header.links, header.series, header.language, ...(event.image ? [event.image] : [])]);
   const pieces: EventPieces = { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(`${ics.content}\n${shown}`) };
-  const outcome: PageOutcome = { file: file.path, problems, event: aggregate ? { ...header, summaryText: cut(header.summaryText, SHORT_LEAD) } : header, pieces: aggregate ? { ...pieces, aggregate } : pieces };
-  return looksWallClock(event.time, lines) ? { ...outcome, wallClockHint: true } : outcome;
+  const outcome: PageOutcome = { file: file.path, problems, event: aggregate ? { ...header, summaryText: cut(header.summaryText, SHORT_LEAD) } : header, pieces: aggregate ? { ...pieces, aggregate } : pieces, ...zone };
+  return { ...outcome, ...(looksWallClock(event.time, lines) ? { wallClockHint: true } : {}), ...(config.wallClockZ && event.time.kind === 'timed' && !isUtcZone(event.time.timeZone) && writtenWithZ(parsed.page.data, event.startField) ? { zWallClock: true } : {}) };
+}
+
+/** Whether the start is written in UTC (`Z`, `-00:00`): on a site whose clock is not UTC, read as wall clock. */
+function writtenWithZ(data: Record<string, unknown>, field: string): boolean {
+  const value = data[field];
+  return typeof value === 'string' && /(?:[zZ]|-00:?00)\s*$/.test(value) && /\d[Tt ]\d/.test(value);
 }
 
 /** The aggregates' version of a huge page: its texts cut at a word, and where the whole is. */

@@ -4,7 +4,7 @@
  */
 import type { SiteConfig } from './model';
 import { publishes } from './read/config';
-import { makePath } from './read/permalink';
+import { hugoTagUrl } from './read/permalink';
 
 /** URLs of the top-level outputs. */
 export interface SiteUrls {
@@ -34,11 +34,11 @@ export function siteUrls(config: SiteConfig): SiteUrls {
 /**
  * The URLs of a tag's page, calendar and feed. The page is calpub's own; or, when another site shows
  * the events (`permalinkBase`, a Hugo site), that site's page of the tag, where Hugo puts it
- * (`tags/<the tag as Hugo's MakePath makes it>/`); or null when there is neither.
+ * (`hugoTagUrl`: the taxonomy's permalink, the tag as Hugo's MakePath makes it); or null when there is neither.
  */
 export function tagUrls(config: SiteConfig, tag: { readonly slug: string; readonly name: string }): { page: string | null; calendar: string; rss: string } {
   const base = `${config.siteUrl}tags/${tag.slug}/`;
-  const page = publishes(config, 'pages') ? base : config.permalinkBase ? new URL(`tags/${encodeURIComponent(makePath(tag.name))}/`, config.permalinkBase).href : null;
+  const page = publishes(config, 'pages') ? base : hugoTagUrl(tag.name, config);
   return { page, calendar: `${base}calendar.ics`, rss: `${base}rss.xml` };
 }
 

@@ -13,20 +13,6 @@ export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, s
 /** PUTs at once. */
 const WRITE_CONCURRENCY = 32;
 
-/** Maps `items` with at most `limit` calls in flight; results in input order. */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /**
  * PUTs every output whose MD5 (S3's ETag for a single-part upload) differs from `onSite`'s, rendering
  * them one at a time, at most WRITE_CONCURRENCY uploads in flight. Resolves with every output's MD5

@@ -10,15 +10,15 @@
  * rebuilds converge: the state is saved with If-Match, and the one that loses starts again.
  */
 import { createHash } from 'node:crypto';
-import { buildSite, configFor, type BuildResult, type PageInput } from '../core/build';
+import { buildSite, configFor, type BuildResult } from '../core/build';
 import { CONFIG_FILE } from '../core/read/config';
 import { isEventPage } from '../core/read/identity';
 import type { SiteConfig } from '../core/model';
-import { processPage } from '../core/page';
 import { decodePage } from '../core/read/decode';
 import { PreconditionFailed, type ListedObject, type ObjectStore } from '../adapters/object-store';
-import { OutcomeStore, storeKey } from '../adapters/outcome-store';
-import { mapConcurrently, publishOutputs, reportOf, unquote } from './publishing';
+import { OutcomeStore } from '../adapters/outcome-store';
+import { pageOutcomes, type PageOutcomes } from '../adapters/page-outcomes';
+import { publishOutputs, reportOf, unquote } from './publishing';
 import { parseRemoteState, serializeRemoteState, stateHead } from './remote-state';
 
 /** Above this many changed paths one `/*` invalidation replaces the list (one path on the bill). */
@@ -82,8 +82,8 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const applied = configFor(configText, previous.memory, deps.siteUrl);
   if (!applied.config) return stopped(deps, buildSite({ pages: [], configText, memory: previous.memory, now: deps.now() }), objectsRead);
   const config = applied.config;
-  const store = OutcomeStore.parse(previous.store, storeKey(config, deps.codeVersion));
-  const pages = await pagesOf(listing, prefix, store, read, config);
+  const store = OutcomeStore.parse(previous.store, deps.codeVersion);
+  const { pages } = await pagesOf(listing, prefix, store, read, config);
   mark('state, listing, pages');
   const now = deps.now();
   const result = buildSite({ pages, configText, memory: previous.memory, now, siteUrl: deps.siteUrl });
@@ -145,22 +145,17 @@ async function stopped(deps: RebuildDeps, result: BuildResult, objectsRead: numb
 }
 
 /**
- * The pages of the listing: from the outcome store when their ETag has an outcome, else read (many at
- * once: a cold build of thousands of pages must fit in the function's timeout) and processed, their
- * outcome stored under the ETag of the bytes read (the GET's, not the listing's: a page edited
- * between the two keeps no outcome under an ETag it does not have).
+ * The pages of the listing (`pageOutcomes`): from the outcome store when their ETag has a venue and
+ * an outcome, else read (many at once: a cold build of thousands of pages must fit in the function's
+ * timeout) and processed, their outcome stored under the ETag of the bytes read (the GET's, not the
+ * listing's: a page edited between the two keeps no outcome under an ETag it does not have).
  */
-async function pagesOf(listing: readonly ListedObject[], prefix: string, store: OutcomeStore, read: ObjectStore['get'], config: SiteConfig): Promise<PageInput[]> {
-  const candidates = listing.map((o) => ({ ...o, rel: o.key.slice(prefix.length) })).filter((o) => !o.rel.startsWith(PRIVATE_PREFIX) && isEventPage(o.rel, config.sections));
-  const pages = await mapConcurrently(candidates, 32, async (o): Promise<PageInput | null> => {
-    const stored = store.get(o.rel, o.etag);
-    if (stored) return { path: o.rel, outcome: stored };
-    const got = await read(o.key);
-    if (!got) return null; // deleted since the listing
-    const file = decodePage(o.rel, got.bytes);
-    return { path: o.rel, text: file.text, outcome: store.set(o.rel, got.etag, processPage(file, config)) };
-  });
-  return pages.filter((p): p is PageInput => p !== null);
+async function pagesOf(listing: readonly ListedObject[], prefix: string, store: OutcomeStore, read: ObjectStore['get'], config: SiteConfig): Promise<PageOutcomes> {
+  const candidates = listing.map((o) => ({ path: o.key.slice(prefix.length), contentKey: o.etag })).filter((o) => !o.path.startsWith(PRIVATE_PREFIX) && isEventPage(o.path, config.sections));
+  return pageOutcomes(candidates, config, store, async (page) => {
+    const got = await read(`${prefix}${page.path}`);
+    return got ? { file: decodePage(page.path, got.bytes), contentKey: got.etag } : null;
+  }, { concurrency: 32 });
 }
 
 /** With CALPUB_TIMINGS set, prints how long each phase took (bench/lambda.ts). */

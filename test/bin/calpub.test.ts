@@ -153,17 +153,18 @@ describe('calpub check', () => {
       ['event/end-typo/index.md', '[date_end] ', /before `date`.*published without an end; fix the end/],
       ['event/latin1/index.md', '', /not UTF-8: read as Windows-1252; save it as UTF-8/],
       ['event/long/index.md', '[date_end] ', /more than a year: it is published so; if the end has a wrong year, fix it/],
-      ['event/offset/index.md', '[date] ', /\+02:00, but Europe\/Paris is at \+01:00.*The text says 18:00, so the offset is likely wrong: write \+01:00/],
+      ['event/offset/index.md', '[date] ', /\+02:00, the offset Europe\/Paris has at another time of year.*the site shows 18:00, so it is published at 18:00 Europe\/Paris time; write \+01:00/],
       ['event/one-digit/index.md', '[date] ', /one-digit hour.*write two digits/],
       ['event/overnight/index.md', '[date_end] ', /read as the next day, 2026-05-17.*write that date in `date_end`/],
       ['talk/placeholder/index.md', '[date] ', /3018-01-01, more than 5 years ahead: .*set `draft: true`.*fix the year/],
+      ['calpub.yaml', '[wallClockZ] ', /\d page\(s\) write their times with Z .*If your Z times really are UTC, set `wallClockZ: false`/],
     ];
     for (const [file, field, message] of expected) {
       const at = r.stdout.indexOf(`${file}\n  warning ${field}`);
       expect([file, at >= 0]).toEqual([file, true]);
       expect(r.stdout.slice(at).split('\n')[1]).toMatch(message);
     }
-    expect(r.stdout).toMatch(/calpub check: 11 pages, 10 publishable now, 0 rejected, 8 warnings\n$/);
+    expect(r.stdout).toMatch(/calpub check: 11 pages, 10 publishable now, 0 rejected, 9 warnings\n$/);
   });
 
   it('exits 0 on the example content', () => {

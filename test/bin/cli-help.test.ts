@@ -70,7 +70,10 @@ describe('calpub build defaults and refusals', () => {
     const r = runIn(dir, 'build', '--now', '2026-11-29T12:00:00Z');
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^calpub\.yaml\n {2}warning \[uidDomain\] there is no calpub\.yaml, so UIDs end in `@calpub\.local`, a placeholder[^\n]*run `calpub init`/m);
-    expect(r.stdout).toMatch(/warnings 1/);
+    // The fixture's pages say they are in Paris and write Z times: both readings are announced.
+    expect(r.stderr).toMatch(/^ {2}warning \[timeZone\] no time zone is set: times are read in Europe\/Paris, where 1 page\(s\) place their venue \("France, Paris"\)/m);
+    expect(r.stderr).toMatch(/^ {2}warning \[wallClockZ\] 1 page\(s\) write their times with Z/m);
+    expect(r.stdout).toMatch(/warnings 3/);
   });
 
   it('prints the first 20 problems grouped by file, then how many more and where to see them', () => {

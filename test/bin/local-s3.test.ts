@@ -11,7 +11,7 @@ import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '../../bin/cli/
 import { byteOrder } from '../../bin/cli/local-s3-store';
 import { PreconditionFailed } from '../../lambda/adapters/object-store';
 import { S3Store, s3ClientConfig } from '../../lambda/adapters/s3';
-import { mapConcurrently } from '../../lambda/handlers/publishing';
+import { mapConcurrently } from '../../lambda/adapters/concurrency';
 
 describe('the local S3 server', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'calpub-local-s3-'));

@@ -1,6 +1,6 @@
 /** The serverless rebuild's state object: memory, manifest and outcome store, in one gzipped object. */
 import { gzipSync } from 'node:zlib';
-import { OutcomeStore } from '../../lambda/adapters/outcome-store';
+import { configKey, OutcomeStore } from '../../lambda/adapters/outcome-store';
 import { EMPTY_MEMORY } from '../../lambda/core/memory';
 import type { Memory } from '../../lambda/core/model';
 import { processPage } from '../../lambda/core/page';
@@ -16,12 +16,15 @@ const memory: Memory = {
 describe('the remote state', () => {
   it('reads back what it wrote: memory, manifest, check time and the outcome store\'s lines', () => {
     const store = OutcomeStore.parse(null, 'k');
+    store.useConfig(configKey(TEST_CONFIG));
     const page = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'", 'Line one\n\nline two');
     store.set(page.path, '"etag"', processPage(page, TEST_CONFIG));
     const head = stateHead(memory, { 'calendar.ics': 'abc' }, 5);
     const read = parseRemoteState(serializeRemoteState(head, store.lines()));
     expect(read).toMatchObject({ memory, manifest: { 'calendar.ics': 'abc' }, checkedAt: 5, head });
-    expect(OutcomeStore.parse(read.store, 'k').get(page.path, '"etag"')).toEqual(JSON.parse(JSON.stringify(processPage(page, TEST_CONFIG))));
+    const again = OutcomeStore.parse(read.store, 'k');
+    again.useConfig(configKey(TEST_CONFIG));
+    expect(again.get(page.path, '"etag"')).toEqual(JSON.parse(JSON.stringify(processPage(page, TEST_CONFIG))));
   });
 
   it('is empty when missing, unreadable or of another format (the rebuild then starts afresh)', () => {

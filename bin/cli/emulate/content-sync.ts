@@ -6,7 +6,7 @@
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { existsSync, readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
-import { mapConcurrently } from '../../../lambda/handlers/publishing';
+import { mapConcurrently } from '../../../lambda/adapters/concurrency';
 
 /** Every file under `root`, relative and `/`-separated, minus those an exclude pattern matches. */
 export function filesToUpload(root: string, exclude: readonly string[], rel = ''): string[] {

@@ -62,7 +62,7 @@ export function feedItem(e: EventHeader, pieces: EventPieces, memory: EventMemor
 
 /** Sanitized HTML for a feed item: status, date and place, abstract, agenda, body, links. */
 function itemHtml(e: EventHeader, pieces: EventPieces, config: SiteConfig): string {
-  const clock = agendaClock(e.time, config.timeZone);
+  const clock = agendaClock(e.time);
   const parts: SafeHtml[] = [];
   if (e.status === 'CANCELLED') parts.push(html`<p><strong>${labelsFor(config.language).willNotTakePlace}</strong></p>`);
   parts.push(html`<p><time>${e.when}</time>${e.locationText ? html` · ${e.locationText}` : ''}</p>`);

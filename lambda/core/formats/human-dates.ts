@@ -3,7 +3,7 @@
  * 14:00 – 18:00"), for feed titles and summaries. Intl (ICU) does the wording, so the same Node
  * version always gives the same bytes.
  */
-import type { EventTime, SiteConfig } from '../model';
+import type { EventTime } from '../model';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -23,19 +23,19 @@ function formatter(language: string, timeZone: string, withTime: boolean): Intl.
 }
 
 /**
- * When an event happens, in words, in the site's language, shown in `config.timeZone` (pass the
- * event's own zone for its page), the zone named after the time.
+ * When an event happens, in words, in `language`, shown in the event's own zone (its venue's: people
+ * there read the clock), the zone named after the time.
  */
-export function humanWhen(time: EventTime, config: Pick<SiteConfig, 'language' | 'timeZone'>): string {
+export function humanWhen(time: EventTime, language: string): string {
   if (time.kind === 'allDay') {
-    const f = formatter(config.language, 'UTC', false);
+    const f = formatter(language, 'UTC', false);
     const start = new Date(`${time.startDate}T12:00:00Z`);
     if (time.endDate === time.startDate) return plainSpaces(f.format(start));
     return plainSpaces(f.formatRange(start, new Date(`${time.endDate}T12:00:00Z`)));
   }
-  const f = formatter(config.language, config.timeZone, true);
+  const f = formatter(language, time.timeZone, true);
   const text = time.end === null ? f.format(time.start) : f.formatRange(time.start, time.end);
-  return `${plainSpaces(text)} (${config.timeZone})`;
+  return `${plainSpaces(text)} (${time.timeZone})`;
 }
 
 /** ICU puts thin and narrow no-break spaces around range dashes; plain spaces read the same everywhere. */

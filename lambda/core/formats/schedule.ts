@@ -55,7 +55,7 @@ export function scheduleSchemaText(site: Site): string {
 
 /** One event of the schedule. */
 export function scheduleEntry({ event, memory }: Pick<PublishedEvent, 'event' | 'memory'>, config: SiteConfig) {
-  const stamp = rfc3339WithOffset(event, config);
+  const stamp = rfc3339WithOffset(event);
   const t = event.time;
   return {
     id: event.id,
@@ -67,7 +67,7 @@ export function scheduleEntry({ event, memory }: Pick<PublishedEvent, 'event' | 
     start: t.kind === 'allDay' ? t.startDate : stamp(t.start),
     end: t.kind === 'allDay' ? t.endDate : stamp(t.end ?? t.start),
     allDay: t.kind === 'allDay',
-    timeZone: t.kind === 'timed' ? t.timeZone : config.timeZone,
+    timeZone: t.timeZone,
     status: event.status.toLowerCase(),
     location: { name: event.location, address: event.address, text: event.locationText },
     summary: event.summaryText,
@@ -83,9 +83,9 @@ export function scheduleEntry({ event, memory }: Pick<PublishedEvent, 'event' | 
 }
 
 /** Formats instants as RFC 3339 on the event's clock: its written offset, else its zone's offset. */
-export function rfc3339WithOffset(event: EventHeader, config: SiteConfig): (ms: number) => string {
+export function rfc3339WithOffset(event: EventHeader): (ms: number) => string {
   const t = event.time;
-  const zone = t.kind === 'timed' ? t.timeZone : config.timeZone;
+  const zone = t.timeZone;
   const fixed = t.kind === 'timed' ? t.writtenOffset : null;
   return (ms) => {
     const offset = fixed ?? zoneOffset(zone, ms);

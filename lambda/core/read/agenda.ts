@@ -105,15 +105,15 @@ export interface AgendaClock {
   readonly format: (instant: number) => string;
 }
 
-/** The clock of an event; all-day events use `fallbackZone` (the site's). */
-export function agendaClock(time: EventTime, fallbackZone: string): AgendaClock {
+/** The clock of an event: its start's written offset, else its zone. */
+export function agendaClock(time: EventTime): AgendaClock {
   const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
   if (time.kind === 'timed' && time.writtenOffset !== null) {
     const offsetMs = time.writtenOffset * 60_000;
     const midnight = Date.parse(`${new Date(time.start + offsetMs).toISOString().slice(0, 10)}T00:00:00Z`);
     return { at: (minutes) => midnight + minutes * 60_000 - offsetMs, format: (ms) => hhmm(ms + offsetMs) };
   }
-  const zone = time.kind === 'timed' ? time.timeZone : fallbackZone;
+  const zone = time.timeZone;
   const date = time.kind === 'timed' ? wallDateOf(time.start, zone) : time.startDate;
   return { at: (minutes) => zonedInstant(date, minutes, zone), format: (ms) => wallClockStamp(ms, zone).replace(/^.*T(\d\d)(\d\d)\d\d$/, '$1:$2') };
 }
@@ -131,9 +131,9 @@ export function agendaOf(texts: string | readonly string[]): AgendaLine[] {
 }
 
 /** Reads and places an event's sessions from its texts (`agendaOf`). */
-export function sessionsOf(texts: string | readonly string[], time: EventTime, fallbackZone: string): Session[] {
+export function sessionsOf(texts: string | readonly string[], time: EventTime): Session[] {
   const lines = agendaOf(texts);
-  return lines.length ? placeSessions(lines, time, agendaClock(time, fallbackZone).at) : [];
+  return lines.length ? placeSessions(lines, time, agendaClock(time).at) : [];
 }
 
 /**

@@ -19,7 +19,7 @@ export const DEFAULT_CONFIG: SiteConfig = {
   uidDomain: 'calpub.local',
   timeZone: 'UTC',
   language: 'en',
-  wallClockZ: false,
+  wallClockZ: true,
   refreshInterval: 'PT1H',
   color: null,
   permalinkBase: null,
@@ -29,6 +29,9 @@ export const DEFAULT_CONFIG: SiteConfig = {
   permalinks: {},
   languages: {},
   buildFuture: true,
+  tagPermalink: '/tags/:slug/',
+  removePathAccents: false,
+  explicit: [],
 };
 
 const OUTPUT_GROUPS = DEFAULT_CONFIG.outputs;
@@ -36,7 +39,10 @@ const OUTPUT_GROUPS = DEFAULT_CONFIG.outputs;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Check = (value: unknown) => { value: unknown } | { error: string };
 
-const CHECKS: Record<keyof SiteConfig, Check> = {
+/** The keys a configuration may set (`explicit` records which it did). */
+type ConfigKey = Exclude<keyof SiteConfig, 'explicit'>;
+
+const CHECKS: Record<ConfigKey, Check> = {
   title: nonEmptyString,
   description: (v) => (typeof v === 'string' ? { value: v.trim() } : { error: 'must be text' }),
   siteUrl: absoluteUrl,
@@ -55,6 +61,9 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
       : { error: 'must be a language tag such as `en` or `fr-FR`' },
   wallClockZ: (v) => (typeof v === 'boolean' ? { value: v } : { error: 'must be `true` or `false`' }),
   buildFuture: (v) => (typeof v === 'boolean' ? { value: v } : { error: 'must be `true` or `false`' }),
+  removePathAccents: (v) => (typeof v === 'boolean' ? { value: v } : { error: 'must be `true` or `false`' }),
+  tagPermalink: (v) =>
+    v === false ? { value: null } : typeof v === 'string' && /:(slug|title)\b/.test(v) ? { value: v.trim() } : { error: 'must be a Hugo permalink pattern with `:slug` (such as `/tag/:slug/`), or `false` when the site has no tag pages' },
   refreshInterval: (v) => {
     const text = typeof v === 'string' ? v.trim().toUpperCase() : '';
     const duration = Duration.fromISO(text);
@@ -149,10 +158,11 @@ export function parseConfig(text: string | null): ConfigResult {
       continue;
     }
     if (raw === null || raw === undefined) continue;
-    const checked = CHECKS[key as keyof SiteConfig](raw);
+    const checked = CHECKS[key as ConfigKey](raw);
     if ('error' in checked) report(key, `\`${key}\` ${checked.error}`);
     else (config as Record<string, unknown>)[key] = checked.value;
   }
+  config.explicit = Object.keys(data).filter((key) => key in CHECKS && (data as Record<string, unknown>)[key] !== null && (data as Record<string, unknown>)[key] !== undefined);
   if (!('uidDomain' in data)) {
     config.uidDomain = 'siteUrl' in data ? new URL(config.siteUrl).hostname : DEFAULT_CONFIG.uidDomain;
     report(

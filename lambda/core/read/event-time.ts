@@ -7,7 +7,7 @@
 import { parseClockRange } from './clock';
 import { flag, text, type Warn } from './fields';
 import type { EventTime, FrontMatter } from '../model';
-import { nextDay, offsetMinutes, readWritten, toInstant, type Written, type ZoneRules } from './time';
+import { nextDay, offsetMinutes, readInstant, readWritten, toInstant, type ReadInstant, type Written, type ZoneRules } from './time';
 
 /** The event time, or the field and reason that make it impossible to publish. */
 export type TimeResult =
@@ -47,13 +47,16 @@ export function readEventTime(data: FrontMatter, rules: ZoneRules, warn: Warn): 
   let end: Written | null = null;
   if (data[fields.end] !== undefined && data[fields.end] !== null && data[fields.end] !== '') {
     const read = readWritten(data[fields.end]);
-    if (!read.ok) return { ok: false, field: fields.end, reason: `\`${fields.end}\`: ${read.reason}` };
-    if (read.note) warn(fields.end, `\`${fields.end}\`: ${read.note}`);
-    end = read.value;
+    // A typo in the end never loses an event whose start is clear: it is published without an end.
+    if (!read.ok) warn(fields.end, `\`${fields.end}\`: ${read.reason}; the event is published without an end until it is fixed`);
+    else {
+      if (read.note) warn(fields.end, `\`${fields.end}\`: ${read.note}`);
+      end = read.value;
+    }
   }
   const allDay = flag(data, 'all_day', warn) || start.value.kind === 'date';
   const result = allDay
-    ? allDayTime(start.value, end, fields, warn)
+    ? allDayTime(start.value, end, rules.timeZone, fields, warn)
     : timedTime(applyFreeTextTime(data, start.value, end, warn), rules, fields, warn);
   return result.ok ? { ...result, startField: fields.start, pageDateField: fields.pageDate } : result;
 }
@@ -69,7 +72,7 @@ const OVERNIGHT_MS = 12 * 3600 * 1000;
  * All-day events keep the dates as written: the day the organiser typed is the day people see. An
  * end before the start is a typo: the event is published on its first day alone, with a warning.
  */
-function allDayTime(start: Written, end: Written | null, fields: Fields, warn: Warn): Partial {
+function allDayTime(start: Written, end: Written | null, timeZone: string, fields: Fields, warn: Warn): Partial {
   const startDate = start.date;
   let endDate = end ? end.date : startDate;
   if (endDate < startDate) {
@@ -78,7 +81,7 @@ function allDayTime(start: Written, end: Written | null, fields: Fields, warn: W
   }
   const days = (Date.parse(endDate) - Date.parse(startDate)) / 86_400_000;
   if (days * 86_400_000 > LONGEST_MS) warnLong(fields, warn, `${days + 1} days`);
-  return { ok: true, time: { kind: 'allDay', startDate, endDate } };
+  return { ok: true, time: { kind: 'allDay', startDate, endDate, timeZone } };
 }
 
 function timedTime(
@@ -87,12 +90,30 @@ function timedTime(
   fields: Fields,
   warn: Warn,
 ): Partial {
-  const start = toInstant(span.start, rules);
-  const end = span.end ? endOf(start, span.start, span.end, rules, fields, warn) : null;
+  const read = readInstant(span.start, rules);
+  const start = read.instant;
+  if (read.otherSeason) warn(fields.start, otherSeasonWarning(fields.start, span.start, read, rules.timeZone));
+  const end = span.end ? endOf(start, span.start, span.end, rules, fields, read.otherSeason ? () => {} : warn, warn) : null;
   const offset = span.start.kind === 'dateTime' ? span.start.offset : null;
-  const writtenOffset = offset === null || offset === 'Z' || offset === '-00:00' ? null : offsetMinutes(offset);
+  // The agenda is read on the organiser's clock: the offset written, unless it was read as the zone's.
+  const writtenOffset = offset === null || offset === 'Z' || offset === '-00:00' || read.otherSeason ? null : offsetMinutes(offset);
   const utc = (offset === 'Z' || offset === '-00:00') && !rules.wallClockZ;
   return { ok: true, time: { kind: 'timed', start, end, timeZone: rules.timeZone, writtenOffset, ...(utc ? { writtenUtc: true } : {}) } };
+}
+
+/** A summer offset on a winter date (or the reverse): what was written, and how it is read. */
+function otherSeasonWarning(field: string, written: Written, read: ReadInstant, zone: string): string {
+  const { written: offset, zone: zoneOffsetThen } = read.otherSeason as NonNullable<ReadInstant['otherSeason']>;
+  const clock = describe(written).slice(11, 16);
+  return (
+    `\`${field}\` is written with ${offsetText(offset)}, the offset ${zone} has at another time of year, but on ${written.date} ${zone} is at ${offsetText(zoneOffsetThen)}: ` +
+    `the site shows ${clock}, so it is published at ${clock} ${zone} time; write ${offsetText(zoneOffsetThen)}, or no offset, to silence this (or \`timezone:\` if the event is elsewhere)`
+  );
+}
+
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -101,9 +122,11 @@ function timedTime(
  * (moved to the next day); any other end before the start, or equal to it, is dropped; an end more
  * than a year on is kept. Each with a warning that names the field.
  */
-function endOf(start: number, writtenStart: Written, written: Written, rules: ZoneRules, fields: Fields, warn: Warn): number | null {
+function endOf(start: number, writtenStart: Written, written: Written, rules: ZoneRules, fields: Fields, warnSeason: Warn, warn: Warn): number | null {
   // A date-only end on a timed event means "until the end of that day".
-  const end = written.kind === 'date' ? toInstant({ kind: 'date', date: nextDay(written.date) }, rules) : toInstant(written, rules);
+  const read = written.kind === 'date' ? readInstant({ kind: 'date', date: nextDay(written.date) }, rules) : readInstant(written, rules);
+  if (read.otherSeason) warnSeason(fields.end, otherSeasonWarning(fields.end, written, read, rules.timeZone));
+  const end = read.instant;
   const said = `\`${fields.end}\` (${describe(written)})`;
   if (end === start) {
     warn(fields.end, `\`${fields.end}\` equals \`${fields.start}\`: the event is published without an end time`);

@@ -2,7 +2,7 @@
  * Turns one parsed page into one normalized event, or into the problems that keep it out.
  * Every rule here is written down in README § "How front matter is read".
  */
-import { readEventTime } from './event-time';
+import { readEventTime, timeFields } from './event-time';
 import { offsetMismatch } from './offset-check';
 import * as f from './fields';
 import { identityOf, languageFolder, languageOf, uidOf } from './identity';
@@ -10,11 +10,19 @@ import { permalinkOf } from './permalink';
 import type { CalEvent, EventStatus, FrontMatter, ParsedPage, Problem, SiteConfig } from '../model';
 import { readWritten, toInstant, type ZoneRules } from './time';
 import { zoneProblem } from '../vtimezone';
+import { eventZone } from './site-zone';
+import { venueZoneOf, type VenueZone } from './venue-zone';
 
 /** One page's outcome: the event (absent when an error stops it) and every problem found. */
 export interface Normalized {
   readonly event: CalEvent | null;
   readonly problems: readonly Problem[];
+}
+
+/** Where the page says its venue is, read from its `address` and `location` (`venueZoneOf`). */
+export function venueOf(data: FrontMatter): VenueZone | null {
+  const ignore: f.Warn = () => {};
+  return venueZoneOf(f.address(data, ignore), f.location(data, ignore));
 }
 
 /** Normalizes a parsed page against the site configuration. */
@@ -33,16 +41,22 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   const zone = f.text(data, 'timezone', warn);
   const badZone = zone === null ? null : zoneProblem(zone);
   if (badZone) return fail('timezone', `\`timezone\` ${badZone}`);
-  const rules: ZoneRules = { timeZone: zone ?? config.timeZone, wallClockZ: config.wallClockZ };
+  const location = f.location(data, warn);
+  const address = f.address(data, warn);
+  const startYear = /^\s*(\d{4})-/.exec(String(data[timeFields(data).start] ?? ''))?.[1];
+  const venue = zone === null ? eventZone(venueZoneOf(address, location), config.timeZone, startYear ? +startYear : null) : null;
+  if (venue?.warning) warn('timezone', venue.warning);
+  const rules: ZoneRules = { timeZone: zone ?? venue?.zone ?? config.timeZone, wallClockZ: config.wallClockZ };
   const time = readEventTime(data, rules, warn);
   if (!time.ok) return fail(time.field, time.reason);
   const mismatch = offsetMismatch(time.time, time.startField, page.body);
   if (mismatch) warn(time.startField, mismatch);
 
+  // Hugo ignores a publish or expiry date it cannot read, and publishes the page: so does calpub.
   const publishDate = instantField(data, 'publishDate', rules, warn);
-  if (!publishDate.ok) return fail('publishDate', publishDate.reason);
+  if (!publishDate.ok) warn('publishDate', `${publishDate.reason}; it is ignored (Hugo ignores it too), so the event is published now`);
   const expiryDate = instantField(data, 'expiryDate', rules, warn);
-  if (!expiryDate.ok) return fail('expiryDate', expiryDate.reason);
+  if (!expiryDate.ok) warn('expiryDate', `${expiryDate.reason}; it is ignored (Hugo ignores it too), so the event does not expire`);
   const lastmod = instantField(data, 'lastmod', rules, warn);
   if (!lastmod.ok) warn('lastmod', `${lastmod.reason}; it is ignored`);
   const pageDate = time.pageDateField ? instantField(data, time.pageDateField, rules, warn) : { ok: true as const, value: null };
@@ -61,8 +75,8 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
     seriesUrl: f.eventUrl(data, warn),
     time: time.time,
     status: status(data, warn),
-    location: f.location(data, warn),
-    address: f.address(data, warn),
+    location,
+    address,
     geo: f.geo(data, warn),
     summary: f.text(data, 'summary', warn),
     abstract: f.text(data, 'abstract', warn) ?? f.text(data, 'description', warn),
@@ -73,8 +87,8 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
     links: f.links(data, warn),
     ...(image ? { image } : {}),
     url: permalinkOf({ path: page.path, data, folder: languageFolder(language, config.language), id }, config),
-    publishDate: publishDate.value,
-    expiryDate: expiryDate.value,
+    publishDate: publishDate.ok ? publishDate.value : null,
+    expiryDate: expiryDate.ok ? expiryDate.value : null,
     lastmod: lastmod.ok ? lastmod.value : null,
     pageDate: pageDate.ok ? pageDate.value : null,
     startField: time.startField,

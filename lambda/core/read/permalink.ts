@@ -21,7 +21,7 @@ export interface PermalinkInput {
 }
 
 /** The absolute URL of an event's page. */
-export function permalinkOf(page: PermalinkInput, config: Pick<SiteConfig, 'siteUrl' | 'permalinkBase' | 'permalinks'>): string {
+export function permalinkOf(page: PermalinkInput, config: Pick<SiteConfig, 'siteUrl' | 'permalinkBase' | 'permalinks' | 'removePathAccents'>): string {
   if (!config.permalinkBase) return `${config.siteUrl}${page.id}/`; // identities are URL-safe ASCII by construction
   const prefix = page.folder ? `${page.folder}/` : '';
   const url = typeof page.data.url === 'string' && page.data.url.trim() ? page.data.url.trim() : null;
@@ -31,8 +31,21 @@ export function permalinkOf(page: PermalinkInput, config: Pick<SiteConfig, 'site
   function hugoPath(p: PermalinkInput): string {
     const segments = contentSegments(p.path, p.folder);
     const pattern = config.permalinks[(segments.sections[0] ?? '').toLowerCase()];
-    return pattern ? expand(pattern, p.data, segments) : defaultPath(p.data, segments);
+    const made = (text: string) => makePath(text, config.removePathAccents);
+    return pattern ? expand(pattern, p.data, segments, made) : defaultPath(p.data, segments, made);
   }
+}
+
+/**
+ * Where Hugo puts a tag's page on the linked site: the taxonomy's pattern (`tagPermalink`, by default
+ * `/tags/:slug/`) with the tag made a path as Hugo makes it, under `permalinkBase`; null when the site
+ * has no tag pages.
+ */
+export function hugoTagUrl(tag: string, config: Pick<SiteConfig, 'permalinkBase' | 'tagPermalink' | 'removePathAccents'>): string | null {
+  if (!config.permalinkBase || config.tagPermalink === null) return null;
+  const segment = encodeURIComponent(makePath(tag, config.removePathAccents));
+  const path = config.tagPermalink.replace(/:(slug|title)\b/g, segment).replace(/:sections?\b/g, 'tags').replace(/\/{2,}/g, '/').replace(/^\/+/, '');
+  return new URL(path, config.permalinkBase).href;
 }
 
 interface Segments {
@@ -50,16 +63,16 @@ function contentSegments(path: string, folder: string): Segments {
   return { sections: parts, filename };
 }
 
-function defaultPath(data: FrontMatter, s: Segments): string {
+function defaultPath(data: FrontMatter, s: Segments, makePath: (text: string) => string): string {
   const slug = typeof data.slug === 'string' && data.slug.trim() ? data.slug.trim() : null;
-  return `${[...s.sections, slug ?? s.filename].map(makePath).join('/')}/`;
+  return `${[...s.sections, slug ?? s.filename].map((segment) => makePath(segment)).join('/')}/`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A Hugo permalink pattern with its tokens filled (https://gohugo.io/content-management/urls/#tokens). */
-function expand(pattern: string, data: FrontMatter, s: Segments): string {
+function expand(pattern: string, data: FrontMatter, s: Segments, makePath: (text: string) => string): string {
   const written = typeof data.date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(data.date) : null;
   const date = written ? new Date(Date.UTC(+written[1], +written[2] - 1, +written[3])) : null;
   const title = typeof data.title === 'string' ? data.title : '';
@@ -73,7 +86,7 @@ function expand(pattern: string, data: FrontMatter, s: Segments): string {
     weekdayname: () => (date ? WEEKDAYS[date.getUTCDay()].toLowerCase() : ''),
     yearday: () => (date ? String(Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1) : ''),
     section: () => makePath(s.sections[0] ?? ''),
-    sections: () => s.sections.map(makePath).join('/'),
+    sections: () => s.sections.map((segment) => makePath(segment)).join('/'),
     title: () => makePath(title),
     slug: () => makePath(slug ?? title),
     filename: () => makePath(s.filename),
@@ -87,9 +100,11 @@ function expand(pattern: string, data: FrontMatter, s: Segments): string {
 
 /**
  * A path segment as Hugo's `MakePath` makes it: letters (any script), digits, marks and `._~+-@#`
- * kept, whitespace runs become one `-`, anything else dropped, then lower case.
+ * kept, whitespace runs become one `-`, anything else dropped, then lower case. With Hugo's
+ * `removePathAccents` (Wowchemy's default), accents go first: `Événement` → `evenement`.
  */
-export function makePath(text: string): string {
+export function makePath(input: string, removeAccents = false): string {
+  const text = removeAccents ? input.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : input;
   let out = '';
   let pendingHyphen = false;
   for (const ch of text) {

@@ -83,21 +83,72 @@ function checkOffset(offset: string): string | null {
   return null;
 }
 
-/** How `Z` is read: as UTC, or as wall-clock time (Hugo themes display `14:00:00Z` as "14:00"). */
+/** How written times are read: in which zone, and whether `Z` is wall clock (see `readInstant`). */
 export interface ZoneRules {
-  /** IANA zone for naive times (and `Z` times when `wallClockZ`). */
+  /** The IANA zone of the event's venue: naive times are its wall clock. */
   readonly timeZone: string;
+  /** `Z` (and `-00:00`) is the wall clock the site shows (Hugo shows `14:00:00Z` as 14:00), not UTC. */
   readonly wallClockZ: boolean;
 }
 
-/** The instant (epoch ms) a written date-time stands for. A date alone means midnight in the zone. */
-export function toInstant(written: Written, rules: ZoneRules): number {
+/** The instant a written time stands for, and how it was read. */
+export interface ReadInstant {
+  readonly instant: number;
+  /**
+   * Set when the time was written with an offset the zone has at another time of year (a summer
+   * `+02:00` on a winter Paris date): it is read as the site shows it, the digits in the zone, and
+   * this says what was written and what the zone's offset is that day (minutes east of UTC).
+   */
+  readonly otherSeason?: { readonly written: number; readonly zone: number };
+}
+
+/**
+ * The instant (epoch ms) a written date-time stands for: the calendar says what the site says.
+ * Hugo shows the clock digits as written, in the date's own offset, so:
+ * - a date alone is midnight, a naive time the wall clock, in the zone;
+ * - `Z` is the zone's wall clock when `wallClockZ` (the default), else UTC;
+ * - an offset that is the zone's that day, or that no season of the zone has (another venue's:
+ *   `-05:00` on a Paris site), is honoured as written;
+ * - an offset the zone has at another time of year (`+02:00` on a Paris date in January, copied from a
+ *   summer page) is read as the digits the site shows, in the zone (`otherSeason` says so).
+ */
+export function readInstant(written: Written, rules: ZoneRules): ReadInstant {
   const [year, month, day] = written.date.split('-').map(Number);
-  const wall = written.kind === 'date' ? Date.UTC(year, month - 1, day) : Date.UTC(year, month - 1, day, written.hour, written.minute, written.second);
-  if (written.kind === 'date' || written.offset === null) return wallClockToInstant(wall, rules.timeZone);
-  const isUtc = written.offset === 'Z' || written.offset === '-00:00';
-  if (isUtc) return rules.wallClockZ ? wallClockToInstant(wall, rules.timeZone) : wall;
-  return wall - offsetMinutes(written.offset) * 60_000;
+  const wall = written.kind === 'date' ? utcFields(year, month - 1, day, 0, 0, 0) : utcFields(year, month - 1, day, written.hour, written.minute, written.second);
+  if (written.kind === 'date' || written.offset === null) return { instant: wallClockToInstant(wall, rules.timeZone) };
+  if (written.offset === 'Z' || written.offset === '-00:00') return { instant: rules.wallClockZ ? wallClockToInstant(wall, rules.timeZone) : wall };
+  const offset = offsetMinutes(written.offset);
+  const asWritten = wall - offset * 60_000;
+  const zone = zoneOffset(rules.timeZone, asWritten);
+  if (offset === zone || !seasonOffsets(rules.timeZone, year).has(offset)) return { instant: asWritten };
+  const instant = wallClockToInstant(wall, rules.timeZone);
+  return { instant, otherSeason: { written: offset, zone: zoneOffset(rules.timeZone, instant) } };
+}
+
+/** The instant a written date-time stands for (`readInstant`). */
+export function toInstant(written: Written, rules: ZoneRules): number {
+  return readInstant(written, rules).instant;
+}
+
+/** `Date.UTC` for every year: years 0–99 are not moved to 1900–1999. */
+function utcFields(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const d = new Date(Date.UTC(2000, month, day, hour, minute, second));
+  d.setUTCFullYear(year, month, day);
+  return d.getTime();
+}
+
+const seasons = new Map<string, ReadonlySet<number>>();
+
+/** Every UTC offset a zone has in a year (its winter and summer offsets), sampled twice a month. */
+function seasonOffsets(zone: string, year: number): ReadonlySet<number> {
+  const key = `${zone}|${year}`;
+  let set = seasons.get(key);
+  if (!set) {
+    const found = new Set<number>();
+    for (let month = 0; month < 12; month++) for (const day of [1, 15]) found.add(zoneOffset(zone, utcFields(year, month, day, 12, 0, 0)));
+    seasons.set(key, (set = found));
+  }
+  return set;
 }
 
 /** `+05:30` → 330, `-03:00` → -180. */
@@ -114,7 +165,7 @@ export function wallDateOf(instant: number, zone: string): IsoDate {
 /** The instant at which clocks in `zone` show `minutes` after midnight on `date`. */
 export function zonedInstant(date: IsoDate, minutes: number, zone: string): number {
   const [y, m, d] = date.split('-').map(Number);
-  return wallClockToInstant(Date.UTC(y, m - 1, d) + minutes * 60_000, zone);
+  return wallClockToInstant(utcFields(y, m - 1, d, 0, 0, 0) + minutes * 60_000, zone);
 }
 
 /**

@@ -112,31 +112,31 @@ describe('placeSessions', () => {
   const paris: EventTime = { kind: 'timed', start: Date.parse('2022-12-05T13:00:00Z'), end: Date.parse('2022-12-05T17:00:00Z'), timeZone: 'Europe/Paris', writtenOffset: null };
 
   it('ends a session at the next start, the last at the event end, on the event clock', () => {
-    const sessions = sessionsOf('## 14h00-15h00 : A\n\n## 15h00 - B\n\n16h00: C', paris, 'UTC');
-    const clock = agendaClock(paris, 'UTC');
+    const sessions = sessionsOf('## 14h00-15h00 : A\n\n## 15h00 - B\n\n16h00: C', paris);
+    const clock = agendaClock(paris);
     expect(sessions.map((s) => `${clock.format(s.start)}-${clock.format(s.end)} ${s.title}`)).toEqual(['14:00-15:00 A', '15:00-16:00 B', '16:00-18:00 C']);
     expect(new Date(sessions[0].start).toISOString()).toBe('2022-12-05T13:00:00.000Z');
   });
 
   it('reads times at the offset the start was written with', () => {
     const kolkata: EventTime = { kind: 'timed', start: Date.parse('2024-12-03T04:00:00Z'), end: Date.parse('2024-12-03T12:30:00Z'), timeZone: 'Europe/Paris', writtenOffset: 330 };
-    const [s] = sessionsOf('## 10:00 Keynote', kolkata, 'UTC');
+    const [s] = sessionsOf('## 10:00 Keynote', kolkata);
     expect(new Date(s.start).toISOString()).toBe('2024-12-03T04:30:00.000Z');
   });
 
   it('reads the abstract and the body, an entry both repeat once', () => {
-    const sessions = sessionsOf(['Cronograma:<br>\n14:00: A<br>\n15:00: B', '## 15:00 B\n\n## 16:00 C'], paris, 'UTC');
+    const sessions = sessionsOf(['Cronograma:<br>\n14:00: A<br>\n15:00: B', '## 15:00 B\n\n## 16:00 C'], paris);
     expect(sessions.map((s) => s.title)).toEqual(['A', 'B', 'C']);
   });
 
   it('leaves out sessions outside the event', () => {
-    expect(sessionsOf('## 09:00 Too early\n\n## 14:30 Inside\n\n## 19:00 Too late', paris, 'UTC').map((s) => s.title)).toEqual(['Inside']);
+    expect(sessionsOf('## 09:00 Too early\n\n## 14:30 Inside\n\n## 19:00 Too late', paris).map((s) => s.title)).toEqual(['Inside']);
   });
 
-  it('places all-day agendas on the first day in the site zone', () => {
-    const day: EventTime = { kind: 'allDay', startDate: '2027-03-22', endDate: '2027-03-24' };
+  it("places all-day agendas on the first day in the event's zone", () => {
+    const day: EventTime = { kind: 'allDay', startDate: '2027-03-22', endDate: '2027-03-24', timeZone: 'Europe/Paris' };
     const lines = readAgenda('## 09:00 Opening\n\n## 18:00 Party');
-    const sessions = placeSessions(lines, day, agendaClock(day, 'Europe/Paris').at);
+    const sessions = placeSessions(lines, day, agendaClock(day).at);
     expect(sessions.map((s) => new Date(s.start).toISOString())).toEqual(['2027-03-22T08:00:00.000Z', '2027-03-22T17:00:00.000Z']);
     expect(new Date(sessions[1].end).toISOString()).toBe('2027-03-22T23:00:00.000Z');
   });

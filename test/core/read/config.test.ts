@@ -6,7 +6,7 @@ describe('parseConfig', () => {
       config: DEFAULT_CONFIG,
       problems: [{ file: 'calpub.yaml', severity: 'warning', field: 'uidDomain', message: expect.stringMatching(/UIDs end in `@calpub\.local`, a placeholder.*run `calpub init`/) }],
     });
-    expect(DEFAULT_CONFIG).toMatchObject({ timeZone: 'UTC', wallClockZ: false, refreshInterval: 'PT1H', language: 'en' });
+    expect(DEFAULT_CONFIG).toMatchObject({ timeZone: 'UTC', wallClockZ: true, refreshInterval: 'PT1H', language: 'en', explicit: [] });
   });
 
   it('reads every key', () => {
@@ -19,7 +19,8 @@ describe('parseConfig', () => {
       title: 'T', description: 'D', siteUrl: 'https://ev.example.org/', uidDomain: 'example.org', timeZone: 'Europe/Paris', language: 'fr',
       wallClockZ: true, refreshInterval: 'PT2H', color: '#abcdef', permalinkBase: 'https://site.example.org/events/', feedLimit: 50,
       outputs: ['calendars', 'feeds', 'schedule', 'pages', 'widget'], sections: ['event', 'seminars'], permalinks: { event: '/events/:year/:slug/' },
-      buildFuture: false, languages: { fr: { title: 'Séminaires' }, de: { description: 'Vorträge' } },
+      buildFuture: false, languages: { fr: { title: 'Séminaires' }, de: { description: 'Vorträge' } }, tagPermalink: '/tags/:slug/', removePathAccents: false,
+      explicit: ['title', 'description', 'siteUrl', 'uidDomain', 'timeZone', 'language', 'wallClockZ', 'refreshInterval', 'color', 'permalinkBase', 'feedLimit', 'sections', 'permalinks', 'buildFuture', 'languages'],
     });
   });
 

@@ -19,9 +19,11 @@ describe('readHugoConfig: a Hugo configuration read as Hugo reads it', () => {
       language: 'en-gb',
       timeZone: 'Europe/Paris',
       permalinks: { event: '/events/:year/:slug/' },
+      tagPermalink: '/tags/:slug/',
       buildFuture: false,
     });
     expect(site.contentDirs).toEqual([{ dir: 'content', language: null }]);
+    expect(site.relativeBaseUrl).toBeNull();
   });
 
   it('merges config/_default/ (each file under its name) under the root file, keys in any case', () => {
@@ -33,22 +35,46 @@ describe('readHugoConfig: a Hugo configuration read as Hugo reads it', () => {
     ]);
     expect(site.settings).toMatchObject({ siteUrl: 'https://root.example.org/', title: 'Split', description: 'From params', language: 'fr', buildFuture: true, languages: { fr: { title: 'Labo', description: 'Exposés' } } });
     expect(site.paramsCalpub).toEqual({ refreshInterval: 'PT2H' });
+    // Every language has its own folder: `content/` itself (an old copy beside them) is not read.
     expect(site.contentDirs).toEqual([
-      { dir: 'content', language: null },
       { dir: 'content/fr', language: 'fr' },
       { dir: 'content/en', language: 'en' },
     ]);
   });
 
-  it('reports a file that does not parse and a missing baseURL, naming the file and what to do', () => {
+  it('reads the folder languages share, and each language that has its own', () => {
+    const dirs = (languages: string) => readHugoConfig([{ path: 'hugo.yaml', text: `baseURL: https://x.example.org/\ndefaultContentLanguage: en\nlanguages:\n${languages}` }]).contentDirs;
+    expect(dirs('  en: {languageCode: en-us}\n')).toEqual([{ dir: 'content', language: null }]);
+    expect(dirs('  en: {weight: 1}\n  fr: {contentDir: content/fr}\n')).toEqual([{ dir: 'content', language: null }, { dir: 'content/fr', language: 'fr' }]);
+    expect(dirs('  fr: {contentDir: content/fr}\n')).toEqual([{ dir: 'content', language: null }, { dir: 'content/fr', language: 'fr' }]);
+  });
+
+  it("reads Hugo's URL settings: removePathAccents, the tags' permalink, a renamed or disabled taxonomy", () => {
+    const settings = (text: string) => readHugoConfig([{ path: 'hugo.yaml', text: `baseURL: https://x.example.org/\n${text}` }]).settings;
+    expect(settings('removePathAccents: true\npermalinks:\n  event: /talk/:slug/\n  tags: /tag/:slug/\n')).toMatchObject({ removePathAccents: true, tagPermalink: '/tag/:slug/' });
+    expect(settings('permalinks:\n  page: {event: /e/:slug/}\n  term: {tags: /t/:slug/}\n')).toMatchObject({ tagPermalink: '/t/:slug/' });
+    expect(settings('taxonomies:\n  tag: tags\n  category: categories\n')).toMatchObject({ tagPermalink: '/tags/:slug/' });
+    expect(settings('taxonomies:\n  keyword: keywords\n')).toMatchObject({ tagPermalink: false });
+    expect(settings('disableKinds: [taxonomy, term]\n')).toMatchObject({ tagPermalink: false });
+  });
+
+  it('puts Hugo\'s paths on a placeholder host when baseURL is relative, and says so to whoever composes the config', () => {
+    const site = readHugoConfig([{ path: 'config/_default/config.yaml', text: "baseURL: '/'\ntitle: T\n" }, { path: 'config/_default/params.yaml', text: 'description: D\n' }]);
+    expect(site.relativeBaseUrl).toBe('/');
+    expect(site.mainFile).toBe('config/_default/config.yaml');
+    expect(site.settings).toMatchObject({ siteUrl: 'https://baseurl.invalid/', permalinkBase: 'https://baseurl.invalid/' });
+    expect(site.settings).not.toHaveProperty('uidDomain');
+  });
+
+  it('reports a file that does not parse, naming the file, and a missing baseURL', () => {
     const site = readHugoConfig([
       { path: 'hugo.toml', text: 'title = "Lab"\n' },
       { path: 'config/_default/params.toml', text: 'description = \n' },
     ]);
     expect(site.problems).toEqual([
       { file: 'config/_default/params.toml', severity: 'error', field: null, message: expect.stringMatching(/^Hugo's configuration does not parse: .*; calpub reads the site without it$/) },
-      { file: 'hugo.toml', severity: 'warning', field: 'baseURL', message: expect.stringMatching(/`baseURL` is not set, so calpub cannot link to the site's pages.*set `baseURL`/) },
     ]);
+    expect(site.relativeBaseUrl).toBe('');
     expect(site.settings.title).toBe('Lab');
   });
 });

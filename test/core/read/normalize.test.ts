@@ -39,11 +39,11 @@ describe('normalizePage: time', () => {
   });
 
   it('makes date-only values an all-day event with an inclusive last day', () => {
-    expect(normalize("title: T\ndate: '2027-03-22'\ndate_end: '2027-03-24'").event?.time).toEqual({ kind: 'allDay', startDate: '2027-03-22', endDate: '2027-03-24' });
+    expect(normalize("title: T\ndate: '2027-03-22'\ndate_end: '2027-03-24'").event?.time).toEqual({ kind: 'allDay', startDate: '2027-03-22', endDate: '2027-03-24', timeZone: 'Europe/Paris' });
   });
 
   it('makes all_day: true with clock times an all-day event on the dates as written', () => {
-    expect(normalize('title: T\nall_day: true\ndate: 2023-11-28T02:00:00.000Z\ndate_end: 2023-11-28T04:00:00.000Z').event?.time).toEqual({ kind: 'allDay', startDate: '2023-11-28', endDate: '2023-11-28' });
+    expect(normalize('title: T\nall_day: true\ndate: 2023-11-28T02:00:00.000Z\ndate_end: 2023-11-28T04:00:00.000Z').event?.time).toEqual({ kind: 'allDay', startDate: '2023-11-28', endDate: '2023-11-28', timeZone: 'Europe/Paris' });
   });
 
   it('reads legacy talk pages from time_start/time_end; their date is the page date', () => {
@@ -54,7 +54,7 @@ describe('normalizePage: time', () => {
 
   it('reads record-style pages from start_date; their date is a record timestamp', () => {
     const { event } = normalize("title: P2P\ndate: '2019-12-27T14:47:56.000Z'\nstart_date: '2019-09-04'");
-    expect(event?.time).toEqual({ kind: 'allDay', startDate: '2019-09-04', endDate: '2019-09-04' });
+    expect(event?.time).toEqual({ kind: 'allDay', startDate: '2019-09-04', endDate: '2019-09-04', timeZone: 'Europe/Paris' });
   });
 
   it('uses a free-text `time: "3--4pm"` on the day of `date`', () => {
@@ -95,7 +95,7 @@ describe('normalizePage: time', () => {
 
   it('publishes an all-day event whose end date is before its start on its first day, with a warning', () => {
     const { event, problems } = normalize("title: T\ndate: '2026-03-22'\ndate_end: '2025-03-24'");
-    expect(event?.time).toEqual({ kind: 'allDay', startDate: '2026-03-22', endDate: '2026-03-22' });
+    expect(event?.time).toEqual({ kind: 'allDay', startDate: '2026-03-22', endDate: '2026-03-22', timeZone: 'Europe/Paris' });
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date_end', message: expect.stringMatching(/before `date`.*first day only/) })]);
   });
 
@@ -118,7 +118,14 @@ describe('normalizePage: time', () => {
     expect(normalize("title: T\ndate: 'TBA'\ndate_end: 'TBA'").problems[0]).toMatchObject({ severity: 'error', field: 'date' });
     expect(normalize("title: T\ndate: '2025-02-24T14:00:00+15:00'").problems[0]).toMatchObject({ severity: 'error', field: 'date' });
     expect(normalize("title: T\ndate: '2025-02-30'").problems[0]).toMatchObject({ severity: 'error', field: 'date' });
-    expect(normalize("title: T\ndate: '2025-02-03'\ndate_end: 'soon'").problems[0]).toMatchObject({ severity: 'error', field: 'date_end' });
+  });
+
+  it('publishes an event whose end is not a date (a typo) without its end: the start is clear', () => {
+    for (const end of ['soon', '2026-26-04T18:00:00', '2026-02-30']) {
+      const { event, problems } = normalize(`title: T\ndate: '2026-04-26T16:00:00'\ndate_end: '${end}'`);
+      expect(event?.time).toMatchObject({ kind: 'timed', end: null });
+      expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date_end', message: expect.stringMatching(/published without an end until it is fixed/) })]);
+    }
   });
 
   it('rejects a page with no date or no title', () => {
@@ -134,7 +141,14 @@ describe('normalizePage: time', () => {
   it('reads publishDate, expiryDate and lastmod with the same rules; a placeholder publishDate is an error', () => {
     const { event } = normalize("title: T\ndate: '2024-01-01'\npublishDate: '2023-01-15T00:00:00Z'\nexpiryDate: 2030-01-01\nlastmod: 2023-02-01T10:00:00+01:00");
     expect([iso(event?.publishDate), iso(event?.expiryDate), iso(event?.lastmod)]).toEqual(['2023-01-15T00:00:00.000Z', '2029-12-31T23:00:00.000Z', '2023-02-01T09:00:00.000Z']);
-    expect(normalize("title: T\ndate: '2024-01-01'\npublishDate: 'TBA'").problems[0]).toMatchObject({ severity: 'error', field: 'publishDate' });
+  });
+
+  it('publishes, as Hugo does, a page whose publishDate or expiryDate it cannot read, with a warning', () => {
+    for (const [key, value] of [['publishDate', 'TBA'], ['publishDate', '2019-12.19T10:00:00Z'], ['expiryDate', '2019-13-01']]) {
+      const { event, problems } = normalize(`title: T\ndate: '2024-01-01'\n${key}: '${value}'`);
+      expect([event?.publishDate, event?.expiryDate]).toEqual([null, null]);
+      expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: key, message: expect.stringMatching(/it is ignored \(Hugo ignores it too\)/) })]);
+    }
   });
 });
 
@@ -200,12 +214,22 @@ describe('normalizePage: what Hugo accepts is published, with what to fix', () =
 });
 
 describe('normalizePage: a written offset that is not the zone offset', () => {
-  it('publishes at the offset as written and warns on the start field, with what the body says', () => {
-    const parsed = parseFrontMatter({ path: 'event/x/index.md', text: "---\ntitle: T\ndate: '2025-02-10T18:00:00+02:00'\n---\nAccueil à 18h.\n" });
+  it('reads an offset the zone has in another season as the hour the site shows, and warns on the start field', () => {
+    const parsed = parseFrontMatter({ path: 'event/x/index.md', text: "---\ntitle: T\ndate: '2025-02-10T18:00:00+02:00'\ndate_end: '2025-02-10T20:00:00+02:00'\n---\nAccueil à 18h.\n" });
     if (!parsed.ok) throw new Error('parse');
     const { event, problems } = normalizePage(parsed.page, TEST_CONFIG);
-    expect(timed(event).start).toBe('2025-02-10T16:00:00.000Z');
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date', message: expect.stringMatching(/\+02:00, but Europe\/Paris is at \+01:00.*The text says 18:00/) })]);
+    expect([timed(event).start, timed(event).end]).toEqual(['2025-02-10T17:00:00.000Z', '2025-02-10T19:00:00.000Z']);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', field: 'date', message: expect.stringMatching(/\+02:00, the offset Europe\/Paris has at another time of year, but on 2025-02-10 Europe\/Paris is at \+01:00: the site shows 18:00, so it is published at 18:00 Europe\/Paris time/) }),
+    ]);
+  });
+
+  it('honours an offset no season of the zone has (another venue), and warns with what the body says', () => {
+    const parsed = parseFrontMatter({ path: 'event/x/index.md', text: "---\ntitle: T\ndate: '2025-02-10T18:00:00-05:00'\n---\nWelcome at 6 pm.\n" });
+    if (!parsed.ok) throw new Error('parse');
+    const { event, problems } = normalizePage(parsed.page, TEST_CONFIG);
+    expect(timed(event).start).toBe('2025-02-10T23:00:00.000Z');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date', message: expect.stringMatching(/-05:00, but Europe\/Paris is at \+01:00.*The text says 18:00/) })]);
   });
 
   it('uses the event `timezone` when it has one, and stays quiet for a site with no zone', () => {

@@ -1,6 +1,6 @@
-import { makePath, permalinkOf } from '../../../lambda/core/read/permalink';
+import { hugoTagUrl, makePath, permalinkOf } from '../../../lambda/core/read/permalink';
 
-const hugo = { siteUrl: 'https://cal.example.org/', permalinkBase: 'https://lab.example.org/', permalinks: {} as Record<string, string> };
+const hugo = { siteUrl: 'https://cal.example.org/', permalinkBase: 'https://lab.example.org/', permalinks: {} as Record<string, string>, removePathAccents: false };
 const link = (path: string, data: Record<string, unknown> = {}, config = hugo, folder = '') => permalinkOf({ path, data, folder, id: 'unused' }, config);
 
 describe('permalinkOf', () => {
@@ -49,4 +49,30 @@ describe('makePath', () => {
     ['Réunion d’équipe', 'réunion-déquipe'],
     ['東京 会議', '東京-会議'],
   ])('%j → %j', (text, expected) => expect(makePath(text)).toBe(expected));
+});
+
+describe("Hugo's removePathAccents (Wowchemy's default)", () => {
+  it('takes the accents off every segment of the path, as Hugo does', () => {
+    const ssphub = { ...hugo, permalinks: { event: '/talk/:slug/' }, removePathAccents: true };
+    expect(link('event/x/index.md', { title: 'Événement de clôture de la saison 1 du programme 10%' }, ssphub)).toBe('https://lab.example.org/talk/evenement-de-cloture-de-la-saison-1-du-programme-10/');
+    expect(link('event/séminaire-été/index.md', {}, { ...hugo, removePathAccents: true })).toBe('https://lab.example.org/event/seminaire-ete/');
+    expect(link('event/séminaire-été/index.md', {}, hugo)).toBe('https://lab.example.org/event/s%C3%A9minaire-%C3%A9t%C3%A9/');
+  });
+
+  it('keeps letters of other scripts', () => {
+    expect(makePath('Новосибирск Meetup', true)).toBe('новосибирск-meetup');
+    expect(makePath('Łódź', true)).toBe('łodz');
+  });
+});
+
+describe('hugoTagUrl', () => {
+  const site = { permalinkBase: 'https://lab.example.org/', tagPermalink: '/tags/:slug/' as string | null, removePathAccents: false };
+  it("is the taxonomy's pattern with the tag made a path, or null without tag pages", () => {
+    expect(hugoTagUrl('Machine Learning', site)).toBe('https://lab.example.org/tags/machine-learning/');
+    expect(hugoTagUrl('10%', { ...site, tagPermalink: '/tag/:slug/' })).toBe('https://lab.example.org/tag/10/');
+    expect(hugoTagUrl('Séminaire', { ...site, removePathAccents: true })).toBe('https://lab.example.org/tags/seminaire/');
+    expect(hugoTagUrl('Séminaire', site)).toBe('https://lab.example.org/tags/s%C3%A9minaire/');
+    expect(hugoTagUrl('x', { ...site, tagPermalink: null })).toBeNull();
+    expect(hugoTagUrl('x', { ...site, permalinkBase: null })).toBeNull();
+  });
 });

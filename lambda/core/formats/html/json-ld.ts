@@ -34,7 +34,7 @@ export function attendanceMode(e: Pick<EventHeader, 'location' | 'address'>): 'O
 
 /** The schema.org `Event` of an event page. */
 export function eventJsonLd(e: EventHeader, config: SiteConfig): { [key: string]: Json } {
-  const stamp = rfc3339WithOffset(e, config);
+  const stamp = rfc3339WithOffset(e);
   const t = e.time;
   const start = t.kind === 'allDay' ? t.startDate : stamp(t.start);
   const end = t.kind === 'allDay' ? t.endDate : t.end !== null ? stamp(t.end) : null;

@@ -12,7 +12,6 @@ import type { PublishedEvent, Site } from '../../published';
 import type { TagGroup } from '../../tags';
 import { urlSafeSegment } from '../../read/identity';
 import { endInstant, startInstant } from '../../read/time';
-import { humanWhen } from '../human-dates';
 import { eventCalendarUrl, tagUrls } from '../../urls';
 import { labelsFor, type Labels } from '../../i18n/labels';
 import { eventJsonLd, jsonLdScript } from './json-ld';
@@ -149,14 +148,14 @@ export function eventPage(s: Site, item: PageEvent): string {
   const { config } = s;
   const site = siteSubscription(s);
   const e = item.event;
-  const clock = agendaClock(e.time, config.timeZone);
+  const clock = agendaClock(e.time);
   const l = labelsFor(config.language);
   const t = e.time;
-  const zone = t.kind === 'timed' ? t.timeZone : config.timeZone;
-  // `e.when` is this text in the site's zone, made once with the page (ICU's formatRange is slow).
+  const zone = t.timeZone;
+  // `e.when` is this text in the event's zone, made once with the page (ICU's formatRange is slow).
   const when =
     t.kind === 'timed'
-      ? html`<time class="dt-start" datetime="${new Date(t.start).toISOString()}" data-zone="${zone}" data-your-time="${l.yourTime}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${zone === config.timeZone ? e.when : humanWhen(t, { language: config.language, timeZone: zone })}</time>${t.end !== null ? html`<data class="dt-end" value="${new Date(t.end).toISOString()}"></data>` : ''}`
+      ? html`<time class="dt-start" datetime="${new Date(t.start).toISOString()}" data-zone="${zone}" data-your-time="${l.yourTime}"${t.end !== null ? html` data-end="${new Date(t.end).toISOString()}"` : ''}>${e.when}</time>${t.end !== null ? html`<data class="dt-end" value="${new Date(t.end).toISOString()}"></data>` : ''}`
       : html`<time class="dt-start" datetime="${t.startDate}">${e.when}</time><data class="dt-end" value="${t.endDate}"></data>`;
   const facts = html`<dl class="facts">
 <dt>${l.when}</dt><dd>${when}</dd>
@@ -166,7 +165,7 @@ ${e.status !== 'CONFIRMED' ? html`<dt>${l.status}</dt><dd class="${e.status === 
 </dl>`;
   const add = html`<section class="add" aria-labelledby="add-title"><h2 id="add-title">${l.addToCalendar}</h2><ul class="buttons">
 <li><a class="button" href="${eventCalendarUrl(e, config)}">${l.downloadIcs}</a></li>
-<li><a class="button secondary" href="${googleTemplateLink(item, config)}">${l.addToGoogle}</a></li>
+<li><a class="button secondary" href="${googleTemplateLink(item)}">${l.addToGoogle}</a></li>
 </ul></section>`;
   const agenda = e.sessions.length
     ? html`<section aria-labelledby="agenda-title"><h2 id="agenda-title">${l.agenda}</h2><ul class="agenda">${e.sessions.map((s) => html`<li>${agendaLine(s, clock)}</li>`)}</ul></section>`
@@ -204,7 +203,7 @@ function shiftHeadings(markup: string): string {
 }
 
 /** Google Calendar's "create event" template link for one event. */
-export function googleTemplateLink(item: PageEvent, config: SiteConfig): string {
+export function googleTemplateLink(item: PageEvent): string {
   const e = item.event;
   const t = e.time;
   const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -218,7 +217,7 @@ export function googleTemplateLink(item: PageEvent, config: SiteConfig): string 
     dates,
     details: `${e.summaryText ? `${e.summaryText}\n\n` : ''}${e.url}`,
     location: e.locationText ?? '',
-    ctz: t.kind === 'timed' ? t.timeZone : config.timeZone,
+    ctz: t.timeZone,
   });
   return `https://calendar.google.com/calendar/render?${params.toString()}`;
 }

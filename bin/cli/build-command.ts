@@ -11,6 +11,7 @@ import { EMPTY_MEMORY, memoryChunks, parseMemory } from '../../lambda/core/memor
 import { decodePage } from '../../lambda/core/read/decode';
 import { isEventPage } from '../../lambda/core/read/identity';
 import type { SiteConfig } from '../../lambda/core/model';
+import { OUTPUTS, outputAt } from '../../lambda/core/outputs';
 import { chunkEncoder, foreignFiles, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
 import { problemsAsFiles, readSourcePages, sourcePages, type ContentSource, type SourcePage } from './content-source';
 import { contentKeyOf, OutcomeStore } from '../../lambda/adapters/outcome-store';
@@ -98,7 +99,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     return { write, seconds, exitCode: 1 };
   }
   options.log(summaryLine(reported, seconds, write));
-  return { write, seconds, exitCode: options.strict && rejectedFiles(reported.problems).size > 0 ? 1 : 0 };
+  return { write, seconds, exitCode: options.strict && failsStrict(reported.problems) ? 1 : 0 };
 }
 
 /**
@@ -128,13 +129,21 @@ async function buildAndSaveState(options: BuildOptions, phase: (name: string) =>
   const foreign = foreignFiles(options.out, result.paths(), result.outputs);
   if (foreign.length && !options.force) {
     const some = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
-    return { outputs: null, reported, notWritten: `${foreign.length} file(s) in ${options.out} that calpub did not write would be overwritten (${some}); another tool (Hugo?) wrote them. Choose another --out, leave out calpub's pages (outputs: [calendars, feeds, schedule]), or pass --force to overwrite them` };
+    return { outputs: null, reported, notWritten: `${foreign.length} file(s) in ${options.out} that calpub did not write would be overwritten (${some}); another tool (Hugo?) wrote them. ${avoiding(foreign, result.config)}` };
   }
   const next = chunkEncoder('sha256')(memoryChunks(result.memory));
   if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, next.bytes);
   if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
   phase('memory and outcomes');
   return { outputs: result.outputs, rewrite: new Set(foreign), reported, notWritten: null };
+}
+
+/** How to avoid overwriting another tool's files: the `outputs` without the groups those files are in, when calendars are not among them. */
+function avoiding(foreign: readonly string[], config: SiteConfig): string {
+  const groups = new Set(foreign.map((file) => outputAt(file) ?? outputAt(file.slice(file.indexOf('/') + 1))).filter((name) => name !== null).map((name) => OUTPUTS[name].group));
+  const kept = config.outputs.filter((group) => !groups.has(group));
+  const instead = groups.has('calendars') ? '' : `leave out ${[...groups].map((g) => `\`${g}\``).join(' and ')} (\`outputs: [${kept.join(', ')}]\` in calpub.yaml), `;
+  return `Choose another --out, ${instead}or pass --force to overwrite them`;
 }
 
 /** Records how long each phase of a build took and the memory after it (`CALPUB_TIMINGS`). */
@@ -164,6 +173,14 @@ export function runCheck(source: ContentSource, now: number, log: (line: string)
   return rejected > 0 ? 1 : 0;
 }
 
+/**
+ * Whether `--strict` fails: a file is rejected, or calpub guessed what a CI must not publish on a
+ * guess (no time zone found, no absolute base URL). The last line says which.
+ */
+export function failsStrict(problems: readonly Problem[]): boolean {
+  return rejectedFiles(problems).size > 0 || problems.some((p) => p.strict);
+}
+
 /** Files with at least one error: they are not published. */
 export function rejectedFiles(problems: readonly Problem[]): Set<string> {
   return new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
@@ -175,7 +192,9 @@ export function summaryLine(result: Reported, seconds: number, write?: WriteSumm
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;
   const files = write ? `; ${write.written.length} files written, ${write.deleted.length} deleted, ${write.unchanged} unchanged` : '';
   const skipped = result.skipped.length ? `, ${result.skipped.length} left out (draft/scheduled/expired)` : '';
-  return `calpub: published ${result.published.length}, rejected ${rejected}, warnings ${warnings}${skipped} in ${seconds.toFixed(2)} s${files}`;
+  const guesses = result.problems.filter((p) => p.strict).map((p) => p.field);
+  const strict = guesses.length ? ` (--strict fails: calpub guessed ${guesses.map((f) => `\`${f}\``).join(' and ')})` : '';
+  return `calpub: published ${result.published.length}, rejected ${rejected}, warnings ${warnings}${strict}${skipped} in ${seconds.toFixed(2)} s${files}`;
 }
 
 /** How many problems `build` and `serve` print (`check` prints them all, `--report` lists them all). */

@@ -23,6 +23,7 @@ import { EMBED_SCRIPT, EMBED_STYLESHEET, siteEmbed, tagEmbed } from './formats/h
 import type { EventHeader, EventPieces } from './page';
 import type { EventMemory } from './model';
 import { publishedAt } from './memory';
+import { labelsFor } from './i18n/labels';
 
 /** One file to make: where it goes and how to render it. */
 interface Made {
@@ -125,7 +126,10 @@ export function languageSites(config: SiteConfig, publishing: readonly Publishin
  */
 export function languageConfig(config: SiteConfig, folder: string): SiteConfig {
   const own = config.languages[folder || config.language.toLowerCase()] ?? {};
-  const texts = { title: own.title ?? config.title, description: own.description ?? config.description };
+  // Without a title or description of its own, a site is named in its language, not in English.
+  const labels = labelsFor(folder || config.language);
+  const given = (key: 'title' | 'description', label: string) => (config.explicit.includes(key) ? config[key] : label);
+  const texts = { title: own.title ?? given('title', labels.siteTitle), description: own.description ?? given('description', labels.siteDescription) };
   if (!folder) return { ...config, ...texts };
   const under = (url: string) => `${url}${folder}/`;
   return { ...config, ...texts, language: folder, siteUrl: under(config.siteUrl), permalinkBase: config.permalinkBase && under(config.permalinkBase) };

@@ -161,7 +161,7 @@ describe('calpub build --site <a Hugo site>', () => {
     writeFileSync(path.join(dir, 'public', 'schedule.json'), '{"from":"another tool"}\n');
     const refused = runIn(dir, 'build', '--site', '.', '--out', 'public', '--now', NOW);
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toMatch(/^calpub: nothing written: 1 file\(s\) in public that calpub did not write would be overwritten \(schedule\.json\); another tool \(Hugo\?\) wrote them\. Choose another --out, .* or pass --force to overwrite them\n$/);
+    expect(refused.stdout).toMatch(/^calpub: nothing written: 1 file\(s\) in public that calpub did not write would be overwritten \(schedule\.json\); another tool \(Hugo\?\) wrote them\. Choose another --out, leave out `schedule` \(`outputs: \[calendars, feeds, widget\]` in calpub\.yaml\), or pass --force to overwrite them\n$/);
     expect(readFileSync(path.join(dir, 'public', 'schedule.json'), 'utf8')).toBe('{"from":"another tool"}\n');
     const forced = runIn(dir, 'build', '--site', '.', '--out', 'public', '--now', NOW, '--force');
     expect(forced.status).toBe(0);

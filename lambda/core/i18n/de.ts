@@ -46,4 +46,6 @@ export const de: Labels = {
     shortened: '(Gekürzt: Die vollständige Beschreibung steht auf der Seite der Veranstaltung.)',
   },
   fullDescription: 'Die vollständige Beschreibung steht auf der Seite der Veranstaltung.',
+  siteTitle: 'Veranstaltungen',
+  siteDescription: 'Kommende und vergangene Veranstaltungen',
 };

@@ -46,4 +46,6 @@ export const en: Labels = {
     shortened: "(Shortened: the full description is on the event's page.)",
   },
   fullDescription: "The full description is on the event's page.",
+  siteTitle: 'Events',
+  siteDescription: 'Upcoming and past events',
 };

@@ -46,4 +46,6 @@ export const es: Labels = {
     shortened: '(Abreviado: la descripción completa está en la página del evento.)',
   },
   fullDescription: 'La descripción completa está en la página del evento.',
+  siteTitle: 'Eventos',
+  siteDescription: 'Eventos próximos y pasados',
 };

@@ -46,4 +46,6 @@ export const fr: Labels = {
     shortened: '(Texte abrégé : la description complète est sur la page de l’événement.)',
   },
   fullDescription: 'La description complète est sur la page de l’événement.',
+  siteTitle: 'Événements',
+  siteDescription: 'Événements à venir et passés',
 };

@@ -46,4 +46,6 @@ export const it: Labels = {
     shortened: '(Abbreviato: la descrizione completa è nella pagina dell’evento.)',
   },
   fullDescription: 'La descrizione completa è nella pagina dell’evento.',
+  siteTitle: 'Eventi',
+  siteDescription: 'Eventi in programma e passati',
 };

@@ -46,4 +46,6 @@ export const ja: Labels = {
     shortened: '（要約: 詳しい説明はイベントのページにあります。）',
   },
   fullDescription: '詳しい説明はイベントのページにあります。',
+  siteTitle: 'イベント',
+  siteDescription: '今後のイベントと過去のイベント',
 };

@@ -60,6 +60,9 @@ export interface Labels {
   };
   /** The sentence linking a shortened description to the event's page. */
   readonly fullDescription: string;
+  /** A site's name and description when its configuration gives none (calendar name, feed title). */
+  readonly siteTitle: string;
+  readonly siteDescription: string;
 }
 
 const CATALOGS: Readonly<Record<string, Labels>> = { en, fr, de, es, pt, it, ja };

@@ -46,4 +46,6 @@ export const pt: Labels = {
     shortened: '(Resumido: a descrição completa está na página do evento.)',
   },
   fullDescription: 'A descrição completa está na página do evento.',
+  siteTitle: 'Eventos',
+  siteDescription: 'Eventos futuros e passados',
 };

@@ -112,16 +112,17 @@ export function address(data: FrontMatter, warn: Warn): Address | null {
 
 /**
  * One line for LOCATION: the venue, then the address parts, each comma-separated piece once. A piece
- * is left out when a piece already there names it (same words, whatever the case, accents and
+ * is left out when a piece already there is the same (same words, whatever the case, accents and
  * punctuation): venue "Campus Nord, Ville" with city "Campus Nord" or street "Campus Nord, Bât. A"
- * says "Campus Nord" once.
+ * says "Campus Nord" once. A name that contains a place is not the place: "Université de Montréal"
+ * with city "Montréal" keeps the city.
  */
 export function locationLine(venue: string | null, addr: Address | null): string | null {
   const pieces = [venue, ...ADDRESS_KEYS.map((k) => addr?.[k])].flatMap((p) => (p ? p.split(/,\s+/) : [])).map((p) => p.trim()).filter(Boolean);
   const kept: Array<{ text: string; words: string }> = [];
   for (const text of pieces) {
-    const words = ` ${comparable(text)} `;
-    if (words.trim() === '' || kept.some((k) => k.words.includes(words))) continue;
+    const words = comparable(text);
+    if (words === '' || kept.some((k) => k.words === words)) continue;
     kept.push({ text, words });
   }
   return kept.length ? kept.map((k) => k.text).join(', ') : null;

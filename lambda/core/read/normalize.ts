@@ -12,6 +12,7 @@ import { readWritten, toInstant, type ZoneRules } from './time';
 import { zoneProblem } from '../vtimezone';
 import { eventZone } from './site-zone';
 import { venueZoneOf, type VenueZone } from './venue-zone';
+import { oneDayNamed } from './named-days';
 
 /** One page's outcome: the event (absent when an error stops it) and every problem found. */
 export interface Normalized {
@@ -51,6 +52,9 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   if (!time.ok) return fail(time.field, time.reason);
   const mismatch = offsetMismatch(time.time, time.startField, page.body);
   if (mismatch) warn(time.startField, mismatch);
+  const endField = timeFields(data).end;
+  const oneDay = oneDayNamed(time.time, [page.body, f.text(data, 'summary', () => {}) ?? '', f.text(data, 'abstract', () => {}) ?? ''], endField);
+  if (oneDay) warn(endField, oneDay);
 
   // Hugo ignores a publish or expiry date it cannot read, and publishes the page: so does calpub.
   const publishDate = instantField(data, 'publishDate', rules, warn);

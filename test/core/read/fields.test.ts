@@ -13,9 +13,16 @@ describe('locationLine', () => {
     expect(locationLine('Campus Nord', { city: 'Campus Nord, Ville' })).toBe('Campus Nord, Ville');
   });
 
-  it('compares words whatever the case, accents and punctuation, never parts of words', () => {
-    expect(locationLine('UNIVERSITE de Genève', { city: 'Geneve', country: 'Suisse' })).toBe('UNIVERSITE de Genève, Suisse');
+  it('compares pieces whatever the case, accents and punctuation', () => {
+    expect(locationLine('Genève, Palais des Nations', { city: 'GENEVE', country: 'Suisse' })).toBe('Genève, Palais des Nations, Suisse');
     expect(locationLine('Parisian Hall', { city: 'Paris' })).toBe('Parisian Hall, Paris');
+  });
+
+  it('keeps a city that a venue\'s name contains: the name is not the city', () => {
+    expect(locationLine('Université de Montréal', { street: '2900 boulevard Édouard-Montpetit', city: 'Montréal', region: 'QC', country: 'Canada' })).toBe(
+      'Université de Montréal, 2900 boulevard Édouard-Montpetit, Montréal, QC, Canada',
+    );
+    expect(locationLine('UNIVERSITE de Genève', { city: 'Geneve', country: 'Suisse' })).toBe('UNIVERSITE de Genève, Geneve, Suisse');
   });
 
   it('keeps commas inside URLs', () => {

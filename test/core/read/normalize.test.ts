@@ -237,3 +237,35 @@ describe('normalizePage: a written offset that is not the zone offset', () => {
     expect(normalize("title: T\ndate: '2025-02-10T18:00:00+02:00'", { ...TEST_CONFIG, timeZone: 'UTC' }).problems).toEqual([]);
   });
 });
+
+describe("normalizePage: the venue's zone", () => {
+  const site = { ...TEST_CONFIG, wallClockZ: true };
+  it("reads an event whose address is in another zone in that zone, with the warning, and shows it there", () => {
+    const { event, problems } = normalize("title: T\nlocation: Austin, TX\ndate: '2027-03-10T18:00:00Z'\ndate_end: '2027-03-10T20:00:00Z'", site);
+    expect(timed(event)).toEqual({ start: '2027-03-11T00:00:00.000Z', end: '2027-03-11T02:00:00.000Z', zone: 'America/Chicago' }); // 18:00 CST
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'timezone', message: expect.stringMatching(/^the venue \(Austin, TX\) is in America\/Chicago, not in the site's zone \(Europe\/Paris\)/) })]);
+  });
+
+  it("lets the page's `timezone` win, silently", () => {
+    const { event, problems } = normalize("title: T\ntimezone: Europe/Paris\nlocation: Austin, TX\ndate: '2027-03-10T18:00:00'", site);
+    expect([timed(event).zone, problems]).toEqual(['Europe/Paris', []]);
+  });
+
+  it('keeps all-day events in their venue zone too (their agenda is on that clock)', () => {
+    const { event } = normalize("title: T\naddress: {city: Montréal, region: QC, country: Canada}\ndate: '2027-03-10'", site);
+    expect(event?.time).toEqual({ kind: 'allDay', startDate: '2027-03-10', endDate: '2027-03-10', timeZone: 'America/Toronto' });
+  });
+});
+
+describe('normalizePage: an end far from the one day the text names', () => {
+  it('warns when the event lasts weeks but its text names one day (a typo in the month of the end)', () => {
+    const { problems } = normalize("title: T\ndate: '2026-04-04T18:00:00'\ndate_end: '2026-05-09T20:00:00'\nsummary: Rendez-vous le 4 avril à 18h.");
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date_end', message: expect.stringMatching(/^`date_end` makes the event last 36 days \(until 2026-05-09\), but its text names one day only \(April 4\): if the end has a wrong month or year, fix it$/) })]);
+  });
+
+  it('is silent for short events, and for long ones whose text names their days or none', () => {
+    expect(normalize("title: T\ndate: '2026-04-04'\ndate_end: '2026-04-10'\nsummary: Le 4 avril.").problems).toEqual([]);
+    expect(normalize("title: T\ndate: '2026-04-04'\ndate_end: '2026-05-09'\nsummary: Du 4 avril au 9 mai.").problems).toEqual([]);
+    expect(normalize("title: T\ndate: '2026-04-04'\ndate_end: '2026-05-09'\nsummary: An exhibition.").problems).toEqual([]);
+  });
+});

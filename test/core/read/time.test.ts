@@ -1,4 +1,4 @@
-import { readWritten, toInstant, utcStamp, wallClockStamp, nextDay } from '../../../lambda/core/read/time';
+import { readInstant, readWritten, toInstant, utcStamp, wallClockStamp, nextDay } from '../../../lambda/core/read/time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const paris = { timeZone: 'Europe/Paris', wallClockZ: false };
@@ -61,6 +61,24 @@ describe('toInstant', () => {
   it('reads Z as UTC unless wallClockZ, then as wall clock in the zone', () => {
     expect(iso(toInstant(w('2022-12-05T14:00:00Z'), paris))).toBe('2022-12-05T14:00:00.000Z');
     expect(iso(toInstant(w('2022-12-05T14:00:00Z'), { ...paris, wallClockZ: true }))).toBe('2022-12-05T13:00:00.000Z');
+  });
+  it('reads an offset the zone has in another season as the digits in the zone, and says what was written', () => {
+    // +02:00 is Paris's summer offset: on a winter date the site shows 18:00, so 18:00 Paris (17:00Z).
+    expect(readInstant(w('2025-02-10T18:00:00+02:00'), paris)).toEqual({ instant: Date.parse('2025-02-10T17:00:00Z'), otherSeason: { written: 120, zone: 60 } });
+    // And the winter offset on a summer date.
+    expect(readInstant(w('2025-07-10T18:00:00+01:00'), paris)).toEqual({ instant: Date.parse('2025-07-10T16:00:00Z'), otherSeason: { written: 60, zone: 120 } });
+    // The zone's own offset that day, or one no season of it has (another venue), is honoured.
+    expect(readInstant(w('2025-07-10T18:00:00+02:00'), paris)).toEqual({ instant: Date.parse('2025-07-10T16:00:00Z') });
+    expect(readInstant(w('2025-02-10T18:00:00-05:00'), paris)).toEqual({ instant: Date.parse('2025-02-10T23:00:00Z') });
+    // Negative offsets: New York's summer offset on a winter date.
+    expect(readInstant(w('2025-01-15T18:00:00-04:00'), { timeZone: 'America/New_York', wallClockZ: true })).toEqual({ instant: Date.parse('2025-01-15T23:00:00Z'), otherSeason: { written: -240, zone: -300 } });
+    // A zone without seasons honours every offset.
+    expect(readInstant(w('2025-01-15T18:00:00+02:00'), { timeZone: 'Asia/Kolkata', wallClockZ: true })).toEqual({ instant: Date.parse('2025-01-15T16:00:00Z') });
+  });
+  it("reads offsets against the seasons of the date's own year (Mexico City dropped summer time in 2022)", () => {
+    const mexico = { timeZone: 'America/Mexico_City', wallClockZ: true };
+    expect(readInstant(w('2021-01-15T18:00:00-05:00'), mexico).otherSeason).toEqual({ written: -300, zone: -360 });
+    expect(readInstant(w('2024-01-15T18:00:00-05:00'), mexico)).toEqual({ instant: Date.parse('2024-01-15T23:00:00Z') });
   });
   it('treats -00:00 like Z', () => {
     expect(iso(toInstant(w('2021-05-18T09:00:00-00:00'), paris))).toBe('2021-05-18T09:00:00.000Z');

@@ -40,7 +40,7 @@ export function siteZoneOf(config: SiteConfig, venues: ReadonlyArray<VenueZone |
     const [zone, { pages, said }] = ranked[0];
     const evidence = [...said.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([text, n]) => `"${text}"${n > 1 ? ` ×${n}` : ''}`).join(', ');
     const others = venues.filter(Boolean).length - pages;
-    const message = `no time zone is set: times are read in ${zone}, where ${pages} page(s) place their venue (${evidence})${others ? `; ${others} other page(s) are elsewhere and read in their own zone` : ''}; ${pin(zone)}`;
+    const message = `no time zone is set: times are read in ${zone}, where ${pages} page(s) place their venue (${evidence})${others ? `; ${others} other page(s) place theirs elsewhere` : ''}; ${pin(zone)}`;
     return { config: { ...config, timeZone: zone }, problems: [warning(message)] };
   }
   const fromLanguage = languageZone(config.language);

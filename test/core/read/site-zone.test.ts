@@ -19,7 +19,7 @@ describe('siteZoneOf', () => {
         file: 'calpub.yaml',
         severity: 'warning',
         field: 'timeZone',
-        message: 'no time zone is set: times are read in Europe/Brussels, where 3 page(s) place their venue ("Belgique" ×2, "Liège, Belgique"); 1 other page(s) are elsewhere and read in their own zone; set `timeZone: Europe/Brussels` in calpub.yaml (or Hugo\'s `timeZone`) to confirm',
+        message: 'no time zone is set: times are read in Europe/Brussels, where 3 page(s) place their venue ("Belgique" ×2, "Liège, Belgique"); 1 other page(s) place theirs elsewhere; set `timeZone: Europe/Brussels` in calpub.yaml (or Hugo\'s `timeZone`) to confirm',
       },
     ]);
   });

@@ -53,4 +53,23 @@ describe('the npm package', () => {
     expect(made).toContain('fr/calendar.ics');
     for (const f of made) expect([f, readFileSync(path.join(site, 'public', f)).equals(readFileSync(path.join(site, 'public-repo', f)))]).toEqual([f, true]);
   });
+
+  it("runs the README's GitHub Pages workflow lines as written, offline, in a Hugo site that keeps the tarball", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const workflow = /```yaml\n# \.github\/workflows\/hugo\.yml[^\n]*\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const steps = [...workflow.matchAll(/^ +- run: (.+)$/gm)].map((m) => m[1]).filter((line) => !line.startsWith('hugo'));
+    expect(steps).toEqual([expect.stringMatching(/^npm install --no-save \.\/calpub-\d+\.\d+\.\d+\.tgz$/), expect.stringMatching(/^npx calpub build --site \. --out public --strict /)]);
+    expect(steps[0]).toContain(packed.filename);
+    const site = path.join(work, 'pages-site');
+    cpSync(path.join(ROOT, 'test', 'fixtures', 'hugo-site'), site, { recursive: true });
+    cpSync(path.join(work, packed.filename), path.join(site, packed.filename));
+    // GitHub fills `steps.pages.outputs.base_url`; npm runs offline here (nothing else to fetch).
+    const env = { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+    for (const step of steps) {
+      const line = step.replace(/\$\{\{ steps\.pages\.outputs\.base_url \}\}/g, 'https://lab.example.org');
+      const r = spawnSync('sh', ['-c', line], { cwd: site, encoding: 'utf8', env });
+      expect([line, r.status, r.status === 0 ? '' : r.stderr]).toEqual([line, 0, '']);
+    }
+    expect(readFileSync(path.join(site, 'public', 'calendar.ics'), 'utf8')).toContain('UID:event/spring-seminar@lab.example.org\r\n');
+  });
 });

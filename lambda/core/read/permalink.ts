@@ -43,7 +43,7 @@ export function permalinkOf(page: PermalinkInput, config: Pick<SiteConfig, 'site
  */
 export function hugoTagUrl(tag: string, config: Pick<SiteConfig, 'permalinkBase' | 'tagPermalink' | 'removePathAccents'>): string | null {
   if (!config.permalinkBase || config.tagPermalink === null) return null;
-  const segment = encodeURIComponent(makePath(tag, config.removePathAccents));
+  const segment = makePath(tag, config.removePathAccents).split('/').map(encodeURIComponent).join('/');
   const path = config.tagPermalink.replace(/:(slug|title)\b/g, segment).replace(/:sections?\b/g, 'tags').replace(/\/{2,}/g, '/').replace(/^\/+/, '');
   return new URL(path, config.permalinkBase).href;
 }
@@ -99,16 +99,18 @@ function expand(pattern: string, data: FrontMatter, s: Segments, makePath: (text
 }
 
 /**
- * A path segment as Hugo's `MakePath` makes it: letters (any script), digits, marks and `._~+-@#`
- * kept, whitespace runs become one `-`, anything else dropped, then lower case. With Hugo's
+ * A path as Hugo's `MakePath` makes it: letters (any script), digits, marks and `._~+-@#/\` kept
+ * (and `%` before two hex digits), whitespace runs become one `-`, anything else dropped, then lower case. With Hugo's
  * `removePathAccents` (Wowchemy's default), accents go first: `Événement` → `evenement`.
  */
 export function makePath(input: string, removeAccents = false): string {
   const text = removeAccents ? input.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : input;
   let out = '';
   let pendingHyphen = false;
-  for (const ch of text) {
-    if (/[\p{L}\p{N}\p{M}._~+\-@#]/u.test(ch)) {
+  const chars = [...text];
+  for (const [i, ch] of chars.entries()) {
+    // `/` and `\` stay (a tag `CI/CD` is `ci/cd/`, two levels), and `%` before two hex digits (an escape).
+    if (/[\p{L}\p{N}\p{M}._~+\-@#/\\]/u.test(ch) || (ch === '%' && /^[0-9A-Fa-f]{2}$/.test(chars.slice(i + 1, i + 3).join('')))) {
       if (pendingHyphen && ch !== '-' && !out.endsWith('-')) out += '-';
       pendingHyphen = false;
       out += ch;

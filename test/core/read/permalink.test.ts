@@ -72,6 +72,7 @@ describe('hugoTagUrl', () => {
     expect(hugoTagUrl('10%', { ...site, tagPermalink: '/tag/:slug/' })).toBe('https://lab.example.org/tag/10/');
     expect(hugoTagUrl('Séminaire', { ...site, removePathAccents: true })).toBe('https://lab.example.org/tags/seminaire/');
     expect(hugoTagUrl('Séminaire', site)).toBe('https://lab.example.org/tags/s%C3%A9minaire/');
+    expect(hugoTagUrl('CI/CD', site)).toBe('https://lab.example.org/tags/ci/cd/');
     expect(hugoTagUrl('x', { ...site, tagPermalink: null })).toBeNull();
     expect(hugoTagUrl('x', { ...site, permalinkBase: null })).toBeNull();
   });

@@ -12,7 +12,7 @@ const base = {
   transform: { '^.+\\.[cm]?[tj]sx?$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/(?!(feed)/)'],
 };
-const ZONE_FREE = ['/test/bin/emulate\\.test\\.ts$', '/test/bin/emulate-delivery\\.test\\.ts$', '/test/bin/local-s3\\.test\\.ts$', '/test/handlers/publish-asset\\.test\\.ts$'];
+const ZONE_FREE = ['/test/core/formats/vtimezone\\.test\\.ts$', '/test/bin/emulate\\.test\\.ts$', '/test/bin/emulate-delivery\\.test\\.ts$', '/test/bin/local-s3\\.test\\.ts$', '/test/handlers/publish-asset\\.test\\.ts$'];
 const zones = ['UTC', 'Pacific/Kiritimati'];
 module.exports = {
   globalSetup: '<rootDir>/test/global-setup.js',

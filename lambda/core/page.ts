@@ -17,7 +17,7 @@ import type { VenueZone } from './read/venue-zone';
 import { publishes } from './read/config';
 import { renderVeventContent, type VeventPiece } from './formats/ics';
 import { fingerprintOf } from './memory';
-import { isUtcZone } from './vtimezone';
+import { isUtcZone } from './read/zones';
 
 /**
  * What the build needs of an event once its pieces are rendered: everything but the Markdown texts

@@ -2,7 +2,8 @@
  * The publish function as it deploys: the asset `cdk synth` bundled (test-output/cdk.out, made by
  * test/global-setup.js), loaded as Lambda loads it (the template's Handler, a fresh process with the
  * function's environment, TZ=UTC, the runtime's AWS SDK), run against the local S3 API on the seed
- * site. Its calendars must be those of the CLI bundle for the same content and site URL.
+ * site, then on past events in zones whose rules changed. Its calendars must be those of the CLI
+ * bundle for the same content and site URL.
  */
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '../../bin/cli/
 import { s3ClientConfig } from '../../lambda/adapters/s3';
 import { readCalendar } from '../ical';
 import { HAS_SEED, SEED_CONFIG, SEED_PAGE, seedContent } from '../seed-site';
+import { CHANGED_ZONES } from '../changed-zones';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SITE_URL = 'https://ssphub.example.org/';
@@ -84,5 +86,56 @@ const SITE_URL = 'https://ssphub.example.org/';
     const keys = (listed.Contents ?? []).map((o) => o.Key as string);
     expect(keys).toEqual(expect.arrayContaining(['calendar.ics', 'event/10-pourcent-final-season1.ics', 'rss.xml', 'schedule.json', 'index.html']));
     for (const key of keys) expect([key, await siteObject(key)]).toEqual([key, readFileSync(path.join(out, key), 'utf8')]);
+  }, 30_000);
+});
+
+describe('the bundled publish function on past events in zones whose rules changed', () => {
+  const stack = readStack(process.env.CALPUB_TEST_CDK_OUT as string);
+  const dir = mkdtempSync(path.join(tmpdir(), 'calpub-asset-zones-'));
+  const content = path.join(ROOT, 'test', 'fixtures', 'changed-zones');
+  const [contentBucket, siteBucket] = ['calpub-content', 'calpub-site'];
+  let s3: LocalS3;
+  let client: S3Client;
+  let fn: LambdaFunction;
+
+  beforeAll(async () => {
+    s3 = await startLocalS3(dir, [contentBucket, siteBucket]);
+    client = new S3Client({ ...s3ClientConfig(s3.endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
+    const files = readdirSync(content, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(content, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    for (const key of files) await client.send(new PutObjectCommand({ Bucket: contentBucket, Key: key, Body: readFileSync(path.join(content, key)) }));
+    fn = new LambdaFunction({
+      assetDir: stack.publish.assetDir,
+      handler: stack.publish.handler,
+      timeoutMs: stack.publish.timeoutMs,
+      sdkRoot: ROOT,
+      environment: {
+        NODE_OPTIONS: String(stack.publish.environment.NODE_OPTIONS),
+        CONTENT_BUCKET: contentBucket,
+        SITE_BUCKET: siteBucket,
+        SITE_URL: 'https://zones.example.org/',
+        S3_ENDPOINT: s3.endpoint,
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      log: () => {},
+    });
+  }, 30_000);
+  afterAll(async () => {
+    fn?.stop();
+    await s3?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes each event at its own year's instant, byte for byte what the CLI bundle writes", async () => {
+    await fn.invoke({ Records: [{ messageId: 'm1', body: JSON.stringify({ reason: 'deploy' }) }] });
+    const get = async (key: string) => (await (await client.send(new GetObjectCommand({ Bucket: siteBucket, Key: key }))).Body?.transformToString('utf-8')) as string;
+    const calendar = await get('calendar.ics');
+    expect(Object.fromEntries(readCalendar(calendar).events.map((e) => [e.uid.replace(/^event\/|@.*$/g, ''), e.start]))).toEqual(CHANGED_ZONES);
+    const out = path.join(dir, 'cli-out');
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', out], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    for (const key of ['calendar.ics', ...Object.keys(CHANGED_ZONES).map((slug) => `event/${slug}.ics`)]) expect([key, await get(key)]).toEqual([key, readFileSync(path.join(out, key), 'utf8')]);
   }, 30_000);
 });

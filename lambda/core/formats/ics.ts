@@ -11,7 +11,8 @@ import { nextDay, startInstant, utcStamp, wallClockStamp } from '../read/time';
 import { locationLine } from '../read/fields';
 import type { TagGroup } from '../tags';
 import { eventCalendarUrl, homeUrl, tagUrls } from '../urls';
-import { isUtcZone, vtimezoneOf } from '../vtimezone';
+import { isUtcZone } from '../read/zones';
+import { vtimezoneBlock } from './vtimezone';
 
 /** A rendered VEVENT and the time zone it refers to (null when it needs no VTIMEZONE). */
 export interface VeventPiece {
@@ -93,9 +94,8 @@ export function tagCalendar(site: Site, tag: TagGroup): Iterable<string> {
  */
 export function* calendar(config: SiteConfig, header: CalendarHeader, events: readonly PublishedEvent[], whole = false): Generator<string> {
   const sorted = [...events].sort((a, b) => a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
-  const zones = [...new Set(sorted.map((e) => e.pieces.ics.timeZone).filter((z): z is string => z !== null))].sort();
   yield calendarHead(header, config);
-  yield* zones.map(vtimezone);
+  yield* zoneSpans(sorted).map(([zone, span]) => vtimezoneBlock(zone, span.from, span.to));
   for (const e of sorted) yield* [veventHead(e.memory), (whole ? e.pieces.ics : (e.pieces.aggregate?.ics ?? e.pieces.ics)).content, 'END:VEVENT\r\n'];
   yield 'END:VCALENDAR\r\n';
 }
@@ -113,11 +113,18 @@ function calendarHead(header: CalendarHeader, config: SiteConfig): string {
 }
 
 /**
- * The VTIMEZONE of `zone`. Events only reach here with a zone `zoneProblem` accepted, so a missing one
- * is a bug, never a reason to write UTC times quietly.
+ * The zones a calendar's events carry (TZID), each with the UTC years its events there span: its
+ * VTIMEZONE holds the rules of those years (a 2018 event in São Paulo needs Brazil's summer time of 2018).
  */
-function vtimezone(zone: string): string {
-  const block = vtimezoneOf(zone);
-  if (block === null) throw new Error(`no VTIMEZONE can be written for the time zone ${JSON.stringify(zone)}`);
-  return block;
+function zoneSpans(events: readonly PublishedEvent[]): Array<[string, { from: number; to: number }]> {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const { pieces, event } of events) {
+    const zone = pieces.ics.timeZone;
+    if (zone === null || event.time.kind !== 'timed') continue;
+    const from = new Date(event.time.start).getUTCFullYear();
+    const to = new Date(event.time.end ?? event.time.start).getUTCFullYear();
+    const span = spans.get(zone);
+    spans.set(zone, span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to });
+  }
+  return [...spans.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

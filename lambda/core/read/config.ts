@@ -6,7 +6,7 @@
 import yaml from 'js-yaml';
 import { Duration } from 'luxon';
 import type { LanguageSettings, OutputGroup, Problem, SiteConfig } from '../model';
-import { zoneProblem } from '../vtimezone';
+import { zoneProblem } from './zones';
 
 /** Name of the configuration file at the content root. */
 export const CONFIG_FILE = 'calpub.yaml';

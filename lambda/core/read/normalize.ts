@@ -9,7 +9,7 @@ import { identityOf, languageFolder, languageOf, uidOf } from './identity';
 import { permalinkOf } from './permalink';
 import type { CalEvent, EventStatus, FrontMatter, ParsedPage, Problem, SiteConfig } from '../model';
 import { readWritten, toInstant, type ZoneRules } from './time';
-import { zoneProblem } from '../vtimezone';
+import { zoneProblem } from './zones';
 import { eventZone } from './site-zone';
 import { venueZoneOf, type VenueZone } from './venue-zone';
 import { oneDayNamed } from './named-days';

@@ -6,7 +6,7 @@
  */
 import { readClockRange, formatClock, type ClockTime } from './clock';
 import type { EventTime } from '../model';
-import { isUtcZone } from '../vtimezone';
+import { isUtcZone } from './zones';
 import { zoneOffset } from './time';
 
 /** The warning for a start whose written offset disagrees with its zone, or null. */

@@ -11,7 +11,7 @@ import { applyConfig, CONFIG_FILE, DEFAULT_CONFIG, withSiteUrl, type AppliedConf
 import { isEventPage } from './read/identity';
 import { wallClockStamp } from './read/time';
 import { farAheadProblems, skipReason, unbuiltPageProblem, type SkipReason } from './select';
-import { languageSites, siteFiles, sitePaths, type LanguageSite, type Publishing } from './site';
+import { languageSites, pathOwners, siteFiles, sitePaths, type LanguageSite, type Publishing } from './site';
 
 /**
  * One page as an adapter hands it over: its text when it was read, its outcome when one was made
@@ -113,7 +113,7 @@ export function buildSite(input: BuildInput): BuildResult {
     memories[event.id] = memory;
     publishing.push({ event, pieces, memory });
   }
-  const { sites, problems: tagProblems } = languageSites(config, publishing, input.now);
+  const { sites, problems: tagProblems } = sitesWithoutTakenPaths(config, publishing, input.now, problems);
   problems.push(...tagProblems);
   return {
     stopped: false,
@@ -211,6 +211,39 @@ function fromLastGood(broken: PageOutcome, text: string | undefined, language: s
   const note: Problem = { file: broken.file, severity: 'warning', field: null, message: 'the version published before stays in the calendar until the errors above are fixed' };
   return { ...kept, problems: [...broken.problems, note] };
 }
+
+/**
+ * Outputs own their paths: a page whose identity gives a path another output has (`slug: calendar`
+ * makes `calendar.ics`, `slug: embed` the widget's page, a page at `tags/x/calendar.md` a tag's
+ * calendar), or a private folder's, is rejected, never written over the other; two pages that take one
+ * path are both rejected. The sites are then made without them.
+ */
+function sitesWithoutTakenPaths(config: SiteConfig, publishing: readonly Publishing[], now: number, problems: Problem[]): ReturnType<typeof languageSites> {
+  const made = languageSites(config, publishing, now);
+  const owners = new Map<string, Array<{ event: string | null; kind: string }>>();
+  for (const { site, prefix } of made.sites) {
+    for (const { path, event, kind } of pathOwners(site, prefix)) owners.set(path, [...(owners.get(path) ?? []), { event: event && `${prefix}${event}`, kind }]);
+  }
+  const rejected = new Map<string, string>();
+  for (const [path, list] of owners) {
+    const reserved = RESERVED.find((r) => path.startsWith(r));
+    if (list.length < 2 && !reserved) continue;
+    for (const { event } of list) {
+      if (event === null || rejected.has(event)) continue;
+      const others = list.filter((o) => o.event !== event).map((o) => (o.event ? `the event \`${o.event}\`'s` : `the site's ${o.kind === 'tagCalendar' || o.kind === 'tagRss' || o.kind === 'tagPage' || o.kind === 'tagEmbed' ? 'tag file' : 'own file'}`));
+      rejected.set(event, `its identity \`${event}\` gives the path \`${path}\`, which is ${reserved ? `in calpub's private folder \`${reserved}\`` : `${others.join(' and ')} too`}: nothing is written over another output; give the page another \`slug\` (or move it)`);
+    }
+  }
+  if (!rejected.size) return made;
+  for (const p of publishing) {
+    const message = rejected.get(p.event.id);
+    if (message) problems.push({ file: p.event.file, severity: 'error', field: 'slug', message });
+  }
+  return languageSites(config, publishing.filter((p) => !rejected.has(p.event.id)), now);
+}
+
+/** Folders of calpub's own in an output folder: no page may write there. */
+const RESERVED = ['.calpub/', '_calpub/'];
 
 /** Two pages with one identity would fight over one UID and one URL: both are rejected, loudly. */
 function rejectDuplicateIdentities<T extends { event: EventHeader }>(events: readonly T[], problems: Problem[]): T[] {

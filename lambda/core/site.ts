@@ -79,6 +79,22 @@ export function* siteFiles(site: Site, prefix = ''): Generator<OutputFile> {
   }
 }
 
+/** Output kinds made once per event: the paths its identity gives. */
+const PER_EVENT: ReadonlySet<OutputName> = new Set(['eventCalendar', 'eventPage']);
+
+/**
+ * Every path the site's files take, with the event that owns it (null: the site's own files, a tag's,
+ * the assets), without making any file: what checks that no page takes another output's path.
+ */
+export function* pathOwners(site: Site, prefix = ''): Generator<{ path: string; event: string | null; kind: OutputName }> {
+  for (const name of Object.keys(OUTPUTS) as OutputName[]) {
+    if (!publishes(site.config, OUTPUTS[name].group)) continue;
+    if (PER_EVENT.has(name)) {
+      for (const e of site.events) yield { path: `${prefix}${outputPath(name, { event: e.event.id })}`, event: e.event.id, kind: name };
+    } else for (const file of FILES[name](site)) yield { path: `${prefix}${file.path}`, event: null, kind: name };
+  }
+}
+
 /** The paths `siteFiles` yields, without making any file (to check them before writing). */
 export function* sitePaths(site: Site, prefix = ''): Generator<string> {
   for (const name of Object.keys(OUTPUTS) as OutputName[]) {

@@ -6,7 +6,7 @@ import { readEventTime, timeFields } from './event-time';
 import { offsetMismatch } from './offset-check';
 import * as f from './fields';
 import { identityOf, languageFolder, languageOf, uidOf } from './identity';
-import { permalinkOf } from './permalink';
+import { permalinkOf, urlProblem } from './permalink';
 import type { CalEvent, EventStatus, FrontMatter, ParsedPage, Problem, SiteConfig } from '../model';
 import { readWritten, toInstant, type ZoneRules } from './time';
 import { zoneProblem } from './zones';
@@ -66,6 +66,8 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   const pageDate = time.pageDateField ? instantField(data, time.pageDateField, rules, warn) : { ok: true as const, value: null };
   if (!pageDate.ok && time.pageDateField) warn(time.pageDateField, `${pageDate.reason}; the page date is ignored`);
 
+  const badUrl = urlProblem(data.url);
+  if (badUrl) warn('url', badUrl);
   const slug = f.text(data, 'slug', warn);
   const id = identityOf(page.path, slug, page.language);
   const language = page.language ?? languageOf(page.path);

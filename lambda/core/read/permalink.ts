@@ -24,9 +24,10 @@ export interface PermalinkInput {
 export function permalinkOf(page: PermalinkInput, config: Pick<SiteConfig, 'siteUrl' | 'permalinkBase' | 'permalinks' | 'removePathAccents'>): string {
   if (!config.permalinkBase) return `${config.siteUrl}${page.id}/`; // identities are URL-safe ASCII by construction
   const prefix = page.folder ? `${page.folder}/` : '';
-  const url = typeof page.data.url === 'string' && page.data.url.trim() ? page.data.url.trim() : null;
-  const path = url ?? `${prefix}${hugoPath(page)}`;
-  return new URL(path.replace(/^\/+/, ''), config.permalinkBase).href;
+  const url = pageUrl(page.data.url);
+  if (url?.absolute) return url.absolute;
+  const path = url?.path ?? `${prefix}${hugoPath(page)}`;
+  return new URL(path.replace(/^[/\\]+/, ''), config.permalinkBase).href;
 
   function hugoPath(p: PermalinkInput): string {
     const segments = contentSegments(p.path, p.folder);
@@ -46,6 +47,36 @@ export function hugoTagUrl(tag: string, config: Pick<SiteConfig, 'permalinkBase'
   const segment = makePath(tag, config.removePathAccents).split('/').map(encodeURIComponent).join('/');
   const path = config.tagPermalink.replace(/:(slug|title)\b/g, segment).replace(/:sections?\b/g, 'tags').replace(/\/{2,}/g, '/').replace(/^\/+/, '');
   return new URL(path, config.permalinkBase).href;
+}
+
+/**
+ * The `url` front matter as Hugo uses it: a path on the site (`/talks/2024/x/`), or an absolute
+ * http(s) URL. Anything else (`javascript:...`, `data:...`, `//other.host/`) is no link calpub
+ * publishes: `urlProblem` says why, and the page gets its usual permalink.
+ */
+function pageUrl(value: unknown): { absolute?: string; path?: string } | null {
+  if (typeof value !== 'string' || !value.trim() || urlProblem(value) !== null) return null;
+  const text = value.trim();
+  return /^https?:\/\//i.test(text) ? { absolute: new URL(text).href } : { path: text };
+}
+
+/** Why a page's `url` cannot be its link, or null when it can (a site path or an http(s) URL). */
+export function urlProblem(value: unknown): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return null;
+  if (typeof value !== 'string') return '`url` should be a path on the site, such as `/talks/my-talk/`; it is ignored';
+  const text = value.trim();
+  if (/^https?:\/\//i.test(text)) {
+    try {
+      new URL(text);
+      return null;
+    } catch {
+      return `\`url\` ${JSON.stringify(text)} is not a URL; it is ignored`;
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) || /^[/\\]{2}/.test(text) || /[\u0000-\u001f\s"<>]/.test(text)) {
+    return `\`url\` ${JSON.stringify(text)} is not a path on the site nor an http(s) URL, so it is no link calpub publishes; it is ignored: write a path such as \`/talks/my-talk/\``;
+  }
+  return null;
 }
 
 interface Segments {

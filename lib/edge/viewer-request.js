@@ -7,9 +7,12 @@
 //   /x   -> 301 to /x/ (no extension: a page's URL without its slash; one URL per page, and the
 //           page's relative links resolve against the folder), query string kept
 //   anything with an extension in its last segment (/calendar.ics, /event/a.ics) is left alone.
+// A path that starts with `//` (or `/\`) is read as one `/`: a browser takes `//evil.example/x` in a
+// Location header as another host, so the redirect must never echo it (an open redirect).
 async function handler(event) {
   var request = event.request;
-  var uri = request.uri;
+  var uri = '/' + request.uri.replace(/^[\/\\]+/, '');
+  request.uri = uri;
   if (uri.endsWith('/')) {
     request.uri = uri + 'index.html';
     return request;

@@ -80,9 +80,14 @@ describe('calpub emulate', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(missing.headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
-    expect(await missing.text()).toContain('<h1>Page introuvable</h1>') // the fixture site is French;
+    expect(await missing.text()).toContain('<h1>Page introuvable</h1>'); // the fixture site is French
     expect((await fetch(`${emulation.url}_calpub/state.jsonl.gz`)).status).toBe(404); // the state stays in the content bucket
     expect((await fetch(`${emulation.url}calendar.ics`, { method: 'POST' })).status).toBe(403); // GET and HEAD only
+    // A path starting with `//` never redirects to another host, and `//` is the home page, as CloudFront runs the function.
+    const open = await fetch(`${emulation.url}/evil.example/x`, { redirect: 'manual' });
+    expect([open.status, open.headers.get('location')]).toEqual([301, '/evil.example/x/']);
+    expect((await fetch(`${emulation.url}/`)).status).toBe(200);
+    expect((await fetch(`${emulation.url}%E0%A4%A`)).status).toBe(400);
   });
 
   it('publishes with the time zones of the bundled asset, and updates the site when a file changes', async () => {

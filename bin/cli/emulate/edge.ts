@@ -48,7 +48,8 @@ async function handle(
   functionOf: (code: string) => ViewerFunction,
   origin: (key: string, conditions: Headers) => Promise<Reply>,
 ): Promise<Reply> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  // The request line's path as CloudFront gets it: `//x` is a path here, not another host.
+  const url = new URL(`http://localhost${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? ''}`);
   const behavior = behaviorFor(distribution, url.pathname);
   const method = req.method ?? 'GET';
   if (!behavior.allowedMethods.includes(method)) {
@@ -63,13 +64,24 @@ async function handle(
   if (uri === '/' && distribution.defaultRootObject) uri = `/${distribution.defaultRootObject}`;
   const conditions: Headers = {};
   for (const name of ['if-none-match', 'if-modified-since']) if (typeof req.headers[name] === 'string') conditions[name] = req.headers[name] as string;
-  let reply = await origin(decodeURIComponent(uri.slice(1)), conditions);
+  const key = decodedKey(uri);
+  if (key === null) return { status: 400, headers: { 'content-type': 'text/plain' }, body: Buffer.from('Bad Request: the path is not valid percent-encoding\n') };
+  let reply = await origin(key, conditions);
   const error = distribution.errorResponses.find((e) => e.errorCode === reply.status);
   if (error?.pagePath) {
     const page = await origin(decodeURIComponent(error.pagePath.slice(1)), {});
     if (page.status === 200) reply = { ...page, status: error.responseCode };
   }
   return withPolicy(compressed(reply, behavior, req), behavior, req);
+}
+
+/** The S3 key of a path (percent-decoded, without its leading `/`), or null when its encoding is broken. */
+function decodedKey(uri: string): string | null {
+  try {
+    return decodeURIComponent(uri.slice(1));
+  } catch {
+    return null;
+  }
 }
 
 /** The behaviour of a path: the first pattern that matches (CloudFront's `*` and `?`), else the default. */

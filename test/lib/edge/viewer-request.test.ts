@@ -35,6 +35,13 @@ async function outcome(url: string): Promise<string> {
 describe('the viewer-request function', () => {
   it.each([
     ['/', 'origin /index.html'],
+    // Never a redirect to another host: `//host/x` in a Location is that host (an open redirect).
+    ['//evil.example/x', '301 /evil.example/x/'],
+    ['//evil.example', 'origin /evil.example'],
+    ['/\\evil.example/x', '301 /evil.example/x/'],
+    ['///evil.example/x?a=1', '301 /evil.example/x/?a=1'],
+    ['//', 'origin /index.html'],
+    ['//calendar.ics', 'origin /calendar.ics'],
     ['/event/a/', 'origin /event/a/index.html'],
     ['/fr/event/a/', 'origin /fr/event/a/index.html'],
     ['/tags/open-source/', 'origin /tags/open-source/index.html'],

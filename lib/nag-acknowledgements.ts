@@ -28,9 +28,9 @@ export const ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [
     on: (stack) => [stack.pipeline.function, ...cdkManagedFunctions(stack)],
   },
   {
-    ids: [...BUCKET_GRANTS, 'AwsSolutions-IAM5[Resource::<ContentBucketDD05A3B9.Arn>/*]', 'AwsSolutions-IAM5[Resource::<SiteBucket978D4AEB.Arn>/*]'],
+    ids: [...BUCKET_GRANTS, 'AwsSolutions-IAM5[Resource::<ContentBucketDD05A3B9.Arn>/*]', 'AwsSolutions-IAM5[Resource::<ContentBucketDD05A3B9.Arn>/_calpub/*]', 'AwsSolutions-IAM5[Resource::<SiteBucket978D4AEB.Arn>/*]'],
     reason:
-      'The publish function reads and writes every object of the content bucket (pages, its private state) and of the site bucket (every output), and nothing else: the wildcards are object-level within those two named buckets, from CDK grantReadWrite/grantDelete.',
+      'The publish function reads every object of the content bucket (the pages) and writes or deletes only its private folder there (_calpub/*: its state and report); it writes and deletes every object of the site bucket (every output), and nothing else: the wildcards are object-level within those two named buckets, from CDK grantRead/grantPut/grantDelete (tested on the template).',
     on: (stack) => [stack.pipeline.function],
   },
   {

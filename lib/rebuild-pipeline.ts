@@ -17,6 +17,9 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
+/** The function's private folder in the content bucket: all it may write there. */
+export const CONTENT_PRIVATE_FOLDER = '_calpub';
+
 /** The function's timeout; the queue's visibility timeout must be at least 6× this. */
 export const FUNCTION_TIMEOUT = Duration.minutes(5);
 
@@ -90,7 +93,11 @@ export class RebuildPipeline extends Construct {
             externalModules: ['@aws-sdk/*'],
           },
         });
-    props.contentBucket.grantReadWrite(this.function);
+    // The pages (and every version of them) are the editors': the function reads them and writes only
+    // its private folder (state, report), the `PRIVATE_PREFIX` of lambda/handlers/rebuild.ts.
+    props.contentBucket.grantRead(this.function);
+    props.contentBucket.grantPut(this.function, `${CONTENT_PRIVATE_FOLDER}/*`);
+    props.contentBucket.grantDelete(this.function, `${CONTENT_PRIVATE_FOLDER}/*`);
     props.siteBucket.grantReadWrite(this.function);
     props.siteBucket.grantDelete(this.function);
     this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [props.distributionArn] }));

@@ -1,3 +1,5 @@
+import { CONTENT_PRIVATE_FOLDER } from '../../lib/rebuild-pipeline';
+import { PRIVATE_PREFIX } from '../../lambda/handlers/rebuild';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -78,6 +80,20 @@ describe('CalpubStack with no context', () => {
       ScheduleExpression: 'rate(1 hour)',
       Target: { Arn: Match.anyValue(), Input: '{"reason":"schedule"}' },
     });
+  });
+
+  it('lets the function write and delete only its private folder in the content bucket, and read the rest', () => {
+    expect(`${CONTENT_PRIVATE_FOLDER}/`).toBe(PRIVATE_PREFIX);
+    const role = Object.values(t.findResources('AWS::IAM::Policy')).find((p) => JSON.stringify(p).includes('cloudfront:CreateInvalidation')) as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } };
+    const statements = role.Properties.PolicyDocument.Statement;
+    const onContent = statements.filter((s) => JSON.stringify(s.Resource).includes('ContentBucket'));
+    const writes = onContent.filter((s) => [s.Action].flat().some((a) => /^s3:(Put|Delete|Abort)/.test(a)));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const s of writes) {
+      // Every write or delete is on objects under _calpub/ only, never on the bucket's pages or their versions.
+      expect([s.Action, s.Resource]).toEqual([s.Action, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ContentBucket/), 'Arn'] }, '/_calpub/*']] }]);
+    }
+    expect(onContent.flatMap((s) => [s.Action].flat())).not.toContain('s3:DeleteObjectVersion');
   });
 
   it('lets the function invalidate its distribution and nothing else', () => {

@@ -88,7 +88,9 @@ export function rfc3339WithOffset(event: EventHeader): (ms: number) => string {
   const zone = t.timeZone;
   const fixed = t.kind === 'timed' ? t.writtenOffset : null;
   return (ms) => {
-    const offset = fixed ?? zoneOffset(zone, ms);
+    // RFC 3339 offsets are whole minutes: a local mean time (Paris before 1911: +00:09:21) is rounded,
+    // and the clock written with it, so the text still names the same instant.
+    const offset = Math.round(fixed ?? zoneOffset(zone, ms));
     const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
     const sign = offset < 0 ? '-' : '+';
     const abs = Math.abs(offset);

@@ -93,12 +93,33 @@ function timedTime(
   const read = readInstant(span.start, rules);
   const start = read.instant;
   if (read.otherSeason) warn(fields.start, otherSeasonWarning(fields.start, span.start, read, rules.timeZone));
-  const end = span.end ? endOf(start, span.start, span.end, rules, fields, read.otherSeason ? () => {} : warn, warn) : null;
+  const clockNote = clockWarning(fields.start, span.start, read, rules.timeZone);
+  if (clockNote) warn(fields.start, clockNote);
+  let end = span.end ? endOf(start, span.start, span.end, rules, fields, read.otherSeason ? () => {} : warn, read.skipped ? () => {} : warn) : null;
+  // A start moved forward by a gap may reach its end (02:30–03:30 on the spring night): the event keeps its written length.
+  if (read.skipped && span.end?.kind === 'dateTime' && span.start.kind === 'dateTime' && (end === null || end <= start)) {
+    const length = wallOf(span.end) - wallOf(span.start);
+    end = length > 0 ? start + length : end;
+  }
   const offset = span.start.kind === 'dateTime' ? span.start.offset : null;
   // The agenda is read on the organiser's clock: the offset written, unless it was read as the zone's.
   const writtenOffset = offset === null || offset === 'Z' || offset === '-00:00' || read.otherSeason ? null : offsetMinutes(offset);
   const utc = (offset === 'Z' || offset === '-00:00') && !rules.wallClockZ;
   return { ok: true, time: { kind: 'timed', start, end, timeZone: rules.timeZone, writtenOffset, ...(utc ? { writtenUtc: true } : {}) } };
+}
+
+/** The warning for a wall-clock time shown twice (autumn) or never (spring) that night, or null. */
+function clockWarning(field: string, written: Written, read: ReadInstant, zone: string): string | null {
+  const at = describe(written).slice(0, 16);
+  if (read.repeated) return `\`${field}\` ${at} happens twice in ${zone} (the clocks go back that night): the first is published; write the UTC offset to say which`;
+  if (read.skipped) return `\`${field}\` ${at} does not exist in ${zone} (the clocks skip ${read.skipped} minutes that night): it is published ${read.skipped} minutes later, as calendar apps read it; fix the time`;
+  return null;
+}
+
+/** The wall-clock fields of a written date-time, as a UTC epoch (to measure written lengths). */
+function wallOf(w: Written): number {
+  const [y, m, d] = w.date.split('-').map(Number);
+  return w.kind === 'date' ? Date.UTC(y, m - 1, d) : Date.UTC(y, m - 1, d, w.hour, w.minute, w.second);
 }
 
 /** A summer offset on a winter date (or the reverse): what was written, and how it is read. */
@@ -126,6 +147,8 @@ function endOf(start: number, writtenStart: Written, written: Written, rules: Zo
   // A date-only end on a timed event means "until the end of that day".
   const read = written.kind === 'date' ? readInstant({ kind: 'date', date: nextDay(written.date) }, rules) : readInstant(written, rules);
   if (read.otherSeason) warnSeason(fields.end, otherSeasonWarning(fields.end, written, read, rules.timeZone));
+  const clockNote = written.kind === 'dateTime' ? clockWarning(fields.end, written, read, rules.timeZone) : null;
+  if (clockNote) warnSeason(fields.end, clockNote);
   const end = read.instant;
   const said = `\`${fields.end}\` (${describe(written)})`;
   if (end === start) {

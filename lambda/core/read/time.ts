@@ -44,6 +44,8 @@ export function readWritten(value: unknown): Read<Written> {
   }
   const [, y, mo, d, h, mi, s, offset] = m;
   const date = `${y}-${mo}-${d}`;
+  // Years before 1000 are typos (`0026` for 2026), and some readers take 00–99 for 1900–1999.
+  if (+y < 1000) return { ok: false, reason: `'${text}': the year ${y} is before 1000, surely a typo; write the four digits of the year` };
   if (!isRealDate(+y, +mo, +d)) return { ok: false, reason: `'${text}': ${date} is not a day of the calendar` };
   if (h === undefined) return { ok: true, value: { kind: 'date', date } };
   const hour = +h;
@@ -100,6 +102,10 @@ export interface ReadInstant {
    * this says what was written and what the zone's offset is that day (minutes east of UTC).
    */
   readonly otherSeason?: { readonly written: number; readonly zone: number };
+  /** Set when the wall clock shows the time twice that night (autumn): the first is taken. */
+  readonly repeated?: true;
+  /** Set when the wall clock never shows the time (spring-forward gap): the minutes it moved forward. */
+  readonly skipped?: number;
 }
 
 /**
@@ -115,14 +121,14 @@ export interface ReadInstant {
 export function readInstant(written: Written, rules: ZoneRules): ReadInstant {
   const [year, month, day] = written.date.split('-').map(Number);
   const wall = written.kind === 'date' ? utcFields(year, month - 1, day, 0, 0, 0) : utcFields(year, month - 1, day, written.hour, written.minute, written.second);
-  if (written.kind === 'date' || written.offset === null) return { instant: wallClockToInstant(wall, rules.timeZone) };
-  if (written.offset === 'Z' || written.offset === '-00:00') return { instant: rules.wallClockZ ? wallClockToInstant(wall, rules.timeZone) : wall };
+  if (written.kind === 'date' || written.offset === null) return wallClockReading(wall, rules.timeZone);
+  if (written.offset === 'Z' || written.offset === '-00:00') return rules.wallClockZ ? wallClockReading(wall, rules.timeZone) : { instant: wall };
   const offset = offsetMinutes(written.offset);
   const asWritten = wall - offset * 60_000;
   const zone = zoneOffset(rules.timeZone, asWritten);
   if (offset === zone || !seasonOffsets(rules.timeZone, year).has(offset)) return { instant: asWritten };
-  const instant = wallClockToInstant(wall, rules.timeZone);
-  return { instant, otherSeason: { written: offset, zone: zoneOffset(rules.timeZone, instant) } };
+  const reading = wallClockReading(wall, rules.timeZone);
+  return { ...reading, otherSeason: { written: offset, zone: zoneOffset(rules.timeZone, reading.instant) } };
 }
 
 /** The instant a written date-time stands for (`readInstant`). */
@@ -169,14 +175,24 @@ export function zonedInstant(date: IsoDate, minutes: number, zone: string): numb
 }
 
 /**
- * The instant at which clocks in `zone` show `wall` (wall-clock fields encoded as a UTC epoch).
- * Two passes over the zone's offset settle it. In a spring-forward gap the time moves forward by the
- * gap (02:30 becomes 03:30), as luxon and calendar clients do; in an autumn overlap the second
- * occurrence is taken.
+ * The instant at which clocks in `zone` show `wall` (wall-clock fields encoded as a UTC epoch). In an
+ * autumn overlap (02:30 shown twice) the first occurrence, as RFC 5545 §3.3.5 says; in a spring-forward
+ * gap (02:30 never shown) the time moves forward by the gap (03:30), as calendar clients do.
  */
 function wallClockToInstant(wall: number, zone: string): number {
-  const first = wall - zoneOffset(zone, wall) * 60_000;
-  return wall - zoneOffset(zone, first) * 60_000;
+  return wallClockReading(wall, zone).instant;
+}
+
+/** `wallClockToInstant`, and whether the wall clock shows that time twice (`repeated`) or never (`skipped`: the minutes it moved). */
+export function wallClockReading(wall: number, zone: string): { instant: number; repeated?: true; skipped?: number } {
+  const before = zoneOffset(zone, wall - 86_400_000);
+  const after = zoneOffset(zone, wall + 86_400_000);
+  const candidates = [...new Set([before, after, zoneOffset(zone, wall)])].map((offset) => wall - offset * 60_000).filter((at) => wall - zoneOffset(zone, at) * 60_000 === at).sort((a, b) => a - b);
+  if (candidates.length > 1) return { instant: candidates[0], repeated: true };
+  if (candidates.length === 1) return { instant: candidates[0] };
+  // Never shown: read with the offset before the change, which lands as far after it as the gap.
+  const instant = wall - before * 60_000;
+  return { instant, skipped: Math.round((zoneOffset(zone, instant) - before) * 60) / 60 };
 }
 
 /** True when `zone` is an IANA time zone name this runtime knows (e.g. `Europe/Paris`). */

@@ -269,3 +269,23 @@ describe('normalizePage: an end far from the one day the text names', () => {
     expect(normalize("title: T\ndate: '2026-04-04'\ndate_end: '2026-05-09'\nsummary: An exhibition.").problems).toEqual([]);
   });
 });
+
+describe('normalizePage: times that cannot be as written', () => {
+  it('rejects a year before 1000 (a typo), naming the field, and never moves it to the 1900s', () => {
+    expect(normalize("title: T\ndate: '0026-09-15T18:00:00'").problems).toEqual([expect.objectContaining({ severity: 'error', field: 'date', message: expect.stringMatching(/the year 0026 is before 1000, surely a typo/) })]);
+    const { event, problems } = normalize("title: T\ndate: '2026-09-15T18:00:00'\ndate_end: '0026-09-15T20:00:00'");
+    expect([timed(event).end, problems[0]?.field]).toEqual([null, 'date_end']);
+  });
+
+  it('takes the first of an autumn time shown twice, with a warning', () => {
+    const { event, problems } = normalize("title: T\ndate: '2026-10-25T02:30:00'\ndate_end: '2026-10-25T04:00:00'");
+    expect(timed(event).start).toBe('2026-10-25T00:30:00.000Z');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date', message: expect.stringMatching(/2026-10-25 02:30 happens twice in Europe\/Paris.*the first is published/) })]);
+  });
+
+  it('moves a spring-night time that does not exist forward by the gap, keeping the event\'s length', () => {
+    const { event, problems } = normalize("title: T\ndate: '2026-03-29T02:30:00'\ndate_end: '2026-03-29T03:30:00'");
+    expect(timed(event)).toMatchObject({ start: '2026-03-29T01:30:00.000Z', end: '2026-03-29T02:30:00.000Z' }); // 03:30–04:30 CEST: one hour, as written
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'date', message: expect.stringMatching(/2026-03-29 02:30 does not exist in Europe\/Paris \(the clocks skip 60 minutes that night\)/) })]);
+  });
+});

@@ -1,4 +1,4 @@
-import { readInstant, readWritten, toInstant, utcStamp, wallClockStamp, nextDay } from '../../../lambda/core/read/time';
+import { readInstant, readWritten, wallClockReading, toInstant, utcStamp, wallClockStamp, nextDay } from '../../../lambda/core/read/time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const paris = { timeZone: 'Europe/Paris', wallClockZ: false };
@@ -119,8 +119,16 @@ describe('toInstant around daylight-saving changes (Europe/Paris)', () => {
     expect(at('2026-10-25T01:30:00')).toBe('2026-10-24T23:30:00.000Z');
     expect(at('2026-10-25T04:00:00')).toBe('2026-10-25T03:00:00.000Z');
   });
-  it('takes the second occurrence of an ambiguous autumn time', () => {
-    expect(at('2026-10-25T02:30:00')).toBe('2026-10-25T01:30:00.000Z');
+  it('takes the first occurrence of an autumn time shown twice (RFC 5545 §3.3.5), and says so', () => {
+    expect(at('2026-10-25T02:30:00')).toBe('2026-10-25T00:30:00.000Z'); // 02:30 CEST, not CET
+    expect(wallClockReading(Date.UTC(2026, 9, 25, 2, 30), 'Europe/Paris')).toEqual({ instant: Date.parse('2026-10-25T00:30:00Z'), repeated: true });
+    expect(wallClockReading(Date.UTC(2026, 10, 1, 1, 30), 'America/New_York')).toEqual({ instant: Date.parse('2026-11-01T05:30:00Z'), repeated: true }); // 01:30 EDT
+  });
+  it('says how far a time in a spring-forward gap moved', () => {
+    expect(wallClockReading(Date.UTC(2026, 2, 29, 2, 30), 'Europe/Paris')).toEqual({ instant: Date.parse('2026-03-29T01:30:00Z'), skipped: 60 });
+    expect(wallClockReading(Date.UTC(2026, 2, 29, 3, 30), 'Europe/Paris')).toEqual({ instant: Date.parse('2026-03-29T01:30:00Z') });
+    // Lord Howe moves by 30 minutes.
+    expect(wallClockReading(Date.UTC(2026, 9, 4, 2, 15), 'Australia/Lord_Howe')).toEqual({ instant: Date.parse('2026-10-03T15:45:00Z'), skipped: 30 });
   });
   it('gives midnight in the zone for a date alone', () => {
     expect(at('2026-07-01')).toBe('2026-06-30T22:00:00.000Z');

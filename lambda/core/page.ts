@@ -97,7 +97,17 @@ export function readPage(file: SourceFile): PageRead {
  * pages): a site that publishes calendars only skips the costliest part.
  */
 export function processPage(page: SourceFile | PageRead, config: SiteConfig): PageOutcome {
-  const { file, parsed, venue } = 'parsed' in page ? page : readPage(page);
+  const file = 'parsed' in page ? page.file : page;
+  try {
+    return outcomeOf('parsed' in page ? page : readPage(page), config);
+  } catch (err) {
+    // No page may stop the build: whatever it holds that calpub did not foresee is a problem on it.
+    const message = `calpub could not read this page (${(err as Error).message}); the other pages are published. Please report it with the page`;
+    return { file: file.path, problems: [{ file: file.path, severity: 'error', field: null, message }], event: null, pieces: null, venue: null, siteZone: config.timeZone };
+  }
+}
+
+function outcomeOf({ file, parsed, venue }: PageRead, config: SiteConfig): PageOutcome {
   const zone = { venue, siteZone: config.timeZone };
   if (!parsed.ok) return { file: file.path, problems: [...encodingWarnings(file), parsed.problem], event: null, pieces: null, ...zone };
   const normalized = normalizePage(parsed.page, config);

@@ -7,6 +7,7 @@ import yaml from 'js-yaml';
 import { Duration } from 'luxon';
 import type { LanguageSettings, OutputGroup, Problem, SiteConfig } from '../model';
 import { zoneProblem } from './zones';
+import { wellFormedData } from './decode';
 
 /** Name of the configuration file at the content root. */
 export const CONFIG_FILE = 'calpub.yaml';
@@ -142,7 +143,7 @@ export function parseConfig(text: string | null): ConfigResult {
     problems.push({ file: CONFIG_FILE, severity, field, message });
   let data: unknown;
   try {
-    data = yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.CORE_SCHEMA }) ?? {};
+    data = wellFormedData(yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.CORE_SCHEMA }) ?? {});
   } catch (err) {
     report(null, `does not parse as YAML: ${(err as Error).message.split('\n')[0]}`);
     return { config: DEFAULT_CONFIG, problems };

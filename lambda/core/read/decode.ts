@@ -20,11 +20,32 @@ function windows1252(bytes: Uint8Array): string {
   return text;
 }
 
-/** The page at `path` from its bytes. */
+/** The page at `path` from its bytes: UTF-8, UTF-16 with its byte-order mark (Windows editors), else Windows-1252. */
 export function decodePage(path: string, bytes: Uint8Array): SourceFile {
+  const bom = bytes.length >= 2 ? (bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null) : null;
+  if (bom) return { path, text: wellFormed(new TextDecoder(bom).decode(bytes)) };
   try {
     return { path, text: utf8.decode(bytes) };
   } catch {
     return { path, text: windows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Text with every lone surrogate (half a UTF-16 pair, which YAML's `"\udc00"` escapes make too)
+ * replaced by U+FFFD: such text cannot be encoded as UTF-8 or in a URL, and would stop whatever
+ * outputs it.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** A parsed value (front matter, configuration) with `wellFormed` text in every string, keys included. */
+export function wellFormedData<T>(value: T): T {
+  if (typeof value === 'string') return wellFormed(value) as T;
+  if (Array.isArray(value)) return value.map(wellFormedData) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormed(k), wellFormedData(v)])) as T;
+  }
+  return value;
 }

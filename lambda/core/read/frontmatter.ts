@@ -7,6 +7,7 @@
  * numbers written with a leading zero (`postcode: 01000`) stay as written; a key written twice keeps its
  * last value, as Hugo's reader does, with a warning.
  */
+import { wellFormedData } from './decode';
 import yaml from 'js-yaml';
 import { parse as parseToml, TomlDate } from 'smol-toml';
 import { isRecord } from './fields';
@@ -20,7 +21,10 @@ const FENCES = { '---': 'yaml', '+++': 'toml' } as const;
 /** Parses a page's front matter; never throws on bad content. */
 export function parseFrontMatter(file: SourceFile): FrontMatterResult {
   const result = parseText(file);
-  return result.ok && file.language ? { ...result, page: { ...result.page, language: file.language } } : result;
+  if (!result.ok) return result;
+  // Escapes such as `"\udc00"` make half a UTF-16 pair, which no output can encode.
+  const page = { ...result.page, data: wellFormedData(result.page.data), ...(file.language ? { language: file.language } : {}) };
+  return { ...result, page };
 }
 
 function parseText(file: SourceFile): FrontMatterResult {

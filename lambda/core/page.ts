@@ -18,6 +18,7 @@ import { publishes } from './read/config';
 import { renderVeventContent, type VeventPiece } from './formats/ics';
 import { fingerprintOf } from './memory';
 import { isUtcZone } from './read/zones';
+import { MAX_SHORTCODE_DEPTH, shortcodeDepth } from './read/shortcodes';
 
 /**
  * What the build needs of an event once its pieces are rendered: everything but the Markdown texts
@@ -131,6 +132,10 @@ function outcomeOf({ file, parsed, venue }: PageRead, config: SiteConfig): PageO
   const size = Buffer.byteLength(event.body) + Buffer.byteLength(leadSource) + (event.abstract && event.summary ? Buffer.byteLength(event.summary) : 0);
   const aggregate = size > HUGE_TEXT_BYTES ? shortened(event, { lead: lead.text, body: body.text }, sessions, clock, labels, showsHtml) : undefined;
   if (aggregate) problems.push(hugeWarning(file.path, size));
+  const depth = Math.max(shortcodeDepth(event.body), shortcodeDepth(event.abstract ?? ''));
+  if (depth > MAX_SHORTCODE_DEPTH) {
+    problems.push({ file: file.path, severity: 'warning', field: null, message: `shortcodes are nested ${depth} deep: calpub reads ${MAX_SHORTCODE_DEPTH} levels and drops the shortcodes below them, keeping their text; nest fewer` });
+  }
   // Published fields: the VEVENT, the Markdown every other output renders, and the fields they show.
   // Sources rather than their HTML, so the fingerprint does not depend on which outputs are made.
   // The image only when there is one, so that pages without one keep their fingerprint (and SEQUENCE).

@@ -119,13 +119,15 @@ export function address(data: FrontMatter, warn: Warn): Address | null {
  */
 export function locationLine(venue: string | null, addr: Address | null): string | null {
   const pieces = [venue, ...ADDRESS_KEYS.map((k) => addr?.[k])].flatMap((p) => (p ? p.split(/,\s+/) : [])).map((p) => p.trim()).filter(Boolean);
-  const kept: Array<{ text: string; words: string }> = [];
+  const kept: string[] = [];
+  const seen = new Set<string>();
   for (const text of pieces) {
     const words = comparable(text);
-    if (words === '' || kept.some((k) => k.words === words)) continue;
-    kept.push({ text, words });
+    if (words === '' || seen.has(words)) continue;
+    seen.add(words);
+    kept.push(text);
   }
-  return kept.length ? kept.map((k) => k.text).join(', ') : null;
+  return kept.length ? kept.join(', ') : null;
 }
 
 /** Lower case, no accents, words separated by single spaces. */

@@ -92,45 +92,87 @@ export function expandShortcodes(markdown: string, render: ShortcodeRenderer = T
   return out + expandCalls(markdown.slice(pos), render);
 }
 
+/**
+ * How deep shortcodes may nest: real pages nest two or three (a callout in a callout); each level
+ * copies its inner text, so a page of thousands nested would cost minutes and gigabytes. Deeper ones
+ * are dropped, their text kept (`shortcodeDepth` lets the page be warned).
+ */
+export const MAX_SHORTCODE_DEPTH = 20;
+
+type Tag = { readonly start: number; readonly end: number; readonly closing: boolean; readonly selfClosing: boolean; readonly call: ShortcodeCall };
+
+/** Expands the shortcodes of `markdown`: its tags are found once, and each nesting level works on its range of them. */
 function expandCalls(markdown: string, render: ShortcodeRenderer): string {
   if (!markdown.includes('{{')) return markdown;
-  const tags = [...markdown.matchAll(TAG)].map((m) => ({
+  const tags: Tag[] = [...markdown.matchAll(TAG)].map((m) => ({
     start: m.index as number,
     end: (m.index as number) + m[0].length,
     closing: m[2] === '/',
     selfClosing: /\/\s*$/.test(m[4]),
     call: parseCall(m[3], m[4]),
   }));
+  return expandRange(markdown, tags, partners(tags), 0, tags.length, 0, markdown.length, render, 0);
+}
+
+/**
+ * For each opening tag, the index of the tag that closes it (the next closing tag of its name, nesting
+ * of that name respected), or -1: found in one pass, whatever the number of tags.
+ */
+function partners(tags: readonly Tag[]): number[] {
+  const partner = tags.map(() => -1);
+  const open = new Map<string, number[]>();
+  tags.forEach((tag, i) => {
+    if (tag.selfClosing) return;
+    let stack = open.get(tag.call.name);
+    if (!stack) open.set(tag.call.name, (stack = []));
+    if (!tag.closing) stack.push(i);
+    else if (stack.length) partner[stack.pop() as number] = i;
+  });
+  return partner;
+}
+
+/** The text from `from` to `to`, holding `tags[first..last)`, with them expanded. */
+function expandRange(markdown: string, tags: readonly Tag[], partner: readonly number[], first: number, last: number, from: number, to: number, render: ShortcodeRenderer, depth: number): string {
   let out = '';
-  let pos = 0;
-  for (let i = 0; i < tags.length; i++) {
+  let pos = from;
+  for (let i = first; i < last; i++) {
     const tag = tags[i];
     if (tag.start < pos) continue;
     out += markdown.slice(pos, tag.start);
     pos = tag.end;
-    if (tag.closing) continue; // a stray closing tag: drop it
-    const close = tag.selfClosing ? -1 : findClosing(tags, i);
+    if (tag.closing || depth >= MAX_SHORTCODE_DEPTH) continue; // a stray closing tag, or one too deep: dropped
+    const close = partner[i] < last ? partner[i] : -1; // a partner outside this range does not close it here
     if (close < 0) {
       out += render(tag.call, null);
       continue;
     }
-    const inner = expandCalls(markdown.slice(tag.end, tags[close].start), render);
+    const inner = expandRange(markdown, tags, partner, i + 1, close, tag.end, tags[close].start, render, depth + 1);
     out += render(tag.call, inner.trim());
     pos = tags[close].end;
   }
-  return out + markdown.slice(pos);
+  return out + markdown.slice(pos, to);
 }
 
-/** Index of the tag closing `tags[open]`, respecting nesting of the same name, or -1. */
-function findClosing(tags: ReadonlyArray<{ closing: boolean; selfClosing: boolean; call: ShortcodeCall }>, open: number): number {
-  let depth = 0;
-  for (let j = open + 1; j < tags.length; j++) {
-    if (tags[j].call.name !== tags[open].call.name || tags[j].selfClosing) continue;
-    if (!tags[j].closing) depth++;
-    else if (depth === 0) return j;
-    else depth--;
+/** How deep the shortcodes of `markdown` nest (a paired one in another is 2). */
+export function shortcodeDepth(markdown: string): number {
+  if (!markdown.includes('{{')) return 0;
+  const tags = [...markdown.matchAll(TAG)];
+  // Only names that are closed somewhere pair up: `{{< youtube x >}}` alone nests nothing.
+  const paired = new Set(tags.filter((m) => m[2] === '/').map((m) => m[3].toLowerCase()));
+  const open: string[] = [];
+  let deepest = 0;
+  for (const m of tags) {
+    const name = m[3].toLowerCase();
+    if (/\/\s*$/.test(m[4]) || !paired.has(name)) continue;
+    if (m[2] !== '/') {
+      open.push(name);
+      deepest = Math.max(deepest, open.length);
+    } else {
+      const at = open.lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    }
   }
-  return -1;
+  return deepest;
 }
 
 const ARG = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g;

@@ -1,5 +1,7 @@
 import { markdownToHtml, markdownToText, parseMarkdown, renderHtml, renderText } from '../../../lambda/core/read/markdown';
-import { expandShortcodes } from '../../../lambda/core/read/shortcodes';
+import { expandShortcodes, shortcodeDepth } from '../../../lambda/core/read/shortcodes';
+import { processPage } from '../../../lambda/core/page';
+import { TEST_CONFIG } from '../../helpers';
 
 describe('expandShortcodes', () => {
   it("shows an escaped shortcode as written, as Hugo does ({{</* x */>}} is {{< x >}}), and expands the others", () => {
@@ -126,5 +128,25 @@ describe('markdownToHtml', () => {
   it('cannot forge the aside markers from content', () => {
     const html = markdownToHtml('CALPUBASIDEdeadbeef0000OPEN\n\nx', base);
     expect(html).not.toContain('<aside');
+  });
+});
+
+describe('shortcodes nested deep or never closed (bounded work per page)', () => {
+  it('reads 20 levels, drops the shortcodes below, keeps their text, and warns on the page', () => {
+    const body = `${'{{% callout %}}\n'.repeat(3000)}deep text\n${'{{% /callout %}}\n'.repeat(3000)}`;
+    expect(expandShortcodes(body)).toContain('deep text');
+    expect(expandShortcodes(body)).not.toContain('{{');
+    expect(shortcodeDepth(body)).toBe(3000);
+    expect(shortcodeDepth('{{< youtube a >}}{{< youtube b >}}{{% callout %}}x{{% /callout %}}')).toBe(1);
+    const outcome = processPage({ path: 'event/x/index.md', text: `---\ntitle: X\ndate: '2027-01-10T10:00:00'\n---\n${body}` }, TEST_CONFIG);
+    expect(outcome.problems).toEqual([expect.objectContaining({ severity: 'warning', field: null, message: expect.stringMatching(/^shortcodes are nested 3000 deep: calpub reads 20 levels/) })]);
+    expect(outcome.pieces?.ics.content).toContain('deep text');
+  });
+
+  it('pairs each closing tag with its opening one, once, whatever the number of tags', () => {
+    expect(expandShortcodes('{{< a >}}1{{< a >}}2{{< /a >}}3')).toBe('1\n\n2\n\n3');
+    expect(expandShortcodes('{{< a >}}{{< b >}}x{{< /a >}}{{< /b >}}')).toBe('\n\nx\n\n');
+    const unclosed = '{{< callout >}}x'.repeat(20000);
+    expect(expandShortcodes(unclosed)).toBe('x'.repeat(20000));
   });
 });

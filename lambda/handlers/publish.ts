@@ -39,6 +39,7 @@ export async function handler(event: unknown): Promise<void> {
         deleted: summary.deleted.length,
         invalidated: summary.invalidated,
         attempts: summary.attempts,
+        ...(summary.memory ? { memory: summary.memory } : {}),
         ms: Date.now() - started,
       }),
     );

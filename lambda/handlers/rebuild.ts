@@ -19,7 +19,8 @@ import { PreconditionFailed, type ListedObject, type ObjectStore } from '../adap
 import { OutcomeStore } from '../adapters/outcome-store';
 import { pageOutcomes, type PageOutcomes } from '../adapters/page-outcomes';
 import { publishOutputs, reportOf, unquote } from './publishing';
-import { parseRemoteState, serializeRemoteState, stateHead } from './remote-state';
+import { parseRemoteState, serializeRemoteState, stateHead, type RemoteState } from './remote-state';
+import type { Problem } from '../core/model';
 
 /** Above this many changed paths one `/*` invalidation replaces the list (one path on the bill). */
 export const INVALIDATION_LIMIT = 15;
@@ -27,6 +28,14 @@ export const INVALIDATION_LIMIT = 15;
 export const PRIVATE_PREFIX = '_calpub/';
 /** How often the site listing is checked against the manifest even when nothing went wrong. */
 const SITE_CHECK_INTERVAL_MS = 60 * 60_000;
+/**
+ * Where a rebuild says, before it writes any output, that it is writing: one small object per
+ * rebuild, deleted once its state is saved. One left behind is a rebuild that failed or lost a race
+ * after writing files no manifest knows: the next rebuilds check the whole site and delete them.
+ */
+const WRITING = 'writing/';
+/** Older than this, a writing mark's rebuild is over (the function's timeout is 5 minutes). */
+const WRITING_STALE_MS = 15 * 60_000;
 
 /** What a rebuild needs. */
 export interface RebuildDeps {
@@ -56,6 +65,8 @@ export interface RebuildSummary {
   readonly attempts: number;
   /** Set when `calpub.yaml` has errors and no good one was applied before: nothing was written. */
   readonly stopped?: string;
+  /** Set when the memory was lost (the state unreadable or missing): what happened, also in the report. */
+  readonly memory?: string;
 }
 
 /** Brings the site up to date with the content. Throws on infrastructure errors only. */
@@ -75,8 +86,13 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   let objectsRead = 0;
   const read = (key: string) => (objectsRead++, content.get(key));
   const stateKey = `${prefix}${PRIVATE_PREFIX}state.jsonl.gz`;
+  const copyKey = `${prefix}${PRIVATE_PREFIX}state.previous.jsonl.gz`;
   const [stored, listing] = await Promise.all([read(stateKey), content.list(prefix)]);
-  const previous = parseRemoteState(stored?.bytes ?? null);
+  const read0 = parseRemoteState(stored?.bytes ?? null);
+  // An unreadable state is recovered from the copy the last good save kept; either way, it is said.
+  const copy = read0.status === 'unreadable' ? parseRemoteState((await read(copyKey))?.bytes ?? null) : null;
+  const previous = copy?.status === 'ok' ? { ...copy, head: '' } : read0;
+  const marks = listing.filter((o) => o.key.startsWith(`${prefix}${PRIVATE_PREFIX}${WRITING}`));
   const configObject = listing.find((o) => o.key === `${prefix}${CONFIG_FILE}`);
   const configText = configObject ? ((await read(configObject.key))?.bytes.toString('utf8') ?? null) : null;
   const applied = configFor(configText, previous.memory, deps.siteUrl);
@@ -89,26 +105,35 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const result = buildSite({ pages, configText, memory: previous.memory, now, siteUrl: deps.siteUrl });
 
   // What is really on the site (ETags are MD5s of the bytes): listed after a lost race (the loser may
-  // have written older files after the winner's), without usable state, and at least hourly; else the manifest.
+  // have written older files after the winner's), without usable state, when a rebuild left a writing
+  // mark (it may have written files no manifest knows), and at least hourly; else the manifest.
   const usable = previous.head !== '';
-  const checkSite = afterLostRace || !usable || !(now - previous.checkedAt < SITE_CHECK_INTERVAL_MS);
+  const checkSite = afterLostRace || !usable || marks.length > 0 || !(now - previous.checkedAt < SITE_CHECK_INTERVAL_MS);
   const onSite = checkSite ? new Map((await site.list('')).map((o) => [o.key, unquote(o.etag)])) : new Map(Object.entries(previous.manifest));
+  const problems = [...result.problems, ...memoryProblems(read0.status, copy?.status ?? null, onSite.size)];
+  const mine = `${prefix}${PRIVATE_PREFIX}${WRITING}${now}-${Math.random().toString(36).slice(2)}.json`;
+  await content.put(mine, `{"startedAt":${now}}\n`, { contentType: 'application/json' });
   const { manifest, written } = await publishOutputs(site, result.outputs, onSite);
   mark('site files');
-  // Without usable state, everything on the site was written by an earlier build: files of events deleted meanwhile go too.
-  const deleted = (usable ? Object.keys(previous.manifest) : [...onSite.keys()]).filter((path) => !(path in manifest) && onSite.has(path));
+  // The site bucket holds calpub's outputs only: listed, everything no event owns now goes (files of
+  // deleted events, and files a failed or losing rebuild wrote); else what the last manifest had.
+  const deleted = (checkSite ? [...onSite.keys()] : Object.keys(previous.manifest)).filter((path) => !(path in manifest) && onSite.has(path));
   if (deleted.length) await site.delete(deleted);
 
-  const report = reportOf(result);
+  const report = reportOf({ published: result.published, problems });
   const head = stateHead(result.memory, manifest, checkSite ? now : previous.checkedAt, createHash('sha1').update(report).digest('base64url'));
   const changed = head !== previous.head || store.changed;
   if (changed) {
     await content.put(stateKey, serializeRemoteState(head, store.lines()), { contentType: 'application/gzip', ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }) });
+    // The state it replaced, kept: an unreadable state is recovered from it (SEQUENCE, last good versions).
+    if (stored && read0.status === 'ok') await content.put(copyKey, stored.bytes, { contentType: 'application/gzip' });
     await content.put(`${prefix}${PRIVATE_PREFIX}report.json`, report, { contentType: 'application/json' });
   } else if (written.length || deleted.length) {
     // Same state, but files were written: another rebuild may have raced this one; the state must still be ours.
     if ((await content.getIfChanged(stateKey, (stored as { etag: string }).etag)) !== 'unchanged') throw new PreconditionFailed(stateKey);
   }
+  // Done writing: this rebuild's mark goes, and those of rebuilds long over whose files this site check removed.
+  await content.delete([mine, ...(checkSite ? marks.filter((m) => now - markTime(m.key) > WRITING_STALE_MS).map((m) => m.key) : [])]);
   mark('state saved');
   const changedPaths = [...written, ...deleted];
   const invalidated = changedPaths.length > INVALIDATION_LIMIT ? ['/*'] : changedPaths.map((p) => `/${p}`);
@@ -117,12 +142,32 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     objectsRead,
     pages: result.pages,
     published: result.published.length,
-    rejected: new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.file)).size,
-    warnings: result.problems.filter((p) => p.severity === 'warning').length,
+    rejected: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+    ...(problems.length > result.problems.length ? { memory: problems[problems.length - 1].message } : {}),
     written,
     deleted,
     invalidated: changedPaths.length ? invalidated : [],
   };
+}
+
+/** When a writing mark was made (its key starts with the rebuild's clock). */
+function markTime(key: string): number {
+  return Number(/(\d+)-[a-z0-9]*\.json$/.exec(key)?.[1] ?? 0);
+}
+
+/**
+ * The problem to report when the memory was lost: the state unreadable (recovered from its copy, or
+ * not), or missing while the site holds files (an earlier build's memory is gone). Loud, because it
+ * restarts every SEQUENCE and loses the last good versions of broken pages.
+ */
+function memoryProblems(state: RemoteState['status'], copy: RemoteState['status'] | null, filesOnSite: number): Problem[] {
+  const file = `${PRIVATE_PREFIX}state.jsonl.gz`;
+  const say = (message: string): Problem[] => [{ file, severity: 'warning', field: null, message }];
+  if (state === 'unreadable' && copy === 'ok') return say('memory unreadable: recovered from the copy of the state before it (state.previous.jsonl.gz); events changed since that build are seen as changed again');
+  if (state === 'unreadable') return say('memory unreadable, and no readable copy: SEQUENCE restarts and the last good versions of broken pages are lost; earlier versions of the state object are in the bucket\'s version history');
+  if (state === 'missing' && filesOnSite > 0) return say(`memory missing although the site holds ${filesOnSite} file(s): SEQUENCE restarts and the last good versions of broken pages are lost; earlier versions of the state object are in the bucket's version history`);
+  return [];
 }
 
 /**

@@ -19,23 +19,26 @@ export interface RemoteState {
   readonly store: Buffer | null;
   /** The first line, to tell whether a rebuild changed anything but the store. */
   readonly head: string;
+  /** Whether there was a state object and it could be read: a state that is not `ok` lost the memory. */
+  readonly status: 'ok' | 'missing' | 'unreadable';
 }
 
 const FORMAT = 3;
-const EMPTY: RemoteState = { memory: EMPTY_MEMORY, manifest: {}, checkedAt: 0, store: null, head: '' };
+const EMPTY: RemoteState = { memory: EMPTY_MEMORY, manifest: {}, checkedAt: 0, store: null, head: '', status: 'missing' };
 
-/** Reads a stored state; an empty one when it is missing or unreadable (the rebuild then starts afresh). */
+/** Reads a stored state; an empty one when it is missing or unreadable (`status` says which). */
 export function parseRemoteState(gzipped: Buffer | null): RemoteState {
   if (!gzipped) return EMPTY;
+  const unreadable: RemoteState = { ...EMPTY, status: 'unreadable' };
   try {
     const bytes = gunzipSync(gzipped);
     const cut = bytes.indexOf(10);
     const head = bytes.toString('utf8', 0, cut < 0 ? bytes.length : cut);
     const data = JSON.parse(head) as { format?: number; memory?: unknown; manifest?: Record<string, string>; checkedAt?: number };
-    if (data.format !== FORMAT || typeof data.manifest !== 'object') return EMPTY;
-    return { memory: memoryFrom(data.memory), manifest: data.manifest, checkedAt: data.checkedAt ?? 0, store: cut < 0 ? null : bytes.subarray(cut + 1), head };
+    if (data.format !== FORMAT || typeof data.manifest !== 'object' || data.manifest === null) return unreadable;
+    return { memory: memoryFrom(data.memory), manifest: data.manifest, checkedAt: data.checkedAt ?? 0, store: cut < 0 ? null : bytes.subarray(cut + 1), head, status: 'ok' };
   } catch {
-    return EMPTY; // unreadable state: rebuild from scratch (outputs compare by bytes, so nothing is lost)
+    return unreadable;
   }
 }
 

@@ -155,6 +155,27 @@ describe('rebuild on object storage', () => {
     expect(events.find((e) => e.summary === 'Event 2')?.location).toBe('Late change');
   });
 
+  it('deletes what a rebuild that lost the race wrote for events deleted meanwhile', async () => {
+    const { content, site, deps } = await setup(5);
+    await rebuild(deps);
+    // Rebuild A read e5 and writes its files; meanwhile e5 is deleted and rebuild B runs to the end.
+    await content.upload('event/e5/index.md', page(5, 'location: Edited\n'));
+    let interleaved = false;
+    site.beforePut = async (key) => {
+      if (interleaved || !key.includes('e5')) return;
+      interleaved = true;
+      site.beforePut = null;
+      await content.delete(['event/e5/index.md']);
+      await rebuild(deps);
+    };
+    const a = await rebuild(deps);
+    expect(a.attempts).toBe(2);
+    const fresh = new MemoryStore();
+    await rebuild({ ...deps, site: fresh, content: new MemoryStore(new Map([...content.objects].filter(([k]) => !k.startsWith('_calpub/')))) });
+    expect([...site.objects.keys()].sort()).toEqual([...fresh.objects.keys()].sort());
+    expect([...site.objects.keys()].filter((k) => k.includes('e5'))).toEqual([]);
+  });
+
   it('repairs, within the hour, a file that a rebuild which died after losing a race left stale', async () => {
     const { content, site } = await setup(3);
     let clock = NOW;
@@ -178,6 +199,49 @@ describe('rebuild on object storage', () => {
     const summary = await rebuild(deps);
     expect(summary.deleted).toContain('event/e4.ics');
     expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events).toHaveLength(4);
+  });
+
+  it('deletes the files a rebuild wrote before it failed, once their event is gone (its writing mark says to look)', async () => {
+    const { content, site } = await setup(3);
+    let clock = NOW;
+    const deps: RebuildDeps = { content, site, contentPrefix: '', now: () => clock, codeVersion: 'test' };
+    await rebuild(deps);
+    await content.upload('event/e9/index.md', page(9));
+    site.failOn = { op: 'put', after: 3, error: new Error('S3 is down') };
+    await expect(rebuild(deps)).rejects.toThrow('S3 is down'); // wrote event/e9.ics, saved no state
+    site.failOn = null;
+    expect(site.objects.has('event/e9.ics')).toBe(true);
+    expect([...content.objects.keys()].filter((k) => k.startsWith('_calpub/writing/'))).toHaveLength(1);
+    await content.delete(['event/e9/index.md']);
+    clock += 60_000;
+    const summary = await rebuild(deps);
+    expect(summary.deleted).toContain('event/e9.ics');
+    expect([...site.objects.keys()].filter((k) => k.includes('e9'))).toEqual([]);
+    // The failed rebuild's mark stays while it could still be running, then goes with a site check.
+    expect([...content.objects.keys()].filter((k) => k.startsWith('_calpub/writing/'))).toHaveLength(1);
+    clock += 20 * 60_000;
+    await rebuild(deps);
+    expect([...content.objects.keys()].filter((k) => k.startsWith('_calpub/writing/'))).toEqual([]);
+  });
+
+  it('says when the memory was lost, and recovers an unreadable state from the copy its last save kept', async () => {
+    const { content, site, deps } = await setup(3);
+    await rebuild(deps);
+    await content.upload('event/e2/index.md', page(2, 'location: Room 2\n'));
+    await rebuild(deps); // SEQUENCE of e2 is now 1; the state it replaced is kept as a copy
+    const sequence = () => readCalendar(site.objects.get('calendar.ics')?.body ?? '').events.find((e) => e.uid.startsWith('event/e2@'))?.sequence;
+    expect(sequence()).toBe(1);
+    await content.upload('event/e3/index.md', page(3, 'location: Room 3\n'));
+    await rebuild(deps); // a state with e2 at 1 is the copy now
+    await content.upload('_calpub/state.jsonl.gz', '{not gzip');
+    const recovered = await rebuild(deps);
+    expect(recovered.memory).toMatch(/^memory unreadable: recovered from the copy of the state before it/);
+    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}').problems).toEqual([expect.objectContaining({ file: '_calpub/state.jsonl.gz', severity: 'warning', message: expect.stringMatching(/^memory unreadable: recovered/) })]);
+    expect(sequence()).toBe(1); // not restarted
+    // No state at all while the site holds files: said too.
+    await content.delete(['_calpub/state.jsonl.gz', '_calpub/state.previous.jsonl.gz']);
+    const lost = await rebuild(deps);
+    expect(lost.memory).toMatch(/^memory missing although the site holds \d+ file\(s\): SEQUENCE restarts/);
   });
 
   it('publishes a revert made while a rebuild read the edit (the outcome is kept under the ETag of the bytes read)', async () => {

@@ -29,9 +29,9 @@ describe('the remote state', () => {
 
   it('is empty when missing, unreadable or of another format (the rebuild then starts afresh)', () => {
     const empty = { memory: EMPTY_MEMORY, manifest: {}, checkedAt: 0, store: null, head: '' };
-    expect(parseRemoteState(null)).toEqual(empty);
-    expect(parseRemoteState(Buffer.from('not gzip'))).toEqual(empty);
-    expect(parseRemoteState(gzipSync('{"format":2,"manifest":{}}\n'))).toEqual(empty);
+    expect(parseRemoteState(null)).toEqual({ ...empty, status: 'missing' });
+    expect(parseRemoteState(Buffer.from('not gzip'))).toEqual({ ...empty, status: 'unreadable' });
+    expect(parseRemoteState(gzipSync('{"format":2,"manifest":{}}\n'))).toEqual({ ...empty, status: 'unreadable' });
   });
 
   it('writes the same bytes for the same state', () => {

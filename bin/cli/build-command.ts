@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite, configFor, type BuildResult, type PageInput } from '../../lambda/core/build';
 import type { Memory, OutputFile, Problem } from '../../lambda/core/model';
-import { EMPTY_MEMORY, memoryChunks, parseMemory } from '../../lambda/core/memory';
+import { EMPTY_MEMORY, memoryChunks, readMemory } from '../../lambda/core/memory';
 import { decodePage } from '../../lambda/core/read/decode';
 import { isEventPage } from '../../lambda/core/read/identity';
 import type { SiteConfig } from '../../lambda/core/model';
@@ -53,6 +53,8 @@ interface Built {
 }
 
 const MEMORY_FILE = 'state.json';
+/** The memory the last save replaced: an unreadable memory is recovered from it. */
+const MEMORY_COPY = 'state.previous.json';
 const STORE_FILE = 'outcomes.jsonl';
 
 /**
@@ -111,7 +113,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
 async function buildAndSaveState(options: BuildOptions, phase: (name: string) => void): Promise<Built> {
   const configText = options.source.configText;
   const memoryBefore = readPrivate(options.out, MEMORY_FILE);
-  const memory = parseMemory(memoryBefore?.toString('utf8') ?? null);
+  const { memory, status, lost } = memoryOf(options.out, memoryBefore);
   const applied = configFor(configText, memory, options.siteUrl);
   if (!applied.config) {
     const result = buildSite({ pages: [], configText, memory, now: options.now, siteUrl: options.siteUrl });
@@ -123,7 +125,7 @@ async function buildAndSaveState(options: BuildOptions, phase: (name: string) =>
   const { pages, made } = await readPages(listed, options, store, config, memory.lastGood);
   phase(`pages (${pages.length - made} of ${pages.length} reused)`);
   const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
-  const reported = { published: result.published, languages: result.languages, problems: problemsAsFiles(options.source, listed, [...options.source.problems, ...result.problems]), skipped: result.skipped };
+  const reported = { published: result.published, languages: result.languages, problems: [...problemsAsFiles(options.source, listed, [...options.source.problems, ...result.problems]), ...lost], skipped: result.skipped };
   // --strict applies nothing that has an error: no site, no state.
   if (options.strict && result.configRejected) return { outputs: null, reported, notWritten: 'calpub.yaml has errors (above) and --strict applies no configuration with errors' };
   const foreign = foreignFiles(options.out, result.paths(), result.outputs);
@@ -132,7 +134,10 @@ async function buildAndSaveState(options: BuildOptions, phase: (name: string) =>
     return { outputs: null, reported, notWritten: `${foreign.length} file(s) in ${options.out} that calpub did not write would be overwritten (${some}); another tool (Hugo?) wrote them. ${avoiding(foreign, result.config)}` };
   }
   const next = chunkEncoder('sha256')(memoryChunks(result.memory));
-  if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) writePrivate(options.out, MEMORY_FILE, next.bytes);
+  if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) {
+    if (memoryBefore && status === 'ok') writePrivate(options.out, MEMORY_COPY, [memoryBefore]);
+    writePrivate(options.out, MEMORY_FILE, next.bytes);
+  }
   if (store.changed) writePrivate(options.out, STORE_FILE, store.lines());
   phase('memory and outcomes');
   return { outputs: result.outputs, rewrite: new Set(foreign), reported, notWritten: null };
@@ -144,6 +149,23 @@ function avoiding(foreign: readonly string[], config: SiteConfig): string {
   const kept = config.outputs.filter((group) => !groups.has(group));
   const instead = groups.has('calendars') ? '' : `leave out ${[...groups].map((g) => `\`${g}\``).join(' and ')} (\`outputs: [${kept.join(', ')}]\` in calpub.yaml), `;
   return `Choose another --out, ${instead}or pass --force to overwrite them`;
+}
+
+/**
+ * The memory of the last build in `out`: its state, else (unreadable) the copy its last save kept;
+ * with a problem saying so when it was lost (unreadable, or missing beside a manifest of files written).
+ */
+function memoryOf(out: string, bytes: Buffer | null): { memory: Memory; status: 'ok' | 'missing' | 'unreadable'; lost: Problem[] } {
+  const read = readMemory(bytes?.toString('utf8') ?? null);
+  const file = `${path.basename(out)}/.calpub/${MEMORY_FILE}`;
+  const say = (message: string): Problem[] => [{ file, severity: 'warning', field: null, message }];
+  if (read.status === 'unreadable') {
+    const copy = readMemory(readPrivate(out, MEMORY_COPY)?.toString('utf8') ?? null);
+    if (copy.status === 'ok') return { memory: copy.memory, status: 'unreadable', lost: say(`memory unreadable: recovered from the copy of the one before it (${MEMORY_COPY}); events changed since that build are seen as changed again`) };
+    return { ...read, lost: say('memory unreadable, and no readable copy: SEQUENCE restarts and the last good versions of broken pages are lost') };
+  }
+  if (read.status === 'missing' && readPrivate(out, 'manifest.json')) return { ...read, lost: say('memory missing although an earlier build wrote this site: SEQUENCE restarts and the last good versions of broken pages are lost') };
+  return { ...read, lost: [] };
 }
 
 /** Records how long each phase of a build took and the memory after it (`CALPUB_TIMINGS`). */

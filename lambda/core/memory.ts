@@ -56,11 +56,18 @@ export function lastGoodAfter(remembered: string | undefined, text: string | und
 
 /** Reads a memory document; anything unreadable counts as no memory (the build then starts afresh). */
 export function parseMemory(text: string | null): Memory {
-  if (!text) return EMPTY_MEMORY;
+  return readMemory(text).memory;
+}
+
+/** A memory from its saved text, and whether there was one and it could be read (`unreadable`: a memory lost). */
+export function readMemory(text: string | null): { memory: Memory; status: 'ok' | 'missing' | 'unreadable' } {
+  if (!text) return { memory: EMPTY_MEMORY, status: 'missing' };
   try {
-    return memoryFrom(JSON.parse(text));
+    const json = JSON.parse(text) as { version?: unknown; events?: unknown };
+    const fits = (json?.version === 1 || json?.version === 2) && typeof json.events === 'object' && json.events !== null;
+    return fits ? { memory: memoryFrom(json), status: 'ok' } : { memory: EMPTY_MEMORY, status: 'unreadable' };
   } catch {
-    return EMPTY_MEMORY;
+    return { memory: EMPTY_MEMORY, status: 'unreadable' };
   }
 }
 

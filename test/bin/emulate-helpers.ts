@@ -1,4 +1,5 @@
 /** Starting `calpub emulate` on a content folder in tests, and waiting for what it serves. */
+import { waitFor } from '../wait';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -23,7 +24,7 @@ export async function emulateSite(fill: (dir: string) => void, lines: string[], 
   });
   try {
     await emulation.settled();
-    await waitFor(async () => ((await fetch(`${emulation.url}calendar.ics`)).status === 200 ? true : null));
+    await waitFor('the emulated site to serve calendar.ics', async () => ((await fetch(`${emulation.url}calendar.ics`)).status === 200 ? true : null));
   } catch (err) {
     await emulation.stop();
     throw new Error(`${(err as Error).message}\n${lines.join('\n')}`);
@@ -31,13 +32,4 @@ export async function emulateSite(fill: (dir: string) => void, lines: string[], 
   return { emulation, content };
 }
 
-/** Polls `check` until it gives a value (every 50 ms, at most `timeoutMs`). */
-export async function waitFor<T>(check: () => Promise<T | null>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { waitFor } from '../wait';

@@ -96,7 +96,7 @@ describe('calpub emulate', () => {
     expect(ics).toContain('\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n');
     const file = path.join(content, 'event', 'three-days', 'index.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: Conference days', 'title: Emulated days'));
-    const calendar = await waitFor(async () => {
+    const calendar = await waitFor('the edited title in calendar.ics', async () => {
       const text = await (await fetch(`${emulation.url}calendar.ics`)).text();
       return text.includes('SUMMARY:Emulated days') ? text : null;
     });
@@ -131,7 +131,7 @@ describe('calpub emulate, the process', () => {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     const until = Date.now() + 30_000;
-    while (!output.includes('Ctrl-C to stop') && Date.now() < until && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    while (!output.includes('Ctrl-C to stop') && Date.now() < until && child.exitCode === null) await new Promise((r) => setTimeout(r, 50)); // polls for the event: the emulator's ready line
     expect(output).toContain('Ctrl-C to stop');
     expect(readdirSync(temp).length).toBeGreaterThan(0); // its buckets' folder
     const exited = new Promise((resolve) => child.once('exit', resolve));

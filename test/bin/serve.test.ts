@@ -1,4 +1,5 @@
 /** `npm start`: the local server's contract (content types, what it never serves) and rebuild on change. */
+import { waitFor } from '../wait';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -65,13 +66,13 @@ describe('calpub serve', () => {
     try {
       // Start-up may include bundling the CLI and share two cores with the rest of the suite: the
       // contract measured here is the rebuild after an edit.
-      await waitFor(() => stdout.includes('watching'), 30_000);
+      await waitFor('the server to say it is watching', () => stdout.includes('watching'));
       expect(stdout).toContain(`calendar:  http://127.0.0.1:${port}/calendar.ics`);
       expect(stdout).toContain(`subscribe: webcal://127.0.0.1:${port}/calendar.ics`);
       const page = path.join(dir, 'content', 'event', 'three-days', 'index.md');
       writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Renamed days'));
       const edited = Date.now();
-      await waitFor(async () => (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes('SUMMARY:Renamed days'), 5000).catch((err: Error) => {
+      await waitFor('the renamed page in calendar.ics', async () => (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes('SUMMARY:Renamed days')).catch((err: Error) => {
         throw new Error(`${err.message}; the server printed:\n${stdout}`);
       });
       expect(Date.now() - edited).toBeLessThan(1000);
@@ -81,20 +82,20 @@ describe('calpub serve', () => {
       const temp = path.join(dir, 'content', 'event', 'three-days', '.index.md.swp');
       writeFileSync(temp, readFileSync(page, 'utf8').replace('title: Renamed days', 'title: Replaced days'));
       renameSync(temp, page);
-      await waitFor(calendarHas('SUMMARY:Replaced days'), 5000);
+      await waitFor('SUMMARY:Replaced days in calendar.ics', calendarHas('SUMMARY:Replaced days'));
       execFileSync('sed', ['-i', 's/title: Replaced days/title: Sed days/', page]);
-      await waitFor(calendarHas('SUMMARY:Sed days'), 5000);
+      await waitFor('SUMMARY:Sed days in calendar.ics', calendarHas('SUMMARY:Sed days'));
       // The watched file replaced twice: it is still watched.
       writeFileSync(temp, readFileSync(page, 'utf8').replace('title: Sed days', 'title: Third days'));
       renameSync(temp, page);
-      await waitFor(calendarHas('SUMMARY:Third days'), 5000);
+      await waitFor('SUMMARY:Third days in calendar.ics', calendarHas('SUMMARY:Third days'));
       // A new page in a new folder, and a calpub.yaml edit (the source is read again).
       mkdirSync(path.join(dir, 'content', 'event', 'new-one'));
       writeFileSync(path.join(dir, 'content', 'event', 'new-one', 'index.md'), "---\ntitle: Brand new\ndate: '2027-01-01T10:00:00Z'\n---\n");
-      await waitFor(calendarHas('SUMMARY:Brand new'), 5000);
+      await waitFor('SUMMARY:Brand new in calendar.ics', calendarHas('SUMMARY:Brand new'));
       const config = path.join(dir, 'content', 'calpub.yaml');
       writeFileSync(config, readFileSync(config, 'utf8').replace(/^title: .*$/m, 'title: Retitled'));
-      await waitFor(calendarHas('X-WR-CALNAME:Retitled'), 5000);
+      await waitFor('X-WR-CALNAME:Retitled in calendar.ics', calendarHas('X-WR-CALNAME:Retitled'));
     } finally {
       child.kill('SIGINT');
     }
@@ -116,11 +117,3 @@ describe('calpub serve', () => {
   });
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('timed out');
-}

@@ -1,0 +1,19 @@
+/**
+ * Jest for mutation testing (Stryker, `npm run test:mutation`): the unit tests of the core and its
+ * adapters, run from the sources Stryker mutates. Not the tests of what ships (the CLI bundle, the
+ * Lambda asset, the template): they run built artifacts, which Stryker's mutants never reach, and
+ * their setup bundles and synthesizes (minutes per mutant). `roots` holds lambda/ as well as test/:
+ * with test/ alone, Stryker's coverage analysis leaves out every test that reaches the code through
+ * test/helpers.ts (TOOLCHAIN.md).
+ */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/lambda'],
+  testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/adapters/**/*.test.ts', '<rootDir>/test/handlers/rebuild.test.ts', '<rootDir>/test/handlers/remote-state.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/core/formats/vtimezone-all-zones\\.test\\.ts$'],
+  transform: { '^.+\\.[cm]?[tj]sx?$': ['@swc/jest'] },
+  transformIgnorePatterns: ['/node_modules/(?!(feed)/)'],
+  setupFiles: ['<rootDir>/test/setup-env.js'],
+  globalSetup: '<rootDir>/test/temp-setup.js',
+  globals: { TEST_TZ: 'UTC' },
+};

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// npm run test:mutation [-- <file> ...]: Stryker (stryker.config.json) on each core file given
+// (default: every file of lambda/core), one at a time, each resumable: its incremental state goes to
+// reports/mutation/<file>.incremental.json, so an interrupted run starts where it stopped and a
+// re-run tests only mutants whose code or tests changed. Prints each file's score and its survivors.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Stryker } from '@stryker-mutator/core';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const walk = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? walk(file) : file.endsWith('.ts') ? [path.relative(root, file)] : [];
+  });
+const files = process.argv.slice(2).length ? process.argv.slice(2) : walk(path.join(root, 'lambda', 'core')).sort();
+const base = JSON.parse(readFileSync(path.join(root, 'stryker.config.json'), 'utf8'));
+delete base.$schema;
+delete base._comment;
+for (const file of files) {
+  if (!existsSync(path.join(root, file))) throw new Error(`${file}: no such file`);
+  const name = file.replace(/^lambda\/core\//, '').replace(/\.ts$/, '').replace(/\//g, '.');
+  const results = await new Stryker({
+    ...base,
+    mutate: [file],
+    incremental: true,
+    incrementalFile: path.join('reports', 'mutation', `${name}.incremental.json`),
+    jsonReporter: { fileName: path.join('reports', 'mutation', `${name}.json`) },
+    reporters: ['json', 'progress'],
+  }).runMutationTest();
+  const count = (...statuses) => results.filter((m) => statuses.includes(m.status)).length;
+  const killed = count('Killed', 'Timeout');
+  const valid = killed + count('Survived', 'NoCoverage');
+  console.log(`\n${file}: ${valid ? ((100 * killed) / valid).toFixed(1) : '–'} % (${killed} killed of ${valid}; ${count('Survived')} survived, ${count('NoCoverage')} not covered)`);
+  for (const m of results.filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')) {
+    console.log(`  ${m.status} ${file}:${m.location.start.line} ${m.mutatorName}: ${JSON.stringify(m.replacement).slice(0, 100)}`);
+  }
+}

@@ -1,4 +1,4 @@
-import { readInstant, readWritten, wallClockReading, toInstant, utcStamp, wallClockStamp, nextDay } from '../../../lambda/core/read/time';
+import { readInstant, readWritten, wallClockReading, wallDateOf, toInstant, utcStamp, wallClockStamp, nextDay, zonedInstant } from '../../../lambda/core/read/time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const paris = { timeZone: 'Europe/Paris', wallClockZ: false };
@@ -31,6 +31,29 @@ describe('readWritten', () => {
     expect(readWritten('2023-02-29').ok).toBe(false);
     expect(readWritten('2024-02-29').ok).toBe(true);
     expect(readWritten('2023-01-01T25:00:00').ok).toBe(false);
+  });
+
+  it('reads times without seconds, compact offsets, late evenings and negative offsets', () => {
+    expect(readWritten('2024-05-17T23:45')).toEqual({ ok: true, value: { kind: 'dateTime', date: '2024-05-17', hour: 23, minute: 45, second: 0, offset: null } });
+    expect(readWritten('2024-05-17 19:00-0500')).toEqual({ ok: true, value: { kind: 'dateTime', date: '2024-05-17', hour: 19, minute: 0, second: 0, offset: '-05:00' } });
+    expect(readWritten('2024-05-17T19:00+05')).toEqual({ ok: true, value: { kind: 'dateTime', date: '2024-05-17', hour: 19, minute: 0, second: 0, offset: '+05:00' } });
+    expect(readWritten('2024-05-17t19:00:00z')).toEqual({ ok: true, value: { kind: 'dateTime', date: '2024-05-17', hour: 19, minute: 0, second: 0, offset: 'Z' } });
+    // A negative offset is west of UTC: 19:00 at -05:00 is midnight UTC.
+    const w = readWritten('2024-05-17T19:00:00-05:00');
+    if (!w.ok) throw new Error(w.reason);
+    expect(iso(toInstant(w.value, paris))).toBe('2024-05-18T00:00:00.000Z');
+  });
+
+  it('accepts every real offset, -12:00 to +14:00, and no other', () => {
+    for (const ok of ['+14:00', '-12:00', '+05:45', '-09:30', '+00:00']) expect([ok, readWritten(`2024-05-17T10:00:00${ok}`).ok]).toEqual([ok, true]);
+    for (const bad of ['+14:01', '-12:01', '-13:00', '+05:75', '+15:00']) expect([bad, readWritten(`2024-05-17T10:00:00${bad}`).ok]).toEqual([bad, false]);
+  });
+
+  it('rejects days and months that do not exist, century leap years included', () => {
+    for (const bad of ['2024-05-00', '2024-00-10', '2024-13-01', '1900-02-29', '2100-02-29', '2023-04-31', '2024-05-32']) expect([bad, readWritten(bad).ok]).toEqual([bad, false]);
+    for (const ok of ['2000-02-29', '2024-02-29', '2023-12-31', '2023-01-31', '1000-01-01']) expect([ok, readWritten(ok).ok]).toEqual([ok, true]);
+    expect(readWritten('2023-01-01T23:60:00').ok).toBe(false);
+    expect(readWritten('2023-01-01T23:59:60').ok).toBe(true); // a leap second, read as :59
   });
 
   it('rejects placeholders with advice', () => {
@@ -132,5 +155,19 @@ describe('toInstant around daylight-saving changes (Europe/Paris)', () => {
   });
   it('gives midnight in the zone for a date alone', () => {
     expect(at('2026-07-01')).toBe('2026-06-30T22:00:00.000Z');
+  });
+});
+
+describe('wallDateOf and zonedInstant', () => {
+  it('gives the calendar date an instant falls on in zones far east and west of UTC', () => {
+    const instant = Date.parse('2026-11-29T20:00:00Z');
+    expect(wallDateOf(instant, 'Pacific/Auckland')).toBe('2026-11-30'); // +13: already the next morning
+    expect(wallDateOf(instant, 'Pacific/Honolulu')).toBe('2026-11-29'); // -10
+    expect(wallDateOf(Date.parse('2026-11-30T08:00:00Z'), 'Pacific/Honolulu')).toBe('2026-11-29');
+  });
+
+  it('gives the instant clocks in a zone show a time of a day', () => {
+    expect(iso(zonedInstant('2026-11-30', 9 * 60, 'Pacific/Auckland'))).toBe('2026-11-29T20:00:00.000Z');
+    expect(iso(zonedInstant('2026-11-29', 22 * 60, 'Pacific/Honolulu'))).toBe('2026-11-30T08:00:00.000Z');
   });
 });

@@ -62,32 +62,35 @@ export function parseMemory(text: string | null): Memory {
 /** A memory from its saved text, and whether there was one and it could be read (`unreadable`: a memory lost). */
 export function readMemory(text: string | null): { memory: Memory; status: 'ok' | 'missing' | 'unreadable' } {
   if (!text) return { memory: EMPTY_MEMORY, status: 'missing' };
+  let json: unknown;
   try {
-    const json = JSON.parse(text) as { version?: unknown; events?: unknown };
-    const fits = (json?.version === 1 || json?.version === 2) && typeof json.events === 'object' && json.events !== null;
-    return fits ? { memory: memoryFrom(json), status: 'ok' } : { memory: EMPTY_MEMORY, status: 'unreadable' };
+    json = JSON.parse(text);
   } catch {
     return { memory: EMPTY_MEMORY, status: 'unreadable' };
   }
+  const memory = validMemory(json);
+  return memory ? { memory, status: 'ok' } : { memory: EMPTY_MEMORY, status: 'unreadable' };
 }
 
 /** A memory from its parsed JSON (checked field by field); anything else counts as no memory. */
 export function memoryFrom(json: unknown): Memory {
-  try {
-    const data = json as { version?: number; events?: Record<string, EventMemory>; lastGood?: Record<string, unknown>; lastGoodConfig?: unknown };
-    // Version 1 (before pages' last good texts were remembered) is read too: its events keep their SEQUENCE.
-    if ((data?.version !== 1 && data?.version !== 2) || typeof data.events !== 'object' || data.events === null) return EMPTY_MEMORY;
-    const events: Record<string, EventMemory> = {};
-    for (const [id, m] of Object.entries(data.events)) {
-      if (m && typeof m.fingerprint === 'string' && Number.isInteger(m.sequence) && Number.isFinite(m.changedAt)) events[id] = m;
-    }
-    const lastGood: Record<string, string> = {};
-    for (const [path, t] of Object.entries(data.lastGood ?? {})) if (typeof t === 'string') lastGood[path] = t;
-    const config = data.lastGoodConfig;
-    return { version: 2, events, lastGood, ...(typeof config === 'string' || config === null ? { lastGoodConfig: config } : {}) };
-  } catch {
-    return EMPTY_MEMORY;
+  return validMemory(json) ?? EMPTY_MEMORY;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The memory in parsed JSON, each malformed entry dropped, or null when it is no memory at all. */
+function validMemory(json: unknown): Memory | null {
+  // Version 1 (before pages' last good texts were remembered) is read too: its events keep their SEQUENCE.
+  if (!isRecord(json) || (json.version !== 1 && json.version !== 2) || !isRecord(json.events)) return null;
+  const events: Record<string, EventMemory> = {};
+  for (const [id, m] of Object.entries(json.events)) {
+    if (isRecord(m) && typeof m.fingerprint === 'string' && Number.isInteger(m.sequence) && Number.isFinite(m.changedAt)) events[id] = m as unknown as EventMemory;
   }
+  const lastGood: Record<string, string> = {};
+  for (const [path, t] of Object.entries(isRecord(json.lastGood) ? json.lastGood : {})) if (typeof t === 'string') lastGood[path] = t;
+  const config = json.lastGoodConfig;
+  return { version: 2, events, lastGood, ...(typeof config === 'string' || config === null ? { lastGoodConfig: config } : {}) };
 }
 
 /** Serializes a memory with sorted keys, so an unchanged memory is byte-identical too. */

@@ -87,7 +87,7 @@ describe('saving and reading a memory', () => {
   it('says a missing memory is missing and an unreadable one is unreadable, both empty', () => {
     expect(readMemory(null)).toEqual({ memory: EMPTY_MEMORY, status: 'missing' });
     expect(readMemory('')).toEqual({ memory: EMPTY_MEMORY, status: 'missing' });
-    for (const bad of ['{"version": 2, "events": ', '[]', '{"version": 3, "events": {}}', '{"version": 2}', '{"version": 2, "events": null}', 'null', '"text"']) {
+    for (const bad of ['{"version": 2, "events": ', '[]', '{"version": 3, "events": {}}', '{"version": "2", "events": {}}', '{"version": 2}', '{"version": 2, "events": null}', '{"version": 2, "events": []}', '{"version": 2, "events": "x"}', 'null', '"text"', '2']) {
       expect([bad, readMemory(bad)]).toEqual([bad, { memory: EMPTY_MEMORY, status: 'unreadable' }]);
     }
   });
@@ -112,6 +112,7 @@ describe('saving and reading a memory', () => {
       lastGood: { 'a.md': 'text', 'b.md': 42, 'c.md': null },
       lastGoodConfig: 42,
     });
+    expect(memoryFrom({ version: 2, events: {}, lastGood: 'not a map' })).toEqual({ version: 2, events: {}, lastGood: {} });
     expect(read).toEqual({ version: 2, events: { good: { fingerprint: 'f', sequence: 1, changedAt: 5 } }, lastGood: { 'a.md': 'text' } });
     expect(memoryFrom({ version: 2, events: {}, lastGood: {}, lastGoodConfig: null })).toEqual({ version: 2, events: {}, lastGood: {}, lastGoodConfig: null });
     expect(memoryFrom(undefined)).toEqual(EMPTY_MEMORY);

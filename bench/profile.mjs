@@ -29,7 +29,7 @@ console.log(run.stdout.trim());
 const file = path.join(profiles, readdirSync(profiles)[0]);
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const dt = new Map();
-profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+for (const [i, id] of profile.samples.entries()) dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 const self = new Map();
 let total = 0;
 for (const node of profile.nodes) {

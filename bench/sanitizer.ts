@@ -43,7 +43,9 @@ function time(label: string, run: () => void): void {
 
 const kb = bodies.reduce((n, b) => n + b.length, 0) / count / 1024;
 console.log(`${count} bodies, ${kb.toFixed(1)} KB each on average`);
-time('sanitizeHtml (js-xss, allow-list + balance)', () => rendered.forEach((h) => sanitizeHtml(h, BASE)));
+time('sanitizeHtml (js-xss, allow-list + balance)', () => {
+  for (const h of rendered) sanitizeHtml(h, BASE);
+});
 time('parse + renderHtml + renderText (whole)', () => bodies.forEach((b) => {
   const d = parseMarkdown(b, BASE);
   renderHtml(d);

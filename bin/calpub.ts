@@ -44,14 +44,18 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];
 
 async function main(argv: string[]): Promise<number> {
-  const out = (text: string) => process.stdout.write(text);
+  // Prints a text and ends with exit code 0 (help, version).
+  const done = (text: string) => {
+    process.stdout.write(text);
+    return 0;
+  };
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h') return out(overview()), 0;
-  if (first === '--version' || first === '-v' || first === 'version') return out(`calpub ${VERSION}\n`), 0;
+  if (first === undefined || first === '--help' || first === '-h') return done(overview());
+  if (first === '--version' || first === '-v' || first === 'version') return done(`calpub ${VERSION}\n`);
   if (first === 'help') {
-    if (rest[0] === undefined) return out(overview()), 0;
+    if (rest[0] === undefined) return done(overview());
     if (!isCommand(rest[0])) throw new UsageError(`unknown command \`${rest[0]}\``);
-    return out(commandHelp(rest[0])), 0;
+    return done(commandHelp(rest[0]));
   }
   if (!isCommand(first)) throw new UsageError(`unknown command \`${first}\``);
   const command = first;
@@ -61,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError((err as Error).message, command);
   }
-  if (values.help) return out(commandHelp(command)), 0;
+  if (values.help) return done(commandHelp(command));
   return run(command, values);
 }
 

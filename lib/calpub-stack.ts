@@ -5,7 +5,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import type { CalpubConfig } from './config';
 import { ContentSeeding } from './content-seeding';
 import { ContentStore } from './content-store';

@@ -2,7 +2,7 @@
  * Every cdk-nag AwsSolutions finding this stack accepts, in one place, each on the constructs it
  * concerns and with the reason it is safe. Any other finding fails the synth.
  */
-import { Stack, Token, Validations } from 'aws-cdk-lib';
+import { type Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { CalpubStack } from './calpub-stack';
 

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 
-/* eslint-disable @typescript-eslint/no-require-imports -- s3rver is a dev-only dependency, loaded on demand */
+// s3rver is a dev-only dependency, loaded on demand (require, inside the functions).
 type Metadata = Record<string, string | number>;
 interface S3rverObject {
   readonly bucket: string;
@@ -165,7 +165,7 @@ function storedMetadata(metadata: Metadata, S3Object: { ALLOWED_METADATA: string
 
 /** Every key stored under a bucket folder, skipping files and folders that vanish while it reads. */
 function keysUnder(bucketPath: string, rel = '', out: string[] = []): string[] {
-  let entries;
+  let entries: import('node:fs').Dirent[];
   try {
     entries = readdirSync(path.join(bucketPath, rel), { withFileTypes: true });
   } catch {

@@ -27,7 +27,7 @@ let patched = false;
 function patchDes(): void {
   if (patched) return;
   patched = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the real module object: namespaces are read-only
+  // require, not import: the real module object (an import's namespace is read-only).
   const crypto = require('node:crypto');
   const cipher = crypto.createCipheriv;
   const decipher = crypto.createDecipheriv;
@@ -44,7 +44,7 @@ function patchDes(): void {
  */
 export async function startLocalS3(directory: string, buckets: readonly string[], port = 0): Promise<LocalS3> {
   patchDes();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a dev-only dependency, loaded on demand
+  // A dev-only dependency, loaded on demand.
   const S3rver = require('s3rver');
   const root = path.join(directory, 'buckets');
   const scratch = path.join(directory, 'scratch');
@@ -83,7 +83,6 @@ interface KoaContext {
  * check and the write hold the object's lock together, so two racing writers cannot both win.
  */
 function conditionalWrites(locks: KeyLocks) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const S3Error = require('s3rver/lib/models/error');
   return async (ctx: KoaContext, next: () => Promise<void>): Promise<void> => {
     const ifMatch = ctx.get('if-match');

@@ -169,7 +169,9 @@ export function writeFileAtomic(target: string, chunks: readonly Buffer[], folde
   const fd = openSync(file, fresh ? 'wx' : 'w');
   try {
     const expected = chunks.reduce((n, c) => n + c.length, 0);
-    const done = chunks.length === 1 ? (writeFileSync(fd, chunks[0]), expected) : writevSync(fd, chunks as Buffer[]);
+    let done = expected;
+    if (chunks.length === 1) writeFileSync(fd, chunks[0]);
+    else done = writevSync(fd, chunks as Buffer[]);
     if (done !== expected) throw new Error(`short write to ${file}: ${done} of ${expected} bytes`);
   } finally {
     closeSync(fd);

@@ -6,7 +6,7 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   S3ServiceException,
   paginateListObjectsV2,
   type S3ClientConfig,

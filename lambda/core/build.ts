@@ -108,7 +108,7 @@ export function buildSite(input: BuildInput): BuildResult {
     const unbuilt = unbuiltPageProblem(event, input.now, config);
     if (unbuilt) problems.push(unbuilt);
     // SEQUENCE and the change time: decided here, once per event per build.
-    const pieces = outcome.pieces!; // eslint-disable-line @typescript-eslint/no-non-null-assertion -- an outcome with an event has its pieces
+    const pieces = outcome.pieces as NonNullable<PageOutcome['pieces']>; // an outcome with an event has its pieces
     const memory = remember(previous.events[event.id], pieces.fingerprint, event, input.now);
     memories[event.id] = memory;
     publishing.push({ event, pieces, memory });

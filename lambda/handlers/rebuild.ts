@@ -84,7 +84,10 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const { content, site, contentPrefix: prefix } = deps;
   const mark = timer();
   let objectsRead = 0;
-  const read = (key: string) => (objectsRead++, content.get(key));
+  const read = (key: string) => {
+    objectsRead++;
+    return content.get(key);
+  };
   const stateKey = `${prefix}${PRIVATE_PREFIX}state.jsonl.gz`;
   const copyKey = `${prefix}${PRIVATE_PREFIX}state.previous.jsonl.gz`;
   const [stored, listing] = await Promise.all([read(stateKey), content.list(prefix)]);

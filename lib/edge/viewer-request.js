@@ -11,7 +11,7 @@
 // Location header as another host, so the redirect must never echo it (an open redirect).
 async function handler(event) {
   var request = event.request;
-  var uri = '/' + request.uri.replace(/^[\/\\]+/, '');
+  var uri = '/' + request.uri.replace(/^[/\\]+/, '');
   request.uri = uri;
   if (uri.endsWith('/')) {
     request.uri = uri + 'index.html';

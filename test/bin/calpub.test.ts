@@ -233,7 +233,9 @@ describe('the outcome store (.calpub/outcomes.jsonl)', () => {
 (HAS_SEED ? describe : describe.skip)('the CLI bundle on the seed site', () => {
   const content = HAS_SEED ? seedContent() : '';
   const out = `${content}-out`;
-  afterAll(() => [content, out].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of [content, out]) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes the event at 14:00 Europe/Paris with its VTIMEZONE (zone data inside the bundle)', () => {
     const r = run('build', '--content', content, '--out', out, '--now', '2026-11-29T12:00:00Z');

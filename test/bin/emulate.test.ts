@@ -15,7 +15,8 @@ import { readCalendar } from '../ical';
 import { emulateSite, waitFor } from './emulate-helpers';
 
 const ASSEMBLY = process.env.CALPUB_TEST_CDK_OUT as string;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the template's JSON, read key by key
+type Json = Record<string, any>;
 const template = (): Json => JSON.parse(readFileSync(path.join(ASSEMBLY, 'Calpub.template.json'), 'utf8'));
 
 /** The response headers policy CloudFront applies to `pathname`, from the template. */

@@ -63,7 +63,7 @@ describe('calpub init', () => {
     expect(config).toMatchObject({ timeZone: 'Europe/Paris', wallClockZ: true, outputs: ['calendars', 'feeds', 'schedule', 'pages', 'widget'] });
     // No placeholder UID domain that would silence the warning: the user sets it.
     expect(config).not.toHaveProperty('uidDomain');
-    expect(text).toMatch(/\n# uidDomain: "events\.your-domain\.org"   # set it: a domain you control\n/);
+    expect(text).toMatch(/\n# uidDomain: "events\.your-domain\.org" {3}# set it: a domain you control\n/);
     // Every key has its comment line above it.
     const lines = text.split('\n').filter(Boolean);
     lines.forEach((line, i) => {

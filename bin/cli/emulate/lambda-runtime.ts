@@ -100,7 +100,11 @@ class Container {
         this.stop();
         reject(new InvocationError(`Task timed out after ${timeoutMs / 1000} seconds`));
       }, timeoutMs);
-      this.#pending = { id, resolve: (v) => (clearTimeout(timer), resolve(v)), reject: (e) => (clearTimeout(timer), reject(e)) };
+      const settle = <T>(finish: (value: T) => void) => (value: T) => {
+        clearTimeout(timer);
+        finish(value);
+      };
+      this.#pending = { id, resolve: settle(resolve), reject: settle(reject) };
       this.#child.send({ id, event });
     });
   }

@@ -91,7 +91,10 @@ export class EmulatedQueue {
       if (!visible.length) break;
       // The batching window starts when the first message of the batch became visible.
       const windowEnds = Math.min(...visible.map((m) => m.visibleAt)) + this.#scaled(this.model.batchingWindowMs);
-      if (visible.length < this.model.batchSize && now < windowEnds) return this.#schedule(windowEnds - now);
+      if (visible.length < this.model.batchSize && now < windowEnds) {
+        this.#schedule(windowEnds - now);
+        return;
+      }
       this.#start(visible.slice(0, this.model.batchSize), now);
     }
     const next = this.#messages.filter((m) => m.visibleAt > now).map((m) => m.visibleAt);
@@ -116,7 +119,9 @@ export class EmulatedQueue {
     this.#running++;
     this.invoke({ Records: batch.map((m) => this.#record(m)) })
       .then(
-        () => batch.forEach((m) => this.#remove(m)),
+        () => {
+          for (const m of batch) this.#remove(m);
+        },
         (error: Error) => {
           if (!this.#stopped) this.events.failed(error, batch);
         },

@@ -63,7 +63,8 @@ export interface BehaviorModel {
 }
 
 /** `ResponseHeadersPolicyConfig` as CloudFormation writes it. */
-export type ResponseHeadersPolicy = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation's own JSON, read key by key as the template has it
+export type ResponseHeadersPolicy = Record<string, any>;
 
 export interface DistributionModel {
   readonly defaultRootObject: string | null;
@@ -88,7 +89,7 @@ export function readStack(assemblyDir: string, stackName?: string): StackModel {
   const mapping = only(r('AWS::Lambda::EventSourceMapping').filter((m) => getAttOf(m.Properties.EventSourceArn, 'Arn') === queueId), 'event source mapping of the queue');
   const functionId = refOf(mapping.Properties.FunctionName);
   const distribution = only(r('AWS::CloudFront::Distribution'), 'CloudFront distribution');
-  const config = distribution.Properties.DistributionConfig as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const config = distribution.Properties.DistributionConfig as ResponseHeadersPolicy; // CloudFormation JSON
   const deployment = only(r('Custom::CDKBucketDeployment').filter((d) => refOf(d.Properties.DestinationBucketName) === contentBucket), 'deployment of the content');
   return {
     template,
@@ -134,8 +135,8 @@ function queueModel(queue: Resource, mapping: Resource): QueueModel {
   };
 }
 
-function distributionModel(template: Template, config: Record<string, any>): DistributionModel { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const behavior = (b: Record<string, any>, pathPattern: string | null): BehaviorModel => { // eslint-disable-line @typescript-eslint/no-explicit-any
+function distributionModel(template: Template, config: ResponseHeadersPolicy): DistributionModel {
+  const behavior = (b: ResponseHeadersPolicy, pathPattern: string | null): BehaviorModel => {
     const viewer = (b.FunctionAssociations ?? []).find((f: { EventType: string }) => f.EventType === 'viewer-request');
     const policyId = b.ResponseHeadersPolicyId;
     return {

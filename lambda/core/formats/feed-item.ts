@@ -90,7 +90,7 @@ export function channelOf(site: Site, selfUrl: string, title = site.config.title
 
 /** The entries of `ids` (default: every event), newest publication first, at most `feedLimit`. */
 export function feedEntries(site: Site, ids?: readonly string[]): FeedItem[] {
-  const events = ids ? ids.map((id) => site.byId.get(id)!) : site.events; // eslint-disable-line @typescript-eslint/no-non-null-assertion
+  const events = ids ? ids.flatMap((id) => site.byId.get(id) ?? []) : site.events;
   const items = events.map((e) => e.item).sort(feedOrder);
   return site.config.feedLimit ? items.slice(0, site.config.feedLimit) : items;
 }

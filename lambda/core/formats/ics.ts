@@ -102,7 +102,7 @@ export function* calendar(config: SiteConfig, header: CalendarHeader, events: re
 
 /** The lines of a calendar before its VTIMEZONEs and events. */
 function calendarHead(header: CalendarHeader, config: SiteConfig): string {
-  let s = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n' + line('PRODID', PRODID) + 'CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n';
+  let s = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${line('PRODID', PRODID)}CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n`;
   s += textLine('NAME', header.name) + textLine('X-WR-CALNAME', header.name);
   if (header.description) s += textLine('DESCRIPTION', header.description) + textLine('X-WR-CALDESC', header.description);
   s += line('X-WR-TIMEZONE', config.timeZone);

@@ -102,6 +102,7 @@ export function scheduleSchema(schemaUrl: string): object {
           sequence: { type: 'integer', minimum: 0 },
         },
         if: { properties: { allDay: { const: true } } },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's own `if`/`then` keywords
         then: { properties: { start: date, end: date } },
         else: { properties: { start: dateTime, end: dateTime } },
       },

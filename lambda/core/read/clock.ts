@@ -19,7 +19,7 @@ export interface ClockRange {
 // must not leave the space before "to"/"à" already eaten.
 const TIME = String.raw`(\d{1,2})(?:\s*([:h.])\s*(\d{2})|\s*(h)(?![a-z]))?(?:\s*([ap]\.?m\.?(?![a-z])))?`;
 const JOIN = String.raw`\s*(?:-{1,2}|–|—|\s(?:à|a|to|until)\s)\s*`;
-const RANGE = new RegExp(String.raw`^${TIME}(?:${JOIN}${TIME})?`, 'i');
+const RANGE = new RegExp(`^${TIME}(?:${JOIN}${TIME})?`, 'i');
 
 /**
  * Reads a clock range at the start of `input`.

@@ -112,7 +112,7 @@ const CHECKS: Record<ConfigKey, Check> = {
 function outputGroups(v: unknown): { value: unknown } | { error: string } {
   const names = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : null;
   const known = `a list of ${OUTPUT_GROUPS.map((g) => `\`${g}\``).join(', ')}`;
-  if (!names || !names.every((n) => typeof n === 'string')) return { error: `must be ${known}` };
+  if (!names?.every((n) => typeof n === 'string')) return { error: `must be ${known}` };
   const wanted = new Set(names.map((n: string) => n.trim()));
   const unknown = [...wanted].filter((n) => !(OUTPUT_GROUPS as readonly string[]).includes(n));
   if (unknown.length) return { error: `names ${unknown.map((n) => `\`${n}\``).join(', ')}, not ${known}` };

@@ -63,11 +63,8 @@ export const TEXT_SHORTCODES: ShortcodeRenderer = (call, inner) => {
       const caption = arg('caption', -1) || arg('title', -1) || arg('alt', -1);
       return caption ? `\n\n${caption}\n\n` : '';
     }
-    case 'callout':
-    case 'alert':
-    case 'notice':
-    case 'rawhtml':
     default:
+      // callout, alert, notice, rawhtml and every shortcode calpub does not know: its text, as paragraphs.
       return inner === null ? '' : `\n\n${inner}\n\n`;
   }
 };
@@ -86,7 +83,7 @@ export function expandShortcodes(markdown: string, render: ShortcodeRenderer = T
   let out = '';
   let pos = 0;
   for (const m of markdown.matchAll(ESCAPED)) {
-    out += expandCalls(markdown.slice(pos, m.index), render) + `{{${m[1]}${m[2]}${m[3]}}}`;
+    out += `${expandCalls(markdown.slice(pos, m.index), render)}{{${m[1]}${m[2]}${m[3]}}}`;
     pos = (m.index as number) + m[0].length;
   }
   return out + expandCalls(markdown.slice(pos), render);

@@ -11,7 +11,7 @@ function normalize(frontMatter: string, config = TEST_CONFIG, path = 'event/x/in
 }
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 const timed = (e: CalEvent | null) => {
-  if (!e || e.time.kind !== 'timed') throw new Error(`not timed: ${JSON.stringify(e?.time)}`);
+  if (e?.time.kind !== 'timed') throw new Error(`not timed: ${JSON.stringify(e?.time)}`);
   return { start: iso(e.time.start), end: iso(e.time.end), zone: e.time.timeZone };
 };
 

@@ -210,35 +210,40 @@ export function wallClockStamp(instant: number, zone: string): string {
   return utcStamp(instant + zoneOffset(zone, instant) * 60_000).slice(0, -1);
 }
 
-const zones = new Map<string, IANAZone>();
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 const dayOffsets = new Map<string, number | null>();
 const DAY = 86_400_000;
 
 /**
- * Minutes east of UTC in `zone` at `instant`. luxon asks Intl for every call (slow: ~25 µs); zones
- * change offset at most once a day, so a day whose first and last minute agree is cached whole.
+ * Minutes east of UTC in `zone` at `instant`, as ICU has it (fractional for a local mean time: Paris
+ * in 1900 is 9.35, +00:09:21). Asks ICU for the offset alone (`timeZoneName: 'longOffset'` writes
+ * `GMT+05:30`), four times faster than the date fields luxon reads; uncached (see `zoneOffset`).
+ */
+export function offsetAt(zone: string, instant: number): number {
+  let format = offsetFormats.get(zone);
+  if (!format) offsetFormats.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })));
+  const text = format.format(instant);
+  const at = text.indexOf('GMT');
+  if (at < 0 || text.length === at + 3) return 0; // `GMT` alone: UTC
+  const sign = text[at + 3] === '-' ? -1 : 1;
+  const [h, m = '0', s = '0'] = text.slice(at + 4).split(':');
+  return sign * (+h * 60 + +m + +s / 60);
+}
+
+/**
+ * Minutes east of UTC in `zone` at `instant`. Zones change offset at most once a day, so a day whose
+ * first and last minute agree is cached whole.
  */
 export function zoneOffset(zone: string, instant: number): number {
   const day = Math.floor(instant / DAY);
   const key = `${zone}|${day}`;
   let offset = dayOffsets.get(key);
   if (offset === undefined) {
-    const z = zoneOf(zone);
-    const first = z.offset(day * DAY);
-    offset = first === z.offset(day * DAY + DAY - 60_000) ? first : null;
+    const first = offsetAt(zone, day * DAY);
+    offset = first === offsetAt(zone, day * DAY + DAY - 60_000) ? first : null;
     dayOffsets.set(key, offset);
   }
-  return offset ?? zoneOf(zone).offset(instant);
-}
-
-/** One cached zone object per name: luxon's zone lookups are the slow part of formatting. */
-function zoneOf(name: string): IANAZone {
-  let zone = zones.get(name);
-  if (!zone) {
-    zone = IANAZone.create(name);
-    zones.set(name, zone);
-  }
-  return zone;
+  return offset ?? offsetAt(zone, instant);
 }
 
 /** An instant as an RFC 5545 UTC date-time, `YYYYMMDDTHHMMSSZ`. */

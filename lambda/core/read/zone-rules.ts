@@ -8,7 +8,7 @@
  * they are then described as RFC 5545 observances: a yearly rule (`RRULE`) where one repeats on the
  * same weekday of the same month for years, explicit dates (`RDATE`) where it does not.
  */
-import { IANAZone } from 'luxon';
+import { offsetAt } from './time';
 
 /** A change of a zone's UTC offset, in minutes east of UTC (fractional for the last local mean times). */
 export interface Transition {
@@ -33,14 +33,10 @@ export interface Observance {
 
 const DAY = 86_400_000;
 const STEP = 7 * DAY;
-const zones = new Map<string, IANAZone>();
 const cache = new Map<string, Observance[]>();
 
 function offsetIn(zone: string): (at: number) => number {
-  let z = zones.get(zone);
-  if (!z) zones.set(zone, (z = IANAZone.create(zone)));
-  const found = z;
-  return (at) => found.offset(at);
+  return (at) => offsetAt(zone, at);
 }
 
 /**

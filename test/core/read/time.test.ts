@@ -1,4 +1,4 @@
-import { readInstant, readWritten, wallClockReading, wallDateOf, toInstant, utcStamp, wallClockStamp, nextDay, zonedInstant } from '../../../lambda/core/read/time';
+import { offsetAt, readInstant, readWritten, wallClockReading, wallDateOf, toInstant, utcStamp, wallClockStamp, nextDay, zonedInstant } from '../../../lambda/core/read/time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const paris = { timeZone: 'Europe/Paris', wallClockZ: false };
@@ -169,5 +169,17 @@ describe('wallDateOf and zonedInstant', () => {
   it('gives the instant clocks in a zone show a time of a day', () => {
     expect(iso(zonedInstant('2026-11-30', 9 * 60, 'Pacific/Auckland'))).toBe('2026-11-29T20:00:00.000Z');
     expect(iso(zonedInstant('2026-11-29', 22 * 60, 'Pacific/Honolulu'))).toBe('2026-11-30T08:00:00.000Z');
+  });
+});
+
+describe('offsetAt', () => {
+  it("reads ICU's offset, to the second when a local mean time has seconds", () => {
+    expect(offsetAt('Europe/Paris', Date.parse('2026-01-15T12:00:00Z'))).toBe(60);
+    expect(offsetAt('Europe/Paris', Date.parse('2026-07-15T12:00:00Z'))).toBe(120);
+    expect(offsetAt('America/New_York', Date.parse('2026-01-15T12:00:00Z'))).toBe(-300);
+    expect(offsetAt('Asia/Kolkata', Date.parse('2026-01-15T12:00:00Z'))).toBe(330);
+    expect(offsetAt('UTC', Date.parse('2026-01-15T12:00:00Z'))).toBe(0);
+    expect(offsetAt('Europe/Paris', Date.parse('1900-06-01T12:00:00Z'))).toBeCloseTo(9 + 21 / 60, 10); // +00:09:21
+    expect(offsetAt('Africa/Monrovia', Date.parse('1971-06-01T12:00:00Z'))).toBe(-44.5); // -00:44:30
   });
 });

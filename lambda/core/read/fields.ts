@@ -130,9 +130,19 @@ export function locationLine(venue: string | null, addr: Address | null): string
   return kept.length ? kept.join(', ') : null;
 }
 
-/** Lower case, no accents, words separated by single spaces. */
-function comparable(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const comparables = new Map<string, string>();
+
+/**
+ * Lower case, no accents, words separated by single spaces: how names and places are compared.
+ * Memoized (a site's pages repeat the same places), up to a bound.
+ */
+export function comparable(text: string): string {
+  let found = comparables.get(text);
+  if (found === undefined) {
+    found = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (comparables.size < 50_000) comparables.set(text, found);
+  }
+  return found;
 }
 
 const URL_BUTTONS: ReadonlyArray<[string, string]> = [

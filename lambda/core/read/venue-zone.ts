@@ -14,6 +14,7 @@
  */
 import { COUNTRY_ZONES, ICU_RENAMES } from './zone-regions';
 import type { Address } from '../model';
+import { comparable } from './fields';
 
 /** The zone a page's venue is in, and the words that say so (for warnings). */
 export interface VenueZone {
@@ -58,10 +59,6 @@ function piecesOf(text: string | null | undefined): string[] {
     .filter((p) => p.length >= 2 && p.length <= 60);
 }
 
-/** Lower case, no accents, words separated by single spaces: how names are compared. */
-export function comparable(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 function countryHits(piece: string, fromAddress: boolean, codes = true): Hit[] {
   const code = codes && /^[A-Z]{2}$/.test(piece) && zonesOf(piece).length ? piece : countryNames().get(comparable(piece));
@@ -127,7 +124,8 @@ function countryNames(): Map<string, string> {
     }
   }
   for (const language of NAME_LANGUAGES) {
-    for (const style of ['long', 'short'] as const) {
+    // Short names (`US`, `UK`, `Russie`) only in English: the others' long names are what addresses write.
+    for (const style of language === 'en' ? (['long', 'short'] as const) : (['long'] as const)) {
       const names = new Intl.DisplayNames([language], { type: 'region', style });
       for (const code of codes) {
         const name = comparable(names.of(code) ?? '');

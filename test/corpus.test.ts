@@ -2,8 +2,9 @@
  * The real-world corpus (../shared/corpus/realworld, not ours, never copied here): built with no
  * config, every candidate page must be published, left out on purpose, or rejected with a reason.
  */
+import { describeWithShared } from './shared';
 import { textOf } from '../lambda/core/model';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { listPages } from '../lambda/adapters/fs';
 import { buildSite } from '../lambda/core/build';
@@ -11,7 +12,7 @@ import { readCalendar } from './ical';
 import { NOW } from './helpers';
 
 const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'realworld');
-const run = existsSync(CORPUS) ? describe : describe.skip;
+const run = describeWithShared('test/corpus.test.ts', 'corpus', 'realworld');
 
 run('the real-world corpus', () => {
   it('accounts for every candidate page and produces calendars that ical.js reads', async () => {

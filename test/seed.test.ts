@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { readCalendar } from './ical';
 import { build, output } from './helpers';
-import { HAS_SEED, SEED, SEED_CONFIG, SEED_PAGE } from './seed-site';
+import { describeWithShared } from './shared';
+import { SEED, SEED_CONFIG, SEED_PAGE } from './seed-site';
 
-const run = HAS_SEED ? describe : describe.skip;
+const run = describeWithShared('test/seed.test.ts', 'seeds');
 
 run('the seed page', () => {
   let result: ReturnType<typeof build>;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readCalendar } from '../ical';
 import { HAS_SEED, seedContent } from '../seed-site';
+import { describeWithShared } from '../shared';
 
 const ROOT = path.join(__dirname, '..', '..');
 // `npm run calpub` runs bin/run.cjs (the esbuild bundle, rebuilt when sources change): test that.
@@ -230,7 +231,7 @@ describe('the outcome store (.calpub/outcomes.jsonl)', () => {
   });
 });
 
-(HAS_SEED ? describe : describe.skip)('the CLI bundle on the seed site', () => {
+describeWithShared('test/bin/calpub.test.ts (seed site)', 'seeds')('the CLI bundle on the seed site', () => {
   const content = HAS_SEED ? seedContent() : '';
   const out = `${content}-out`;
   afterAll(() => {

@@ -15,13 +15,14 @@ import { readStack } from '../../bin/cli/emulate/stack-model';
 import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '../../bin/cli/local-s3';
 import { s3ClientConfig } from '../../lambda/adapters/s3';
 import { readCalendar } from '../ical';
-import { HAS_SEED, SEED_CONFIG, SEED_PAGE, seedContent } from '../seed-site';
+import { describeWithShared } from '../shared';
+import { SEED_CONFIG, SEED_PAGE, seedContent } from '../seed-site';
 import { CHANGED_ZONES } from '../changed-zones';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SITE_URL = 'https://ssphub.example.org/';
 
-(HAS_SEED ? describe : describe.skip)('the bundled publish function on the seed site', () => {
+describeWithShared('test/handlers/publish-asset.test.ts (seed site)', 'seeds')('the bundled publish function on the seed site', () => {
   const stack = readStack(process.env.CALPUB_TEST_CDK_OUT as string);
   const dir = mkdtempSync(path.join(tmpdir(), 'calpub-asset-'));
   let content = '';

@@ -4,6 +4,7 @@
  * fast-xml-parser. Google's event rich results need name, startDate and location; each event of the
  * example content and of the real-world corpus is checked.
  */
+import { itWithShared } from '../../../shared';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import jsonld from 'jsonld';
@@ -95,7 +96,7 @@ describe('schema.org Event as JSON-LD', () => {
     expect(attendanceMode({ location, address })).toBe(mode);
   });
 
-  (existsSync(CORPUS) ? it : it.skip)('is valid for every published event of the real-world corpus; location whenever the page gives one', async () => {
+  itWithShared('json-ld.test.ts (real-world corpus)', 'corpus', 'realworld')('is valid for every published event of the real-world corpus; location whenever the page gives one', async () => {
     const result = build(CORPUS);
     const pages = eventPages(result.outputs);
     expect(pages.length).toBe(result.published.length);

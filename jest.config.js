@@ -15,7 +15,13 @@ const base = {
   // for a defect, not for a slow minute. Tests that wait for something say what (test/wait.ts).
   testTimeout: 60_000,
 };
-const ZONE_FREE = ['/test/core/formats/vtimezone-all-zones\\.test\\.ts$', '/test/bin/emulate\\.test\\.ts$', '/test/bin/emulate-delivery\\.test\\.ts$', '/test/bin/local-s3\\.test\\.ts$', '/test/handlers/publish-asset\\.test\\.ts$'];
+const ZONE_FREE = [
+  '/test/core/formats/vtimezone-all-zones\\.test\\.ts$',
+  '/test/bin/emulate\\.test\\.ts$',
+  '/test/bin/emulate-delivery\\.test\\.ts$',
+  '/test/bin/local-s3\\.test\\.ts$',
+  '/test/handlers/publish-asset\\.test\\.ts$',
+];
 const zones = ['UTC', 'Pacific/Kiritimati'];
 module.exports = {
   globalSetup: '<rootDir>/test/global-setup.js',

@@ -9,7 +9,12 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/lambda'],
-  testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/adapters/**/*.test.ts', '<rootDir>/test/handlers/rebuild.test.ts', '<rootDir>/test/handlers/remote-state.test.ts'],
+  testMatch: [
+    '<rootDir>/test/core/**/*.test.ts',
+    '<rootDir>/test/adapters/**/*.test.ts',
+    '<rootDir>/test/handlers/rebuild.test.ts',
+    '<rootDir>/test/handlers/remote-state.test.ts',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/test/core/formats/vtimezone-all-zones\\.test\\.ts$'],
   transform: { '^.+\\.[cm]?[tj]sx?$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/(?!(feed)/)'],

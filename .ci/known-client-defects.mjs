@@ -16,7 +16,11 @@ const unexplained = text
   .filter((line) => line.startsWith('FAIL '))
   .filter((line) => {
     const segments = line.split(/: |; /).filter((s) => /@/.test(s));
-    return !(segments.length && segments.every((uid) => KNOWN.some((k) => uid.trim() === k.uid)) && KNOWN.some((k) => line.includes(k.client)));
+    return !(
+      segments.length &&
+      segments.every((uid) => KNOWN.some((k) => uid.trim() === k.uid)) &&
+      KNOWN.some((k) => line.includes(k.client))
+    );
   });
 if (unexplained.length) {
   console.error(`${unexplained.length} failure(s) not explained by a known client defect`);

@@ -24,7 +24,10 @@ async function coldRun(assetDir: string, run: number): Promise<{ loadMs: number;
   const s3 = await startLocalS3(dir, ['cold-content', 'cold-site']);
   const client = new S3Client({ ...s3ClientConfig(s3.endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
   const content = path.join(ROOT, 'content');
-  for (const key of filesToUpload(content, [])) await client.send(new PutObjectCommand({ Bucket: 'cold-content', Key: key, Body: readFileSync(path.join(content, key)) }));
+  for (const key of filesToUpload(content, []))
+    await client.send(
+      new PutObjectCommand({ Bucket: 'cold-content', Key: key, Body: readFileSync(path.join(content, key)) }),
+    );
   const fn = new LambdaFunction({
     assetDir,
     handler: 'index.handler',
@@ -58,7 +61,14 @@ async function coldRun(assetDir: string, run: number): Promise<{ loadMs: number;
 /** Milliseconds a new Node process takes to load the handler file (its code, the SDK it requires). */
 function loadTime(assetDir: string): number {
   const code = `const t = process.hrtime.bigint(); require(${JSON.stringify(path.join(assetDir, 'index.js'))}); console.log(Number(process.hrtime.bigint() - t) / 1e6)`;
-  const env = { PATH: process.env.PATH, NODE_PATH: path.join(ROOT, 'node_modules'), CONTENT_BUCKET: 'cold-content', SITE_BUCKET: 'cold-site', AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const env = {
+    PATH: process.env.PATH,
+    NODE_PATH: path.join(ROOT, 'node_modules'),
+    CONTENT_BUCKET: 'cold-content',
+    SITE_BUCKET: 'cold-site',
+    AWS_REGION: 'us-east-1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
   return Number(execFileSync(process.execPath, ['-e', code], { env, encoding: 'utf8' }));
 }
 
@@ -68,7 +78,9 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const assets = process.argv.slice(2).length ? process.argv.slice(2) : [readStack(path.join(ROOT, 'cdk.out')).publish.assetDir];
+  const assets = process.argv.slice(2).length
+    ? process.argv.slice(2)
+    : [readStack(path.join(ROOT, 'cdk.out')).publish.assetDir];
   for (const asset of assets) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await coldRun(path.resolve(asset), i));

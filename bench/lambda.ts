@@ -42,7 +42,12 @@ async function editAndRebuild(client: S3Client, deps: ReturnType<typeof depsFor>
 /** Child mode: a new process (nothing in memory, as in a cold container) edits one page and rebuilds. */
 async function editInNewProcess(endpoint: string, key: string, file: string): Promise<void> {
   const client = new S3Client({ ...s3ClientConfig(endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
-  const result = await editAndRebuild(client, depsFor(client), key, `${readFileSync(file, 'utf8')}\nEdited in a new process.\n`);
+  const result = await editAndRebuild(
+    client,
+    depsFor(client),
+    key,
+    `${readFileSync(file, 'utf8')}\nEdited in a new process.\n`,
+  );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -52,17 +57,40 @@ async function main(): Promise<void> {
   // In memory (tmpfs) when the machine has one: S3's storage is not this VM's disk, whose time to
   // create thousands of small files varies tenfold from one run to the next.
   const work = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'calpub-lambda-bench-'));
-  execFileSync('node', [path.join(__dirname, '..', '..', 'shared', 'tools', 'gen-corpus.mjs'), String(n), path.join(work, 'content')], { stdio: 'ignore' });
+  execFileSync(
+    'node',
+    [path.join(__dirname, '..', '..', 'shared', 'tools', 'gen-corpus.mjs'), String(n), path.join(work, 'content')],
+    { stdio: 'ignore' },
+  );
   // s3rver in its own process: S3 is remote to a Lambda, so its work must not share our thread.
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 's3rver-process.ts'), path.join(work, 's3'), 'bench-content', 'bench-site'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) => server.stdout.on('data', (d: Buffer) => resolve(Number(/PORT (\d+)/.exec(String(d))?.[1]))));
+  const server = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(__dirname, 's3rver-process.ts'),
+      path.join(work, 's3'),
+      'bench-content',
+      'bench-site',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve) =>
+    server.stdout.on('data', (d: Buffer) => resolve(Number(/PORT (\d+)/.exec(String(d))?.[1]))),
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new S3Client({ ...s3ClientConfig(endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
   const slugs = readdirSync(path.join(work, 'content', 'event'));
   for (let i = 0; i < slugs.length; i += 25) {
     await Promise.all(
       slugs.slice(i, i + 25).map((slug) =>
-        client.send(new PutObjectCommand({ Bucket: 'bench-content', Key: `event/${slug}/index.md`, Body: readFileSync(path.join(work, 'content', 'event', slug, 'index.md')) })),
+        client.send(
+          new PutObjectCommand({
+            Bucket: 'bench-content',
+            Key: `event/${slug}/index.md`,
+            Body: readFileSync(path.join(work, 'content', 'event', slug, 'index.md')),
+          }),
+        ),
       ),
     );
   }
@@ -79,19 +107,32 @@ async function main(): Promise<void> {
   // (b) three times in a new process each (a new Lambda container): nothing in memory, so the state is
   // downloaded and parsed and every feed item rendered again.
   const coldEdits = [0.3, 0.6, 0.9].map((i) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--cold-edit', endpoint, source(i), path.join(work, 'content', source(i))], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', __filename, '--cold-edit', endpoint, source(i), path.join(work, 'content', source(i))],
+      { encoding: 'utf8' },
+    );
     return JSON.parse(out.trim().split('\n').pop() ?? '{}') as typeof cold;
   });
   const coldEdit = median(coldEdits);
   await timedRebuild(deps); // this process catches up with the state the new ones saved
   // (b) three times in this process (a warm container), each editing another event.
   const edits = [];
-  for (const i of [0.25, 0.5, 0.75]) edits.push(await editAndRebuild(client, deps, source(i), `${readFileSync(path.join(work, 'content', source(i)), 'utf8')}\nEdited.\n`));
+  for (const i of [0.25, 0.5, 0.75])
+    edits.push(
+      await editAndRebuild(
+        client,
+        deps,
+        source(i),
+        `${readFileSync(path.join(work, 'content', source(i)), 'utf8')}\nEdited.\n`,
+      ),
+    );
   const edit = median(edits);
   const none = await timedRebuild(deps);
   server.kill();
   rmSync(work, { recursive: true, force: true });
-  const row = (name: string, r: typeof cold) => `| ${name} | ${r.objectsRead} | ${r.written.length} | ${r.deleted.length} | ${r.seconds.toFixed(2)} s |`;
+  const row = (name: string, r: typeof cold) =>
+    `| ${name} | ${r.objectsRead} | ${r.written.length} | ${r.deleted.length} | ${r.seconds.toFixed(2)} s |`;
   const text = [
     `# Serverless rebuild benchmark (s3rver on 127.0.0.1, ${n} generated events)`,
     '',

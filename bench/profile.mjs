@@ -17,13 +17,37 @@ const top = Number(args[args.indexOf('--top') + 1] ?? 15) || 15;
 const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const work = mkdtempSync(path.join(base, 'calpub-profile-'));
 const content = path.join(work, 'content');
-execFileSync(process.execPath, [path.join(root, '..', 'shared', 'tools', 'gen-corpus.mjs'), String(n), content, '--seed', '42'], { stdio: 'ignore' });
+execFileSync(
+  process.execPath,
+  [path.join(root, '..', 'shared', 'tools', 'gen-corpus.mjs'), String(n), content, '--seed', '42'],
+  { stdio: 'ignore' },
+);
 // The bundle is built (or rebuilt) first, so the profile holds a build, not esbuild.
 execFileSync(process.execPath, [path.join(root, 'bin', 'run.cjs'), '--version'], { stdio: 'ignore' });
 const profiles = path.join(work, 'profiles');
-const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, path.join(root, 'dist', 'calpub.cjs'), 'build', '--content', content, '--out', path.join(work, 'out'), '--now', '2026-11-29T00:00:00Z'], { encoding: 'utf8', env: { ...process.env, CALPUB_TIMINGS: '1' } });
+const run = spawnSync(
+  process.execPath,
+  [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profiles}`,
+    path.join(root, 'dist', 'calpub.cjs'),
+    'build',
+    '--content',
+    content,
+    '--out',
+    path.join(work, 'out'),
+    '--now',
+    '2026-11-29T00:00:00Z',
+  ],
+  { encoding: 'utf8', env: { ...process.env, CALPUB_TIMINGS: '1' } },
+);
 if (run.status !== 0) throw new Error(run.stderr);
-console.log(run.stderr.split('\n').filter((l) => l.includes('timings')).join('\n'));
+console.log(
+  run.stderr
+    .split('\n')
+    .filter((l) => l.includes('timings'))
+    .join('\n'),
+);
 console.log(run.stdout.trim());
 
 const file = path.join(profiles, readdirSync(profiles)[0]);
@@ -41,6 +65,7 @@ for (const node of profile.nodes) {
 }
 const ranked = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
 console.log(`\n${n} pages: ${(total / 1000).toFixed(0)} ms profiled; top ${top} by self time:`);
-for (const [where, us] of ranked) console.log(`${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${where}`);
+for (const [where, us] of ranked)
+  console.log(`${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${where}`);
 if (args.includes('--keep')) console.log(`\nprofile: ${file}`);
 else rmSync(work, { recursive: true, force: true });

@@ -29,21 +29,40 @@ const tools = [
 ];
 
 function timed(cmd, args, env = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
   const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { seconds, mb: kb / 1024, stdout: r.stdout };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const calpub = (tool, content, out) => timed(process.execPath, [tool.cli, 'build', '--content', content, '--out', out, '--now', '2026-11-29T00:00:00Z']);
+const calpub = (tool, content, out) =>
+  timed(process.execPath, [tool.cli, 'build', '--content', content, '--out', out, '--now', '2026-11-29T00:00:00Z']);
 const hugo = (content, out) =>
-  timed('hugo', ['--quiet', '--noBuildLock', '--source', join(shared, 'peer-hugo-same'), '--contentDir', content, '--destination', out], { HUGO_RESOURCEDIR: join(work, 'hugo-resources') });
+  timed(
+    'hugo',
+    [
+      '--quiet',
+      '--noBuildLock',
+      '--source',
+      join(shared, 'peer-hugo-same'),
+      '--contentDir',
+      content,
+      '--destination',
+      out,
+    ],
+    { HUGO_RESOURCEDIR: join(work, 'hugo-resources') },
+  );
 
 const hugoVersion = execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1];
 const rows = [];
 for (const n of sizes.length ? sizes : [1000, 10000]) {
   const content = join(work, `c${n}`);
-  execFileSync(process.execPath, [join(shared, 'gen-corpus.mjs'), String(n), content, '--seed', '42'], { stdio: 'ignore' });
+  execFileSync(process.execPath, [join(shared, 'gen-corpus.mjs'), String(n), content, '--seed', '42'], {
+    stdio: 'ignore',
+  });
   const results = { hugo: [], ...Object.fromEntries(tools.map((t) => [t.name, { full: [], edit: [] }])) };
   for (let i = 0; i < runs; i++) {
     for (const tool of tools) {
@@ -63,10 +82,22 @@ for (const n of sizes.length ? sizes : [1000, 10000]) {
   const hugoMb = median(results.hugo.map((r) => r.mb));
   for (const tool of tools) {
     const { full, edit } = results[tool.name];
-    const row = { n, tool: tool.name, seconds: median(full.map((r) => r.seconds)), mb: median(full.map((r) => r.mb)), editSeconds: median(edit.map((r) => r.seconds)), editMb: median(edit.map((r) => r.mb)), hugoSeconds, hugoMb, summary: full[0].stdout.trim().split('\n').pop() };
+    const row = {
+      n,
+      tool: tool.name,
+      seconds: median(full.map((r) => r.seconds)),
+      mb: median(full.map((r) => r.mb)),
+      editSeconds: median(edit.map((r) => r.seconds)),
+      editMb: median(edit.map((r) => r.mb)),
+      hugoSeconds,
+      hugoMb,
+      summary: full[0].stdout.trim().split('\n').pop(),
+    };
     row.ratio = row.seconds / hugoSeconds;
     rows.push(row);
-    console.log(`${n} pages, ${tool.name}: ${row.seconds.toFixed(2)} s / ${row.mb.toFixed(0)} MB (one edit: ${row.editSeconds.toFixed(2)} s / ${row.editMb.toFixed(0)} MB); Hugo ${hugoSeconds.toFixed(2)} s / ${hugoMb.toFixed(0)} MB; ${row.ratio.toFixed(2)}×`);
+    console.log(
+      `${n} pages, ${tool.name}: ${row.seconds.toFixed(2)} s / ${row.mb.toFixed(0)} MB (one edit: ${row.editSeconds.toFixed(2)} s / ${row.editMb.toFixed(0)} MB); Hugo ${hugoSeconds.toFixed(2)} s / ${hugoMb.toFixed(0)} MB; ${row.ratio.toFixed(2)}×`,
+    );
   }
 }
 rmSync(work, { recursive: true, force: true });
@@ -86,7 +117,10 @@ const table = [
   '',
   '| pages | build | full build | peak RSS | / Hugo | target | one edit | peak RSS | Hugo | Hugo peak RSS |',
   '|---:|---|---:|---:|---:|---|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.n} | ${r.tool} | ${r.seconds.toFixed(2)} s | ${r.mb.toFixed(0)} MB | ${r.ratio.toFixed(2)}× | ${target(r)} | ${r.editSeconds.toFixed(2)} s | ${r.editMb.toFixed(0)} MB | ${r.hugoSeconds.toFixed(2)} s | ${r.hugoMb.toFixed(0)} MB |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.n} | ${r.tool} | ${r.seconds.toFixed(2)} s | ${r.mb.toFixed(0)} MB | ${r.ratio.toFixed(2)}× | ${target(r)} | ${r.editSeconds.toFixed(2)} s | ${r.editMb.toFixed(0)} MB | ${r.hugoSeconds.toFixed(2)} s | ${r.hugoMb.toFixed(0)} MB |`,
+  ),
   '',
   ...rows.map((r) => `- ${r.n}, ${r.tool}: \`${r.summary}\``),
   '',

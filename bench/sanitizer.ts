@@ -20,7 +20,11 @@ function body(i: number): string {
     `<div class="table-wrap"><table class="relative-table" style="width: 80%"><tr><td>${i}</td><td onclick="x()">cell</td></tr></table></div>`,
     `<iframe src="https://www.youtube.com/embed/${i}" frameborder="0" allowfullscreen></iframe>`,
     `<p align="center"><a href="/rel/${i}" target="_blank">relative</a> <a href="javascript:alert(${i})">bad</a></p>`,
-    ...Array.from({ length: 3 + (i % 4) }, (_, k) => `## Partie ${k}\n\nUn paragraphe **important** avec [un lien](https://example.org/${i}/${k}) et du texte ordinaire pour faire la longueur d'une page réelle, sur plusieurs lignes.`),
+    ...Array.from(
+      { length: 3 + (i % 4) },
+      (_, k) =>
+        `## Partie ${k}\n\nUn paragraphe **important** avec [un lien](https://example.org/${i}/${k}) et du texte ordinaire pour faire la longueur d'une page réelle, sur plusieurs lignes.`,
+    ),
   ];
   return parts.join('\n\n');
 }
@@ -46,8 +50,10 @@ console.log(`${count} bodies, ${kb.toFixed(1)} KB each on average`);
 time('sanitizeHtml (js-xss, allow-list + balance)', () => {
   for (const h of rendered) sanitizeHtml(h, BASE);
 });
-time('parse + renderHtml + renderText (whole)', () => bodies.forEach((b) => {
-  const d = parseMarkdown(b, BASE);
-  renderHtml(d);
-  renderText(d);
-}));
+time('parse + renderHtml + renderText (whole)', () =>
+  bodies.forEach((b) => {
+    const d = parseMarkdown(b, BASE);
+    renderHtml(d);
+    renderText(d);
+  }),
+);

@@ -77,7 +77,16 @@ async function run(command: Command, values: Values): Promise<number> {
     case 'build': {
       const source = sourceOf(values, command);
       const outDir = outputFolder(values.out ?? 'public', source, command);
-      const outcome = await runBuild({ source, out: outDir, now, report: values.report ?? null, strict: values.strict ?? false, force: values.force ?? false, log, progress });
+      const outcome = await runBuild({
+        source,
+        out: outDir,
+        now,
+        report: values.report ?? null,
+        strict: values.strict ?? false,
+        force: values.force ?? false,
+        log,
+        progress,
+      });
       return outcome.exitCode;
     }
     case 'check':
@@ -85,23 +94,48 @@ async function run(command: Command, values: Values): Promise<number> {
     case 'serve': {
       const outDir = outputFolder(values.out ?? 'public', sourceOf(values, command), command);
       const loadSource = () => sourceOf(values, command);
-      await runServe({ loadSource, out: outDir, now, report: null, strict: false, force: values.force ?? false, port: portOf(values.port, command), log, progress });
+      await runServe({
+        loadSource,
+        out: outDir,
+        now,
+        report: null,
+        strict: false,
+        force: values.force ?? false,
+        port: portOf(values.port, command),
+        log,
+        progress,
+      });
       return -1; // keep running
     }
     case 'init':
-      return runInit({ site: values.site ?? null, content: values.site ? null : (values.content ?? 'content'), force: values.force ?? false, log });
+      return runInit({
+        site: values.site ?? null,
+        content: values.site ? null : (values.content ?? 'content'),
+        force: values.force ?? false,
+        log,
+      });
     case 'emulate': {
       const port = portOf(values.port, command);
       const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale']);
-      if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 1)) throw new UsageError(`--time-scale ${values['time-scale']} must be a number above 0, at most 1`, command);
+      if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 1))
+        throw new UsageError(`--time-scale ${values['time-scale']} must be a number above 0, at most 1`, command);
       // Loaded only here: the emulator brings the AWS SDK and s3rver, which `build` never needs.
       const { runEmulate } = await import('./cli/emulate/index.js');
-      const emulation = await runEmulate({ content: values.content ?? 'content', port, log, cdkOut: values['cdk-out'], timeScale });
+      const emulation = await runEmulate({
+        content: values.content ?? 'content',
+        port,
+        log,
+        cdkOut: values['cdk-out'],
+        timeScale,
+      });
       // Ctrl-C or a service manager's stop: the local buckets' folder is deleted on the way out.
       const stop = () => {
         const dead = emulation.queue.deadLetters.length;
         log(`\ncalpub emulate: stopping${dead ? `; ${dead} message(s) in the dead-letter queue` : ''}`);
-        emulation.stop().then(() => process.exit(0), () => process.exit(1));
+        emulation.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
@@ -112,10 +146,18 @@ async function run(command: Command, values: Values): Promise<number> {
 
 /** `--site <dir>` (with its base URL: `-b`, else `HUGO_BASEURL`) or `--content <dir>` (default `content`), never both. */
 function sourceOf(values: Values, command: Command): ContentSource {
-  if (values.site !== undefined && values.content !== undefined) throw new UsageError('give --content <dir> or --site <dir>, not both', command);
-  if (values.baseURL !== undefined && values.site === undefined) throw new UsageError('-b/--baseURL is the base URL of a Hugo site: give it with --site <dir> (for --content, set siteUrl in calpub.yaml)', command);
-  if (values.baseURL !== undefined && !/^(https?:\/\/[^/\s]+)?\/?\S*$/i.test(values.baseURL)) throw new UsageError(`-b ${values.baseURL} is not a URL such as https://events.example.org/`, command);
-  return values.site !== undefined ? hugoSite(values.site, values.baseURL ?? process.env.HUGO_BASEURL) : contentFolder(values.content ?? 'content');
+  if (values.site !== undefined && values.content !== undefined)
+    throw new UsageError('give --content <dir> or --site <dir>, not both', command);
+  if (values.baseURL !== undefined && values.site === undefined)
+    throw new UsageError(
+      '-b/--baseURL is the base URL of a Hugo site: give it with --site <dir> (for --content, set siteUrl in calpub.yaml)',
+      command,
+    );
+  if (values.baseURL !== undefined && !/^(https?:\/\/[^/\s]+)?\/?\S*$/i.test(values.baseURL))
+    throw new UsageError(`-b ${values.baseURL} is not a URL such as https://events.example.org/`, command);
+  return values.site !== undefined
+    ? hugoSite(values.site, values.baseURL ?? process.env.HUGO_BASEURL)
+    : contentFolder(values.content ?? 'content');
 }
 
 /** The output folder, refused when it is (or is inside) a folder the build reads. */
@@ -128,14 +170,18 @@ function outputFolder(out: string, source: ContentSource, command: Command): str
   const read = source.roots.find((r) => within(r.dir));
   if (read || target === source.siteRoot) {
     const folder = path.relative(process.cwd(), read?.dir ?? target) || '.';
-    throw new UsageError(`--out ${out} is ${read && target !== read.dir ? `inside ${folder}, ` : ''}a folder calpub reads pages from: its files would be read back as content; choose a folder outside it (e.g. public)`, command);
+    throw new UsageError(
+      `--out ${out} is ${read && target !== read.dir ? `inside ${folder}, ` : ''}a folder calpub reads pages from: its files would be read back as content; choose a folder outside it (e.g. public)`,
+      command,
+    );
   }
   return out;
 }
 
 function portOf(value: string | undefined, command: Command): number {
   const port = Number(value ?? process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${value ?? process.env.PORT} is not a port number`, command);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${value ?? process.env.PORT} is not a port number`, command);
   return port;
 }
 
@@ -143,7 +189,10 @@ function parseNow(value: string | undefined, command: Command): number {
   if (value === undefined) return Date.now();
   const ms = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(ms)) {
-    throw new UsageError(`--now ${JSON.stringify(value)} must be an ISO-8601 date-time with an offset, e.g. 2026-01-01T00:00:00Z`, command);
+    throw new UsageError(
+      `--now ${JSON.stringify(value)} must be an ISO-8601 date-time with an offset, e.g. 2026-01-01T00:00:00Z`,
+      command,
+    );
   }
   return ms;
 }

@@ -26,7 +26,12 @@ function newestSource(dir, newest = 0) {
 function isStale() {
   if (Object.keys(entries).some((name) => !fs.existsSync(path.join(dist, `${name}.cjs`)))) return true;
   const built = fs.statSync(bundle).mtimeMs;
-  const sources = Math.max(newestSource(path.join(root, 'bin')), newestSource(path.join(root, 'lambda')), newestSource(path.join(root, 'lib')), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
+  const sources = Math.max(
+    newestSource(path.join(root, 'bin')),
+    newestSource(path.join(root, 'lambda')),
+    newestSource(path.join(root, 'lib')),
+    fs.statSync(path.join(root, 'package-lock.json')).mtimeMs,
+  );
   return sources > built;
 }
 

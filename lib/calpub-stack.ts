@@ -38,7 +38,10 @@ export class CalpubStack extends Stack {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: Duration.days(90) }],
     });
-    this.content = new ContentStore(this, 'Content', { accessLogs: this.accessLogs, visibilityTimeout: Duration.seconds(FUNCTION_TIMEOUT.toSeconds() * 6 + 300) });
+    this.content = new ContentStore(this, 'Content', {
+      accessLogs: this.accessLogs,
+      visibilityTimeout: Duration.seconds(FUNCTION_TIMEOUT.toSeconds() * 6 + 300),
+    });
     this.site = new SiteDelivery(this, 'Site', { accessLogs: this.accessLogs, domain: props.config.domain });
     this.pipeline = new RebuildPipeline(this, 'Rebuild', {
       contentBucket: this.content.bucket,
@@ -47,7 +50,12 @@ export class CalpubStack extends Stack {
       deadLetterQueue: this.content.deadLetterQueue,
       siteUrl: this.site.siteUrl,
       distributionId: this.site.distribution.distributionId,
-      distributionArn: this.formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: this.site.distribution.distributionId }),
+      distributionArn: this.formatArn({
+        service: 'cloudfront',
+        region: '',
+        resource: 'distribution',
+        resourceName: this.site.distribution.distributionId,
+      }),
       logRetentionDays: props.config.logRetentionDays,
       schedule: props.config.schedule,
       code: props.handlerCode,
@@ -62,10 +70,16 @@ export class CalpubStack extends Stack {
     const url = this.site.siteUrl;
     new CfnOutput(this, 'SiteUrl', { value: url, description: 'The site' });
     new CfnOutput(this, 'CalendarUrl', { value: `${url}calendar.ics`, description: 'Calendar (https)' });
-    new CfnOutput(this, 'WebcalUrl', { value: `${url.replace(/^https:/, 'webcal:')}calendar.ics`, description: 'Subscribe in Apple Calendar, Thunderbird, Outlook' });
+    new CfnOutput(this, 'WebcalUrl', {
+      value: `${url.replace(/^https:/, 'webcal:')}calendar.ics`,
+      description: 'Subscribe in Apple Calendar, Thunderbird, Outlook',
+    });
     new CfnOutput(this, 'RssUrl', { value: `${url}rss.xml`, description: 'RSS feed' });
     new CfnOutput(this, 'AtomUrl', { value: `${url}atom.xml`, description: 'Atom feed' });
     new CfnOutput(this, 'ScheduleUrl', { value: `${url}schedule.json`, description: 'JSON schedule' });
-    new CfnOutput(this, 'ContentBucketName', { value: this.content.bucket.bucketName, description: 'Push Markdown here: aws s3 cp my-event.md s3://<name>/event/my-event/index.md' });
+    new CfnOutput(this, 'ContentBucketName', {
+      value: this.content.bucket.bucketName,
+      description: 'Push Markdown here: aws s3 cp my-event.md s3://<name>/event/my-event/index.md',
+    });
   }
 }

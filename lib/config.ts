@@ -39,7 +39,9 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const RETENTIONS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const RETENTIONS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 
 /**
  * Reads the configuration.
@@ -57,11 +59,15 @@ export function readConfig(context: (key: string) => unknown): CalpubConfig {
     return v.trim();
   };
   const contentFolder = text('contentFolder', 'content') as string;
-  if (contentFolder.includes('..') || contentFolder.startsWith('/')) problems.push('context `contentFolder` must be a folder inside the project, such as `content`');
+  if (contentFolder.includes('..') || contentFolder.startsWith('/'))
+    problems.push('context `contentFolder` must be a folder inside the project, such as `content`');
 
   const rawRetention = context('logRetentionDays');
   const logRetentionDays = rawRetention === undefined ? 30 : Number(rawRetention);
-  if (!RETENTIONS.includes(logRetentionDays)) problems.push(`context \`logRetentionDays\` must be one of ${RETENTIONS.join(', ')} (CloudWatch Logs retention periods), not ${JSON.stringify(rawRetention)}`);
+  if (!RETENTIONS.includes(logRetentionDays))
+    problems.push(
+      `context \`logRetentionDays\` must be one of ${RETENTIONS.join(', ')} (CloudWatch Logs retention periods), not ${JSON.stringify(rawRetention)}`,
+    );
 
   const rawSchedule = context('schedule');
   let schedule = true;
@@ -72,20 +78,36 @@ export function readConfig(context: (key: string) => unknown): CalpubConfig {
   }
 
   const domainKeys = ['domainName', 'certificateArn', 'hostedZoneId', 'hostedZoneName'] as const;
-  const values = Object.fromEntries(domainKeys.map((k) => [k, text(k, null)])) as Record<(typeof domainKeys)[number], string | null>;
+  const values = Object.fromEntries(domainKeys.map((k) => [k, text(k, null)])) as Record<
+    (typeof domainKeys)[number],
+    string | null
+  >;
   const given = domainKeys.filter((k) => values[k] !== null);
   let domain: CustomDomain | null = null;
   if (given.length > 0 && given.length < domainKeys.length) {
-    problems.push(`a custom domain needs all of ${domainKeys.map((k) => `\`${k}\``).join(', ')}; missing: ${domainKeys.filter((k) => values[k] === null).map((k) => `\`${k}\``).join(', ')}`);
+    problems.push(
+      `a custom domain needs all of ${domainKeys.map((k) => `\`${k}\``).join(', ')}; missing: ${domainKeys
+        .filter((k) => values[k] === null)
+        .map((k) => `\`${k}\``)
+        .join(', ')}`,
+    );
   } else if (given.length === domainKeys.length) {
-    const { domainName, certificateArn, hostedZoneId, hostedZoneName } = values as Record<(typeof domainKeys)[number], string>;
-    if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(domainName)) problems.push(`context \`domainName\` ${JSON.stringify(domainName)} is not a domain name`);
+    const { domainName, certificateArn, hostedZoneId, hostedZoneName } = values as Record<
+      (typeof domainKeys)[number],
+      string
+    >;
+    if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(domainName))
+      problems.push(`context \`domainName\` ${JSON.stringify(domainName)} is not a domain name`);
     if (!/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/.test(certificateArn)) {
-      problems.push('context `certificateArn` must be an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from us-east-1)');
+      problems.push(
+        'context `certificateArn` must be an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from us-east-1)',
+      );
     }
-    if (!/^Z[A-Z0-9]{4,31}$/.test(hostedZoneId)) problems.push(`context \`hostedZoneId\` ${JSON.stringify(hostedZoneId)} is not a Route 53 hosted zone id`);
+    if (!/^Z[A-Z0-9]{4,31}$/.test(hostedZoneId))
+      problems.push(`context \`hostedZoneId\` ${JSON.stringify(hostedZoneId)} is not a Route 53 hosted zone id`);
     const zone = hostedZoneName.replace(/\.$/, '');
-    if (!domainName.endsWith(zone)) problems.push(`context \`domainName\` ${domainName} is not inside \`hostedZoneName\` ${zone}`);
+    if (!domainName.endsWith(zone))
+      problems.push(`context \`domainName\` ${domainName} is not inside \`hostedZoneName\` ${zone}`);
     domain = { domainName, certificateArn, hostedZoneId, hostedZoneName: zone };
   }
   if (problems.length) throw new ConfigError(`calpub stack configuration: ${problems.join('; ')}`);

@@ -41,7 +41,13 @@ export class ContentSeeding extends Construct {
     });
     // The message changes with the uploaded content and with the handler's code, so every deploy
     // that changes either runs a rebuild.
-    const message = Fn.join('', ['{"reason":"deploy","content":"', Fn.join(',', this.deployment.objectKeys), '","code":"', props.rebuildToken, '"}']);
+    const message = Fn.join('', [
+      '{"reason":"deploy","content":"',
+      Fn.join(',', this.deployment.objectKeys),
+      '","code":"',
+      props.rebuildToken,
+      '"}',
+    ]);
     const send: cr.AwsSdkCall = {
       service: 'SQS',
       action: 'sendMessage',
@@ -51,7 +57,9 @@ export class ContentSeeding extends Construct {
     const firstBuild = new cr.AwsCustomResource(this, 'FirstBuild', {
       onCreate: send,
       onUpdate: send,
-      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.queue.queueArn] })]),
+      policy: cr.AwsCustomResourcePolicy.fromStatements([
+        new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.queue.queueArn] }),
+      ]),
       installLatestAwsSdk: false,
     });
     firstBuild.node.addDependency(this.deployment);

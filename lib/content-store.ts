@@ -52,7 +52,8 @@ export class ContentStore extends Construct {
     });
     const destination = new s3n.SqsDestination(this.queue);
     for (const event of [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED]) {
-      for (const suffix of ['.md', '.markdown', 'calpub.yaml']) this.bucket.addEventNotification(event, destination, { suffix });
+      for (const suffix of ['.md', '.markdown', 'calpub.yaml'])
+        this.bucket.addEventNotification(event, destination, { suffix });
     }
   }
 }

@@ -57,7 +57,10 @@ export class RebuildPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: RebuildPipelineProps) {
     super(scope, id);
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetentionDays as logs.RetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const common = {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
@@ -100,7 +103,9 @@ export class RebuildPipeline extends Construct {
     props.contentBucket.grantDelete(this.function, `${CONTENT_PRIVATE_FOLDER}/*`);
     props.siteBucket.grantReadWrite(this.function);
     props.siteBucket.grantDelete(this.function);
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [props.distributionArn] }));
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['cloudfront:CreateInvalidation'], resources: [props.distributionArn] }),
+    );
     this.function.addEventSource(
       new SqsEventSource(props.queue, {
         // A bulk upload costs a few rebuilds, not one per file: wait up to 20 s for more messages.
@@ -114,7 +119,9 @@ export class RebuildPipeline extends Construct {
       this.schedule = new scheduler.Schedule(this, 'Hourly', {
         schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
         description: 'calpub: hourly rebuild, so publishDate and expiryDate take effect without an edit',
-        target: new targets.SqsSendMessage(props.queue, { input: scheduler.ScheduleTargetInput.fromObject({ reason: 'schedule' }) }),
+        target: new targets.SqsSendMessage(props.queue, {
+          input: scheduler.ScheduleTargetInput.fromObject({ reason: 'schedule' }),
+        }),
       });
     }
     // Any failure is worth a look: bad content never fails a rebuild, only infrastructure does.

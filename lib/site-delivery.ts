@@ -19,7 +19,6 @@ import { CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from './site-h
 // A data-only module (no code of the core): which outputs are readable by other sites.
 import { corsPathPatterns, embedPathPatterns } from '../lambda/core/outputs';
 
-
 /** Props of {@link SiteDelivery}. */
 export interface SiteDeliveryProps {
   readonly accessLogs: s3.IBucket;
@@ -38,11 +37,18 @@ export class SiteDelivery extends Construct {
 
   constructor(scope: Construct, id: string, props: SiteDeliveryProps) {
     super(scope, id);
-    this.bucket = new s3.Bucket(this, 'Bucket', { ...PRIVATE_BUCKET, serverAccessLogsBucket: props.accessLogs, serverAccessLogsPrefix: 'site/' });
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      ...PRIVATE_BUCKET,
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'site/',
+    });
     const securityHeadersBehavior: cloudfront.ResponseSecurityHeadersBehavior = {
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-      referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      referrerPolicy: {
+        referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+        override: true,
+      },
       strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
       contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
     };
@@ -54,7 +60,10 @@ export class SiteDelivery extends Construct {
     const { frameOptions: _deny, ...embedHeaders } = securityHeadersBehavior;
     const embeds = new cloudfront.ResponseHeadersPolicy(this, 'EmbedHeaders', {
       comment: 'calpub: security headers for the embeddable pages',
-      securityHeadersBehavior: { ...embedHeaders, contentSecurityPolicy: { contentSecurityPolicy: EMBED_CONTENT_SECURITY_POLICY, override: true } },
+      securityHeadersBehavior: {
+        ...embedHeaders,
+        contentSecurityPolicy: { contentSecurityPolicy: EMBED_CONTENT_SECURITY_POLICY, override: true },
+      },
     });
     const data = new cloudfront.ResponseHeadersPolicy(this, 'CorsHeaders', {
       comment: 'calpub: security headers and CORS for calendars and JSON',
@@ -74,7 +83,10 @@ export class SiteDelivery extends Construct {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'calpub: /x/ is served as /x/index.html, /x is redirected to /x/',
     });
-    const behavior = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy, functions: cloudfront.FunctionAssociation[] = []): cloudfront.BehaviorOptions => ({
+    const behavior = (
+      responseHeadersPolicy: cloudfront.IResponseHeadersPolicy,
+      functions: cloudfront.FunctionAssociation[] = [],
+    ): cloudfront.BehaviorOptions => ({
       origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
@@ -87,16 +99,26 @@ export class SiteDelivery extends Construct {
     const domain = props.domain ?? null;
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: 'calpub site',
-      defaultBehavior: behavior(pages, [{ function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }]),
+      defaultBehavior: behavior(pages, [
+        { function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+      ]),
       // The files other sites' pages may read (calendars, JSON), from the outputs table.
       additionalBehaviors: Object.fromEntries([
         // The widget's folders (with the directory index: /embed/ is /embed/index.html), from the outputs table.
-        ...embedPathPatterns().map((pattern) => [pattern, behavior(embeds, [{ function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }])]),
+        ...embedPathPatterns().map((pattern) => [
+          pattern,
+          behavior(embeds, [{ function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }]),
+        ]),
         ...corsPathPatterns().map((pattern) => [pattern, behavior(data)]),
       ]),
       defaultRootObject: 'index.html',
       // Without s3:ListBucket, S3 answers 403 for a missing key: both become the site's plain 404.
-      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) })),
+      errorResponses: [403, 404].map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: 404,
+        responsePagePath: '/404.html',
+        ttl: Duration.minutes(1),
+      })),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       ...(domain
@@ -108,7 +130,10 @@ export class SiteDelivery extends Construct {
         : {}),
     });
     if (domain) {
-      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: domain.hostedZoneId, zoneName: domain.hostedZoneName });
+      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
+        hostedZoneId: domain.hostedZoneId,
+        zoneName: domain.hostedZoneName,
+      });
       const target = route53.RecordTarget.fromAlias(new route53Targets.CloudFrontTarget(this.distribution));
       new route53.ARecord(this, 'AliasV4', { zone, recordName: domain.domainName, target });
       new route53.AaaaRecord(this, 'AliasV6', { zone, recordName: domain.domainName, target });

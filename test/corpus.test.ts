@@ -27,17 +27,30 @@ run('the real-world corpus', () => {
       expect(p.file).not.toMatch(/^\//);
     }
     // The pages FIELDS.md says cannot be right are rejected, each naming its field...
-    const byField = (severity: string) => result.problems.filter((p) => p.severity === severity).map((p) => [path.basename(path.dirname(p.file)), p.field]);
-    expect(byField('error')).toEqual(expect.arrayContaining([['EDISS', 'date'], ['national_science_day', 'date'], ['symposium2021', 'date']]));
+    const byField = (severity: string) =>
+      result.problems.filter((p) => p.severity === severity).map((p) => [path.basename(path.dirname(p.file)), p.field]);
+    expect(byField('error')).toEqual(
+      expect.arrayContaining([
+        ['EDISS', 'date'],
+        ['national_science_day', 'date'],
+        ['symposium2021', 'date'],
+      ]),
+    );
     // ...but a typo in an end does not lose an event whose start is clear: published without the end.
     expect(byField('warning')).toEqual(
-      expect.arrayContaining([['webscraping_2020', 'time_end'], ['inno-java-meetup', 'date_end'], ['VSS2022', 'date_end'], ['teap2021', 'date_end']]),
+      expect.arrayContaining([
+        ['webscraping_2020', 'time_end'],
+        ['inno-java-meetup', 'date_end'],
+        ['VSS2022', 'date_end'],
+        ['teap2021', 'date_end'],
+      ]),
     );
     expect(publishedFiles.size).toBe(result.published.length);
     // One calendar per language (the corpus has a French variant: fr/calendar.ics).
     const calendars = [...result.outputs].filter((o) => /^([a-z]{2}\/)?calendar\.ics$/.test(o.path));
     expect(calendars.map((o) => o.path).sort()).toEqual(['calendar.ics', 'fr/calendar.ics']);
     expect(calendars.flatMap((o) => readCalendar(textOf(o)).events)).toHaveLength(result.published.length);
-    for (const o of [...result.outputs].filter((f) => f.path.endsWith('.ics'))) expect(() => readCalendar(textOf(o))).not.toThrow();
+    for (const o of [...result.outputs].filter((f) => f.path.endsWith('.ics')))
+      expect(() => readCalendar(textOf(o))).not.toThrow();
   });
 });

@@ -10,13 +10,18 @@ export const FIXTURE = path.join(__dirname, 'fixtures', 'site');
 export function filesUnder(dir: string, rel = ''): SourceFile[] {
   return readdirSync(path.join(dir, rel)).flatMap((name) => {
     const child = rel ? `${rel}/${name}` : name;
-    return statSync(path.join(dir, child)).isDirectory() ? filesUnder(dir, child) : [{ path: child, text: readFileSync(path.join(dir, child), 'utf8') }];
+    return statSync(path.join(dir, child)).isDirectory()
+      ? filesUnder(dir, child)
+      : [{ path: child, text: readFileSync(path.join(dir, child), 'utf8') }];
   });
 }
 
 /** Builds the fixture site. */
 export function buildFixture(now = NOW, extra: SourceFile[] = []) {
-  return build([...filesUnder(FIXTURE).filter((f) => f.path !== 'calpub.yaml'), ...extra], { config: readFileSync(path.join(FIXTURE, 'calpub.yaml'), 'utf8'), now });
+  return build([...filesUnder(FIXTURE).filter((f) => f.path !== 'calpub.yaml'), ...extra], {
+    config: readFileSync(path.join(FIXTURE, 'calpub.yaml'), 'utf8'),
+    now,
+  });
 }
 
 /** Compares with a golden file beside the test; UPDATE_GOLDEN=1 rewrites it (review the diff). */

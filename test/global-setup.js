@@ -12,13 +12,21 @@ const tempSetup = require('./temp-setup');
 module.exports = () => {
   const root = path.join(__dirname, '..');
   tempSetup();
-  execFileSync(process.execPath, [path.join(root, 'bin', 'run.cjs'), 'check', '--content', path.join(root, 'content')], { stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'bin', 'run.cjs'), 'check', '--content', path.join(root, 'content')],
+    { stdio: 'ignore' },
+  );
   const assembly = path.join(root, 'test-output', 'cdk.out');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'aws-cdk', 'bin', 'cdk'), 'synth', '--quiet', '--output', assembly], {
-    cwd: root,
-    // The CloudFormation schema validator (~5 s) runs in `cdk synth` of .ci/run, not here.
-    env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', CDK_VALIDATION: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'aws-cdk', 'bin', 'cdk'), 'synth', '--quiet', '--output', assembly],
+    {
+      cwd: root,
+      // The CloudFormation schema validator (~5 s) runs in `cdk synth` of .ci/run, not here.
+      env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', CDK_VALIDATION: 'false' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   process.env.CALPUB_TEST_CDK_OUT = assembly;
 };

@@ -2,5 +2,6 @@
 const { rmSync } = require('node:fs');
 
 module.exports = () => {
-  if (process.env.TMPDIR && /calpub-tests-/.test(process.env.TMPDIR)) rmSync(process.env.TMPDIR, { recursive: true, force: true });
+  if (process.env.TMPDIR && /calpub-tests-/.test(process.env.TMPDIR))
+    rmSync(process.env.TMPDIR, { recursive: true, force: true });
 };

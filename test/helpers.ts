@@ -16,7 +16,8 @@ export function yamlPage(path: string, frontMatter: string, body = ''): SourceFi
  * UTC (`wallClockZ: false`), so that tests of other things can write instants with `Z`. The default
  * reading of `Z` (the wall clock the site shows) has its own tests.
  */
-export const TEST_CONFIG_YAML = 'title: Test events\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\nwallClockZ: false\n';
+export const TEST_CONFIG_YAML =
+  'title: Test events\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\nwallClockZ: false\n';
 
 export const TEST_CONFIG: SiteConfig = {
   ...DEFAULT_CONFIG,
@@ -29,7 +30,10 @@ export const TEST_CONFIG: SiteConfig = {
 };
 
 /** Runs the core on in-memory files. */
-export function build(files: SourceFile[], options: { config?: string | null; memory?: Memory | null; now?: number } = {}): BuildResult {
+export function build(
+  files: SourceFile[],
+  options: { config?: string | null; memory?: Memory | null; now?: number } = {},
+): BuildResult {
   return buildSite({
     pages: files,
     configText: options.config === undefined ? TEST_CONFIG_YAML : options.config,

@@ -42,7 +42,7 @@ export function readCalendar(text: string): { props: Record<string, string>; eve
       allDay,
       start: when(e.startDate) as string,
       end: vevent.hasProperty('dtend') ? when(e.endDate) : null,
-      startZone: vevent.getFirstProperty('dtstart')?.getParameter('tzid') as string | null ?? null,
+      startZone: (vevent.getFirstProperty('dtstart')?.getParameter('tzid') as string | null) ?? null,
       dtstamp: (vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString(),
     };
   });

@@ -21,7 +21,10 @@ delete base.$schema;
 delete base._comment;
 for (const file of files) {
   if (!existsSync(path.join(root, file))) throw new Error(`${file}: no such file`);
-  const name = file.replace(/^lambda\/core\//, '').replace(/\.ts$/, '').replace(/\//g, '.');
+  const name = file
+    .replace(/^lambda\/core\//, '')
+    .replace(/\.ts$/, '')
+    .replace(/\//g, '.');
   const results = await new Stryker({
     ...base,
     mutate: [file],
@@ -33,8 +36,12 @@ for (const file of files) {
   const count = (...statuses) => results.filter((m) => statuses.includes(m.status)).length;
   const killed = count('Killed', 'Timeout');
   const valid = killed + count('Survived', 'NoCoverage');
-  console.log(`\n${file}: ${valid ? ((100 * killed) / valid).toFixed(1) : '–'} % (${killed} killed of ${valid}; ${count('Survived')} survived, ${count('NoCoverage')} not covered)`);
+  console.log(
+    `\n${file}: ${valid ? ((100 * killed) / valid).toFixed(1) : '–'} % (${killed} killed of ${valid}; ${count('Survived')} survived, ${count('NoCoverage')} not covered)`,
+  );
   for (const m of results.filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')) {
-    console.log(`  ${m.status} ${file}:${m.location.start.line} ${m.mutatorName}: ${JSON.stringify(m.replacement).slice(0, 100)}`);
+    console.log(
+      `  ${m.status} ${file}:${m.location.start.line} ${m.mutatorName}: ${JSON.stringify(m.replacement).slice(0, 100)}`,
+    );
   }
 }

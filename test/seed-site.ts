@@ -9,7 +9,8 @@ export const HAS_SEED = existsSync(SEED);
 
 /** Where the seed page goes, and the site it belongs to (Europe/Paris, times written with `Z`). */
 export const SEED_PAGE = 'event/10-pourcent-final-season1/index.md';
-export const SEED_CONFIG = 'title: SSP Hub\ntimeZone: Europe/Paris\nwallClockZ: true\nuidDomain: ssphub.example.org\nlanguage: fr\n';
+export const SEED_CONFIG =
+  'title: SSP Hub\ntimeZone: Europe/Paris\nwallClockZ: true\nuidDomain: ssphub.example.org\nlanguage: fr\n';
 
 /** Writes the seed site into a new folder under the OS temp folder (the caller removes it). */
 export function seedContent(): string {

@@ -36,7 +36,9 @@ run('the seed page', () => {
 
   it('carries its event_url and a plain-text DESCRIPTION with no shortcode left', () => {
     const [event] = readCalendar(output(result, 'event/10-pourcent-final-season1.ics')).events;
-    expect(event.description).toContain('https://www.eventbrite.fr/e/billets-evenement-de-cloture-de-la-saison-1-du-programme-10-460655772817');
+    expect(event.description).toContain(
+      'https://www.eventbrite.fr/e/billets-evenement-de-cloture-de-la-saison-1-du-programme-10-460655772817',
+    );
     expect(event.description).toContain('Pour toute information : lab-ia@data.gouv.fr');
     expect(event.description).toContain('16h00: Pot final');
     expect(event.description).not.toMatch(/\{\{[%<]|[%>]\}\}/);
@@ -49,8 +51,16 @@ run('the seed page: agenda', () => {
     const result = build([{ path: SEED_PAGE, text: readFileSync(SEED, 'utf8') }], { config: SEED_CONFIG });
     const [event] = JSON.parse(output(result, 'schedule.json')).events;
     expect(event.sessions).toEqual([
-      { start: '2022-12-05T14:00:00+01:00', end: '2022-12-05T15:00:00+01:00', title: "Pitchs des projets d'intérêt commun" },
-      { start: '2022-12-05T15:00:00+01:00', end: '2022-12-05T16:00:00+01:00', title: "Table ronde : Comment attirer et fidéliser les talents de la data au sein de l'Etat ?" },
+      {
+        start: '2022-12-05T14:00:00+01:00',
+        end: '2022-12-05T15:00:00+01:00',
+        title: "Pitchs des projets d'intérêt commun",
+      },
+      {
+        start: '2022-12-05T15:00:00+01:00',
+        end: '2022-12-05T16:00:00+01:00',
+        title: "Table ronde : Comment attirer et fidéliser les talents de la data au sein de l'Etat ?",
+      },
       { start: '2022-12-05T16:00:00+01:00', end: '2022-12-05T18:00:00+01:00', title: 'Pot final' },
     ]);
     const [vevent] = readCalendar(output(result, 'event/10-pourcent-final-season1.ics')).events;

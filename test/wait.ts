@@ -8,7 +8,11 @@
 export const LOADED_MACHINE_MS = 30_000;
 
 /** Polls `check` until it gives something other than null/false, then returns it. */
-export async function waitFor<T>(what: string, check: () => T | null | false | Promise<T | null | false>, timeoutMs = LOADED_MACHINE_MS): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | null | false | Promise<T | null | false>,
+  timeoutMs = LOADED_MACHINE_MS,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await check();

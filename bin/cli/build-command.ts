@@ -12,7 +12,14 @@ import { decodePage } from '../../lambda/core/read/decode';
 import { isEventPage } from '../../lambda/core/read/identity';
 import type { SiteConfig } from '../../lambda/core/model';
 import { OUTPUTS, outputAt } from '../../lambda/core/outputs';
-import { chunkEncoder, foreignFiles, readPrivate, writePrivate, writeSite, type WriteSummary } from '../../lambda/adapters/fs';
+import {
+  chunkEncoder,
+  foreignFiles,
+  readPrivate,
+  writePrivate,
+  writeSite,
+  type WriteSummary,
+} from '../../lambda/adapters/fs';
 import { problemsAsFiles, readSourcePages, sourcePages, type ContentSource, type SourcePage } from './content-source';
 import { contentKeyOf, OutcomeStore } from '../../lambda/adapters/outcome-store';
 import { pageOutcomes } from '../../lambda/adapters/page-outcomes';
@@ -63,15 +70,31 @@ const STORE_FILE = 'outcomes.jsonl';
  * time. (Pages on several threads were measured and dropped: on this 2-vCPU machine they gained
  * nothing, the outcomes' allocation and garbage collection in this thread being the bottleneck.)
  */
-async function readPages(listed: readonly SourcePage[], options: BuildOptions, store: OutcomeStore, config: SiteConfig, remembered: Memory['lastGood']): Promise<{ pages: PageInput[]; made: number }> {
-  const pages = listed.filter((p) => isEventPage(p.path, config.sections)).map((page) => {
-    const bytes = readFileSync(page.file);
-    const { text, encoding } = decodePage(page.path, bytes);
-    // The memory's copy when it is the same text: a large site's texts are held once, not twice.
-    return { path: page.path, text: remembered[page.path] === text ? remembered[page.path] : text, ...(encoding ? { encoding } : {}), ...(page.language ? { language: page.language } : {}), contentKey: contentKeyOf(bytes) };
-  });
+async function readPages(
+  listed: readonly SourcePage[],
+  options: BuildOptions,
+  store: OutcomeStore,
+  config: SiteConfig,
+  remembered: Memory['lastGood'],
+): Promise<{ pages: PageInput[]; made: number }> {
+  const pages = listed
+    .filter((p) => isEventPage(p.path, config.sections))
+    .map((page) => {
+      const bytes = readFileSync(page.file);
+      const { text, encoding } = decodePage(page.path, bytes);
+      // The memory's copy when it is the same text: a large site's texts are held once, not twice.
+      return {
+        path: page.path,
+        text: remembered[page.path] === text ? remembered[page.path] : text,
+        ...(encoding ? { encoding } : {}),
+        ...(page.language ? { language: page.language } : {}),
+        contentKey: contentKeyOf(bytes),
+      };
+    });
   const read = () => Promise.reject(new Error('every page was read')); // the CLI reads every page first
-  const { pages: outcomes, made } = await pageOutcomes(pages, config, store, read, { progress: (done, total) => options.progress(`calpub: ${done}/${total} pages`) });
+  const { pages: outcomes, made } = await pageOutcomes(pages, config, store, read, {
+    progress: (done, total) => options.progress(`calpub: ${done}/${total} pages`),
+  });
   return { pages: outcomes, made };
 }
 
@@ -80,7 +103,9 @@ async function readPages(listed: readonly SourcePage[], options: BuildOptions, s
  * `npm run calpub` runs holds all of it; run from TypeScript sources (tests, tsx), nothing is reused.
  */
 function codeVersion(): string {
-  return __filename.endsWith('.cjs') ? createHash('sha1').update(readFileSync(__filename)).digest('hex') : `source-${process.pid}-${Date.now()}`;
+  return __filename.endsWith('.cjs')
+    ? createHash('sha1').update(readFileSync(__filename)).digest('hex')
+    : `source-${process.pid}-${Date.now()}`;
 }
 
 /** Builds `content` into `out`. Throws only for unreadable folders (infrastructure, not content). */
@@ -117,7 +142,11 @@ async function buildAndSaveState(options: BuildOptions, phase: (name: string) =>
   const applied = configFor(configText, memory, options.siteUrl);
   if (!applied.config) {
     const result = buildSite({ pages: [], configText, memory, now: options.now, siteUrl: options.siteUrl });
-    return { outputs: null, reported: result, notWritten: 'calpub.yaml has errors (above) and no earlier build applied a good one; fix them and build again' };
+    return {
+      outputs: null,
+      reported: result,
+      notWritten: 'calpub.yaml has errors (above) and no earlier build applied a good one; fix them and build again',
+    };
   }
   const config = applied.config;
   const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), codeVersion());
@@ -125,16 +154,35 @@ async function buildAndSaveState(options: BuildOptions, phase: (name: string) =>
   const { pages, made } = await readPages(listed, options, store, config, memory.lastGood);
   phase(`pages (${pages.length - made} of ${pages.length} reused)`);
   const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
-  const reported = { published: result.published, languages: result.languages, problems: [...problemsAsFiles(options.source, listed, [...options.source.problems, ...result.problems]), ...lost], skipped: result.skipped };
+  const reported = {
+    published: result.published,
+    languages: result.languages,
+    problems: [...problemsAsFiles(options.source, listed, [...options.source.problems, ...result.problems]), ...lost],
+    skipped: result.skipped,
+  };
   // --strict applies nothing that has an error: no site, no state.
-  if (options.strict && result.configRejected) return { outputs: null, reported, notWritten: 'calpub.yaml has errors (above) and --strict applies no configuration with errors' };
+  if (options.strict && result.configRejected)
+    return {
+      outputs: null,
+      reported,
+      notWritten: 'calpub.yaml has errors (above) and --strict applies no configuration with errors',
+    };
   const foreign = foreignFiles(options.out, result.paths(), result.outputs);
   if (foreign.length && !options.force) {
     const some = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
-    return { outputs: null, reported, notWritten: `${foreign.length} file(s) in ${options.out} that calpub did not write would be overwritten (${some}); another tool (Hugo?) wrote them. ${avoiding(foreign, result.config)}` };
+    return {
+      outputs: null,
+      reported,
+      notWritten: `${foreign.length} file(s) in ${options.out} that calpub did not write would be overwritten (${some}); another tool (Hugo?) wrote them. ${avoiding(foreign, result.config)}`,
+    };
   }
   const next = chunkEncoder('sha256')(memoryChunks(result.memory));
-  if (next.hash !== createHash('sha256').update(memoryBefore ?? Buffer.alloc(0)).digest('base64url')) {
+  if (
+    next.hash !==
+    createHash('sha256')
+      .update(memoryBefore ?? Buffer.alloc(0))
+      .digest('base64url')
+  ) {
     if (memoryBefore && status === 'ok') writePrivate(options.out, MEMORY_COPY, [memoryBefore]);
     writePrivate(options.out, MEMORY_FILE, next.bytes);
   }
@@ -145,9 +193,16 @@ async function buildAndSaveState(options: BuildOptions, phase: (name: string) =>
 
 /** How to avoid overwriting another tool's files: the `outputs` without the groups those files are in, when calendars are not among them. */
 function avoiding(foreign: readonly string[], config: SiteConfig): string {
-  const groups = new Set(foreign.map((file) => outputAt(file) ?? outputAt(file.slice(file.indexOf('/') + 1))).filter((name) => name !== null).map((name) => OUTPUTS[name].group));
+  const groups = new Set(
+    foreign
+      .map((file) => outputAt(file) ?? outputAt(file.slice(file.indexOf('/') + 1)))
+      .filter((name) => name !== null)
+      .map((name) => OUTPUTS[name].group),
+  );
   const kept = config.outputs.filter((group) => !groups.has(group));
-  const instead = groups.has('calendars') ? '' : `leave out ${[...groups].map((g) => `\`${g}\``).join(' and ')} (\`outputs: [${kept.join(', ')}]\` in calpub.yaml), `;
+  const instead = groups.has('calendars')
+    ? ''
+    : `leave out ${[...groups].map((g) => `\`${g}\``).join(' and ')} (\`outputs: [${kept.join(', ')}]\` in calpub.yaml), `;
   return `Choose another --out, ${instead}or pass --force to overwrite them`;
 }
 
@@ -155,16 +210,37 @@ function avoiding(foreign: readonly string[], config: SiteConfig): string {
  * The memory of the last build in `out`: its state, else (unreadable) the copy its last save kept;
  * with a problem saying so when it was lost (unreadable, or missing beside a manifest of files written).
  */
-function memoryOf(out: string, bytes: Buffer | null): { memory: Memory; status: 'ok' | 'missing' | 'unreadable'; lost: Problem[] } {
+function memoryOf(
+  out: string,
+  bytes: Buffer | null,
+): { memory: Memory; status: 'ok' | 'missing' | 'unreadable'; lost: Problem[] } {
   const read = readMemory(bytes?.toString('utf8') ?? null);
   const file = `${path.basename(out)}/.calpub/${MEMORY_FILE}`;
   const say = (message: string): Problem[] => [{ file, severity: 'warning', field: null, message }];
   if (read.status === 'unreadable') {
     const copy = readMemory(readPrivate(out, MEMORY_COPY)?.toString('utf8') ?? null);
-    if (copy.status === 'ok') return { memory: copy.memory, status: 'unreadable', lost: say(`memory unreadable: recovered from the copy of the one before it (${MEMORY_COPY}); events changed since that build are seen as changed again`) };
-    return { ...read, lost: say('memory unreadable, and no readable copy: SEQUENCE restarts and the last good versions of broken pages are lost') };
+    if (copy.status === 'ok')
+      return {
+        memory: copy.memory,
+        status: 'unreadable',
+        lost: say(
+          `memory unreadable: recovered from the copy of the one before it (${MEMORY_COPY}); events changed since that build are seen as changed again`,
+        ),
+      };
+    return {
+      ...read,
+      lost: say(
+        'memory unreadable, and no readable copy: SEQUENCE restarts and the last good versions of broken pages are lost',
+      ),
+    };
   }
-  if (read.status === 'missing' && readPrivate(out, 'manifest.json')) return { ...read, lost: say('memory missing although an earlier build wrote this site: SEQUENCE restarts and the last good versions of broken pages are lost') };
+  if (read.status === 'missing' && readPrivate(out, 'manifest.json'))
+    return {
+      ...read,
+      lost: say(
+        'memory missing although an earlier build wrote this site: SEQUENCE restarts and the last good versions of broken pages are lost',
+      ),
+    };
   return { ...read, lost: [] };
 }
 
@@ -176,7 +252,9 @@ function phaseTimer(started: bigint): { phase: (name: string) => void; phases: s
     const now = process.hrtime.bigint();
     const m = process.memoryUsage();
     const mb = (n: number) => (n / 2 ** 20).toFixed(0);
-    phases.push(`${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.external)} MB)`);
+    phases.push(
+      `${name} ${(Number(now - last) / 1e6).toFixed(0)} ms (rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.external)} MB)`,
+    );
     last = now;
   };
   return { phase, phases };
@@ -186,12 +264,19 @@ function phaseTimer(started: bigint): { phase: (name: string) => void; phases: s
 export function runCheck(source: ContentSource, now: number, log: (line: string) => void): number {
   const listed = sourcePages(source);
   // A calpub.yaml with errors is reported, and the pages are still checked (with the defaults).
-  const built = buildSite({ pages: readSourcePages(listed), configText: source.configText, memory: { ...EMPTY_MEMORY, lastGoodConfig: null }, now });
+  const built = buildSite({
+    pages: readSourcePages(listed),
+    configText: source.configText,
+    memory: { ...EMPTY_MEMORY, lastGoodConfig: null },
+    now,
+  });
   const result = { ...built, problems: problemsAsFiles(source, listed, [...source.problems, ...built.problems]) };
   for (const line of formatProblems(result.problems)) log(line);
   const rejected = rejectedFiles(result.problems).size;
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;
-  log(`calpub check: ${result.pages} pages, ${result.published.length} publishable now, ${rejected} rejected, ${warnings} warnings`);
+  log(
+    `calpub check: ${result.pages} pages, ${result.published.length} publishable now, ${rejected} rejected, ${warnings} warnings`,
+  );
   return rejected > 0 ? 1 : 0;
 }
 
@@ -212,10 +297,14 @@ export function rejectedFiles(problems: readonly Problem[]): Set<string> {
 export function summaryLine(result: Reported, seconds: number, write?: WriteSummary): string {
   const rejected = rejectedFiles(result.problems).size;
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;
-  const files = write ? `; ${write.written.length} files written, ${write.deleted.length} deleted, ${write.unchanged} unchanged` : '';
+  const files = write
+    ? `; ${write.written.length} files written, ${write.deleted.length} deleted, ${write.unchanged} unchanged`
+    : '';
   const skipped = result.skipped.length ? `, ${result.skipped.length} left out (draft/scheduled/expired)` : '';
   const guesses = result.problems.filter((p) => p.strict).map((p) => p.field);
-  const strict = guesses.length ? ` (--strict fails: calpub guessed ${guesses.map((f) => `\`${f}\``).join(' and ')})` : '';
+  const strict = guesses.length
+    ? ` (--strict fails: calpub guessed ${guesses.map((f) => `\`${f}\``).join(' and ')})`
+    : '';
   return `calpub: published ${result.published.length}, rejected ${rejected}, warnings ${warnings}${strict}${skipped} in ${seconds.toFixed(2)} s${files}`;
 }
 
@@ -234,11 +323,17 @@ export function formatProblems(problems: readonly Problem[], limit = Infinity, r
   const lines: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
     lines.push(file);
-    const list = (byFile.get(file) ?? []).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-    for (const p of list) lines.push(`  ${p.severity === 'error' ? 'error  ' : 'warning'} ${p.field ? `[${p.field}] ` : ''}${p.message}`);
+    const list = (byFile.get(file) ?? []).sort((a, b) =>
+      a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+    );
+    for (const p of list)
+      lines.push(`  ${p.severity === 'error' ? 'error  ' : 'warning'} ${p.field ? `[${p.field}] ` : ''}${p.message}`);
   }
   const more = problems.length - shown.size;
-  if (more > 0) lines.push(`... and ${more} more problem(s): ${report ? `all are in ${report}` : 'run `calpub check` or add --report <file.json> to see them all'}`);
+  if (more > 0)
+    lines.push(
+      `... and ${more} more problem(s): ${report ? `all are in ${report}` : 'run `calpub check` or add --report <file.json> to see them all'}`,
+    );
   return lines;
 }
 

@@ -11,7 +11,14 @@ import type { Problem, SourceFile } from '../../lambda/core/model';
 import { decodePage } from '../../lambda/core/read/decode';
 import { CONFIG_FILE, parseConfig } from '../../lambda/core/read/config';
 import { isRecord } from '../../lambda/core/read/fields';
-import { HUGO_CONFIG_DIR, HUGO_ROOT_FILES, PLACEHOLDER_BASE, readHugoConfig, withBaseUrl, type HugoConfigFile } from '../../lambda/core/read/hugo-config';
+import {
+  HUGO_CONFIG_DIR,
+  HUGO_ROOT_FILES,
+  PLACEHOLDER_BASE,
+  readHugoConfig,
+  withBaseUrl,
+  type HugoConfigFile,
+} from '../../lambda/core/read/hugo-config';
 import { listPages, readConfigText } from '../../lambda/adapters/fs';
 
 /** A folder of pages and the path their pages have for the core. */
@@ -46,9 +53,19 @@ export class SourceError extends Error {
 
 /** `--content <dir>`: a folder of pages with its `calpub.yaml`. */
 export function contentFolder(dir: string): ContentSource {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SourceError(`--content ${dir}: no such folder; check that the --content folder exists (the folder holding event/, talk/...)`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new SourceError(
+      `--content ${dir}: no such folder; check that the --content folder exists (the folder holding event/, talk/...)`,
+    );
   const abs = path.resolve(dir);
-  return { label: `--content ${dir}`, configText: readConfigText(abs), roots: [{ dir: abs, prefix: '', skip: [] }], problems: [], watched: [abs], siteRoot: null };
+  return {
+    label: `--content ${dir}`,
+    configText: readConfigText(abs),
+    roots: [{ dir: abs, prefix: '', skip: [] }],
+    problems: [],
+    watched: [abs],
+    siteRoot: null,
+  };
 }
 
 /**
@@ -60,7 +77,9 @@ export function hugoSite(dir: string, baseUrl?: string): ContentSource {
   const root = path.resolve(dir);
   const files = hugoConfigFiles(root);
   if (!files.length) {
-    throw new SourceError(`--site ${dir}: no Hugo configuration there (${HUGO_ROOT_FILES.slice(0, 2).join(', ')}, config.toml or ${HUGO_CONFIG_DIR}/): give the root of a Hugo site, or use --content for a folder of pages`);
+    throw new SourceError(
+      `--site ${dir}: no Hugo configuration there (${HUGO_ROOT_FILES.slice(0, 2).join(', ')}, config.toml or ${HUGO_CONFIG_DIR}/): give the root of a Hugo site, or use --content for a folder of pages`,
+    );
   }
   const hugo = readHugoConfig(files);
   const given = baseUrl?.trim() ? baseUrl.trim() : null;
@@ -71,13 +90,40 @@ export function hugoSite(dir: string, baseUrl?: string): ContentSource {
   const problems = [...hugo.problems, ...baseUrlProblems(hugo, given, parsed.explicit, parsed.siteUrl)];
   const language = parsed.language.toLowerCase();
   const shared = hugo.contentDirs.find((d) => d.language === null);
-  const own = hugo.contentDirs.filter((d) => d.language !== null).map((d) => ({ dir: path.resolve(root, d.dir), language: d.language as string }));
+  const own = hugo.contentDirs
+    .filter((d) => d.language !== null)
+    .map((d) => ({ dir: path.resolve(root, d.dir), language: d.language as string }));
   const roots: PageRoot[] = [
-    ...(shared ? [{ dir: path.resolve(root, shared.dir), prefix: '', skip: own.map((o) => path.relative(path.resolve(root, shared.dir), o.dir).split(path.sep).join('/')).filter((rel) => rel && !rel.startsWith('..')) }] : []),
-    ...own.map((o) => (o.language === language ? { dir: o.dir, prefix: '', skip: [] } : { dir: o.dir, prefix: `${o.language}/`, language: o.language, skip: [] })),
+    ...(shared
+      ? [
+          {
+            dir: path.resolve(root, shared.dir),
+            prefix: '',
+            skip: own
+              .map((o) => path.relative(path.resolve(root, shared.dir), o.dir).split(path.sep).join('/'))
+              .filter((rel) => rel && !rel.startsWith('..')),
+          },
+        ]
+      : []),
+    ...own.map((o) =>
+      o.language === language
+        ? { dir: o.dir, prefix: '', skip: [] }
+        : { dir: o.dir, prefix: `${o.language}/`, language: o.language, skip: [] },
+    ),
   ];
-  const watched = [...roots.map((r) => r.dir), ...files.map((f) => path.join(root, f.path)), path.join(root, CONFIG_FILE)];
-  return { label: `--site ${dir}`, configText, roots: roots.filter((r) => existsSync(r.dir)), problems, watched, siteRoot: root };
+  const watched = [
+    ...roots.map((r) => r.dir),
+    ...files.map((f) => path.join(root, f.path)),
+    path.join(root, CONFIG_FILE),
+  ];
+  return {
+    label: `--site ${dir}`,
+    configText,
+    roots: roots.filter((r) => existsSync(r.dir)),
+    problems,
+    watched,
+    siteRoot: root,
+  };
 }
 
 /**
@@ -85,7 +131,12 @@ export function hugoSite(dir: string, baseUrl?: string): ContentSource {
  * sites built with `hugo -b $URL`) or missing, and neither `--baseURL` nor calpub.yaml gives the
  * site's address. Links then go to Hugo's paths on a placeholder host: `--strict` fails on it.
  */
-function baseUrlProblems(hugo: ReturnType<typeof readHugoConfig>, given: string | null, explicit: readonly string[], siteUrl: string): Problem[] {
+function baseUrlProblems(
+  hugo: ReturnType<typeof readHugoConfig>,
+  given: string | null,
+  explicit: readonly string[],
+  siteUrl: string,
+): Problem[] {
   if (hugo.relativeBaseUrl === null || (given !== null && /^https?:\/\//i.test(given))) return [];
   if (!siteUrl.startsWith(PLACEHOLDER_BASE) && explicit.includes('permalinkBase')) return []; // calpub.yaml gives the address
   const said = hugo.relativeBaseUrl ? `is ${JSON.stringify(hugo.relativeBaseUrl)}, not an absolute URL` : 'is not set';
@@ -106,7 +157,12 @@ function hugoConfigFiles(root: string): HugoConfigFile[] {
   const read = (rel: string): HugoConfigFile => ({ path: rel, text: readFileSync(path.join(root, rel), 'utf8') });
   const top = HUGO_ROOT_FILES.find((name) => existsSync(path.join(root, name)));
   const folder = path.join(root, HUGO_CONFIG_DIR);
-  const split = existsSync(folder) ? readdirSync(folder).filter((n) => /\.(toml|ya?ml|json)$/.test(n)).sort().map((n) => `${HUGO_CONFIG_DIR}/${n}`) : [];
+  const split = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((n) => /\.(toml|ya?ml|json)$/.test(n))
+        .sort()
+        .map((n) => `${HUGO_CONFIG_DIR}/${n}`)
+    : [];
   return [...split, ...(top ? [top] : [])].map(read);
 }
 
@@ -115,7 +171,11 @@ function hugoConfigFiles(root: string): HugoConfigFile[] {
  * `calpub.yaml` over both. A `calpub.yaml` that does not parse is passed on as written, so the build
  * reports it and keeps its last good configuration.
  */
-export function composeConfig(settings: Readonly<Record<string, unknown>>, params: Readonly<Record<string, unknown>> | null, calpubYaml: string | null): string {
+export function composeConfig(
+  settings: Readonly<Record<string, unknown>>,
+  params: Readonly<Record<string, unknown>> | null,
+  calpubYaml: string | null,
+): string {
   let own: unknown = {};
   if (calpubYaml !== null) {
     try {
@@ -141,7 +201,11 @@ export function sourcePages(source: ContentSource): SourcePage[] {
   for (const root of source.roots) {
     for (const rel of listPages(root.dir)) {
       if (root.skip.some((s) => rel === s || rel.startsWith(`${s}/`))) continue;
-      pages.push({ path: `${root.prefix}${rel}`, file: path.join(root.dir, rel), ...(root.language ? { language: root.language } : {}) });
+      pages.push({
+        path: `${root.prefix}${rel}`,
+        file: path.join(root.dir, rel),
+        ...(root.language ? { language: root.language } : {}),
+      });
     }
   }
   return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -149,7 +213,10 @@ export function sourcePages(source: ContentSource): SourcePage[] {
 
 /** The pages' texts (decoded as `decodePage` does) with their language, for the core. */
 export function readSourcePages(pages: readonly SourcePage[]): SourceFile[] {
-  return pages.map((p) => ({ ...decodePage(p.path, readFileSync(p.file)), ...(p.language ? { language: p.language } : {}) }));
+  return pages.map((p) => ({
+    ...decodePage(p.path, readFileSync(p.file)),
+    ...(p.language ? { language: p.language } : {}),
+  }));
 }
 
 /**
@@ -157,7 +224,11 @@ export function readSourcePages(pages: readonly SourcePage[]): SourceFile[] {
  * (`content/fr/event/x/index.md`) rather than its path for the core (`fr/event/x/index.md`).
  * @param pages - the source's pages, as `sourcePages` listed them for the build
  */
-export function problemsAsFiles(source: ContentSource, pages: readonly SourcePage[], problems: readonly Problem[]): Problem[] {
+export function problemsAsFiles(
+  source: ContentSource,
+  pages: readonly SourcePage[],
+  problems: readonly Problem[],
+): Problem[] {
   const root = source.siteRoot;
   if (root === null) return [...problems];
   const files = new Map(pages.map((p) => [p.path, path.relative(root, p.file).split(path.sep).join('/')]));

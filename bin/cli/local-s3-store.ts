@@ -95,13 +95,18 @@ export function consistentStore(scratch: string, locks: KeyLocks): unknown {
         const target = this.getResourcePath(object.bucket, object.key, 'object');
         await this.#into(temp, target);
         await fs.writeFile(`${target}.md5`, md5);
-        await fs.writeFile(this.getResourcePath(object.bucket, object.key, 'metadata.json'), JSON.stringify(storedMetadata(object.metadata, S3Object)));
+        await fs.writeFile(
+          this.getResourcePath(object.bucket, object.key, 'metadata.json'),
+          JSON.stringify(storedMetadata(object.metadata, S3Object)),
+        );
       });
       return { size, md5 };
     }
 
     copyObject(...args: [string, string, string, string, ...unknown[]]): Promise<unknown> {
-      return locks.with(`${args[2]}/${args[3]}`, () => locks.with(`${args[0]}/${args[1]}`, () => super.copyObject(...args)));
+      return locks.with(`${args[2]}/${args[3]}`, () =>
+        locks.with(`${args[0]}/${args[1]}`, () => super.copyObject(...args)),
+      );
     }
 
     async deleteObject(bucket: string, key: string): Promise<void> {
@@ -114,11 +119,20 @@ export function consistentStore(scratch: string, locks: KeyLocks): unknown {
       // have just made one of them non-empty again: then it stays.
       const parts = key.split('/').slice(0, -1);
       for (; parts.length; parts.pop()) {
-        if (!(await fs.rmdir(path.join(this.getBucketPath(bucket), ...parts)).then(() => true, () => false))) break;
+        if (
+          !(await fs.rmdir(path.join(this.getBucketPath(bucket), ...parts)).then(
+            () => true,
+            () => false,
+          ))
+        )
+          break;
       }
     }
 
-    async listObjects(bucket: string, options: { delimiter?: string; startAfter?: string; prefix?: string; maxKeys?: number }) {
+    async listObjects(
+      bucket: string,
+      options: { delimiter?: string; startAfter?: string; prefix?: string; maxKeys?: number },
+    ) {
       const { delimiter = '', startAfter = '', prefix = '', maxKeys = Infinity } = options;
       const entries: Array<{ key: string; commonPrefix: boolean }> = [];
       const prefixes = new Set<string>();
@@ -133,13 +147,19 @@ export function consistentStore(scratch: string, locks: KeyLocks): unknown {
       }
       const page = entries.slice(0, maxKeys);
       const listed = await Promise.all(
-        page.filter((e) => !e.commonPrefix).map(async (entry) => {
-          // An object deleted since the folders were read is left out, as S3 would.
-          const metadata = await this.getMetadata(bucket, entry.key).catch(ignore('ENOENT'));
-          return metadata ? new S3Object(bucket, entry.key, null, metadata) : null;
-        }),
+        page
+          .filter((e) => !e.commonPrefix)
+          .map(async (entry) => {
+            // An object deleted since the folders were read is left out, as S3 would.
+            const metadata = await this.getMetadata(bucket, entry.key).catch(ignore('ENOENT'));
+            return metadata ? new S3Object(bucket, entry.key, null, metadata) : null;
+          }),
       );
-      return { objects: listed.filter((o) => o !== null), commonPrefixes: page.filter((e) => e.commonPrefix).map((e) => e.key), isTruncated: entries.length > page.length };
+      return {
+        objects: listed.filter((o) => o !== null),
+        commonPrefixes: page.filter((e) => e.commonPrefix).map((e) => e.key),
+        isTruncated: entries.length > page.length,
+      };
     }
 
     /** Renames `from` onto `to`, making its folder when missing (a new key, or a delete removed it meanwhile). */
@@ -159,7 +179,9 @@ export function consistentStore(scratch: string, locks: KeyLocks): unknown {
 
 /** The metadata s3rver keeps for an object (as its own `putMetadata` picks it). */
 function storedMetadata(metadata: Metadata, S3Object: { ALLOWED_METADATA: string[] }): Metadata {
-  const kept = Object.entries(metadata).filter(([k]) => S3Object.ALLOWED_METADATA.includes(k) || k.startsWith('x-amz-meta-'));
+  const kept = Object.entries(metadata).filter(
+    ([k]) => S3Object.ALLOWED_METADATA.includes(k) || k.startsWith('x-amz-meta-'),
+  );
   return Object.fromEntries(kept);
 }
 

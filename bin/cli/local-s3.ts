@@ -49,7 +49,13 @@ export async function startLocalS3(directory: string, buckets: readonly string[]
   const root = path.join(directory, 'buckets');
   const scratch = path.join(directory, 'scratch');
   for (const dir of [root, scratch]) mkdirSync(dir, { recursive: true });
-  const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory: root, configureBuckets: buckets.map((name) => ({ name })) });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    silent: true,
+    directory: root,
+    configureBuckets: buckets.map((name) => ({ name })),
+  });
   const locks = new KeyLocks();
   const Store = consistentStore(scratch, locks) as new (root: string) => unknown;
   server.store = server.context.store = new Store(root);
@@ -89,14 +95,17 @@ function conditionalWrites(locks: KeyLocks) {
     const ifNoneMatch = ctx.get('if-none-match');
     // A plain object PUT (the SDK adds `x-id=PutObject`): not a part, tagging or copy.
     const subresource = Object.keys(ctx.query).some((name) => name !== 'x-id');
-    if (ctx.method !== 'PUT' || (!ifMatch && !ifNoneMatch) || subresource || ctx.get('x-amz-copy-source')) return next();
+    if (ctx.method !== 'PUT' || (!ifMatch && !ifNoneMatch) || subresource || ctx.get('x-amz-copy-source'))
+      return next();
     const [bucket, ...rest] = ctx.path.slice(1).split('/');
     const key = rest.map(decodeURIComponent).join('/');
     await locks.with(`${bucket}/${key}`, async () => {
       const current = await ctx.store.getMetadata(bucket, key).catch(() => null);
       if (ifMatch && !current) throw new S3Error('NoSuchKey', 'The specified key does not exist.', { Key: key });
       if ((ifNoneMatch === '*' && current) || (ifMatch && ifMatch !== '*' && current?.etag !== ifMatch)) {
-        throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: ifMatch ? 'If-Match' : 'If-None-Match' });
+        throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', {
+          Condition: ifMatch ? 'If-Match' : 'If-None-Match',
+        });
       }
       await next();
     });
@@ -104,7 +113,15 @@ function conditionalWrites(locks: KeyLocks) {
 }
 
 const noop = () => undefined;
-const QUIET_LOGGER = { debug: noop, info: noop, warn: noop, error: noop, log: noop, close: noop, exceptions: { unhandle: noop } };
+const QUIET_LOGGER = {
+  debug: noop,
+  info: noop,
+  warn: noop,
+  error: noop,
+  log: noop,
+  close: noop,
+  exceptions: { unhandle: noop },
+};
 
 /** Credentials s3rver accepts. */
 export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };

@@ -28,7 +28,10 @@ export function startStaticServer(root: string, port: number): Promise<Server> {
       const notFound = path.join(root, '404.html');
       const page = await fs.readFile(notFound).catch(() => null);
       res
-        .writeHead(404, { 'content-type': page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY })
+        .writeHead(404, {
+          'content-type': page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        })
         .end(page ?? 'Not found\n');
       return;
     }
@@ -69,11 +72,14 @@ async function resolveRequest(root: string, url: string): Promise<string | null>
 }
 
 /** Builds, serves and watches until the process is stopped. */
-export async function runServe(options: Omit<BuildOptions, 'siteUrl' | 'source'> & { port: number; loadSource: () => ContentSource }): Promise<void> {
+export async function runServe(
+  options: Omit<BuildOptions, 'siteUrl' | 'source'> & { port: number; loadSource: () => ContentSource },
+): Promise<void> {
   const siteUrl = `http://127.0.0.1:${options.port}/`;
   // The port first: when it is taken, nothing is built or written.
   await startStaticServer(options.out, options.port).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EADDRINUSE') throw new Error(`port ${options.port} is in use (another calpub serve?): stop it, or pass --port <n>`);
+    if (err.code === 'EADDRINUSE')
+      throw new Error(`port ${options.port} is in use (another calpub serve?): stop it, or pass --port <n>`);
     throw err;
   });
   const source = options.loadSource();
@@ -104,7 +110,8 @@ export async function runServe(options: Omit<BuildOptions, 'siteUrl' | 'source'>
 async function watchContent(paths: readonly string[], outDir: string): Promise<FSWatcher> {
   const watcher = chokidarWatch([...paths], {
     ignoreInitial: true,
-    ignored: (file: string) => file === outDir || file.startsWith(`${outDir}${path.sep}`) || file.split(path.sep).includes(STATE_DIR),
+    ignored: (file: string) =>
+      file === outDir || file.startsWith(`${outDir}${path.sep}`) || file.split(path.sep).includes(STATE_DIR),
   });
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return watcher;

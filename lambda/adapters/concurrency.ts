@@ -1,7 +1,11 @@
 /** Bounded concurrency for adapters whose stores answer slowly but in parallel (S3). */
 
 /** Maps `items` with at most `limit` calls in flight; results in input order. */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -4,7 +4,19 @@
  * removing only files an earlier build wrote and this one no longer produces.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writevSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writevSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../core/read/config';
 import { isCandidatePage } from '../core/read/identity';
@@ -40,7 +52,13 @@ export function readConfigText(root: string): string | null {
  * `..`, backslashes, NUL). Content decides output paths, so this check is not optional.
  */
 export function safeJoin(root: string, relative: string): string {
-  if (!relative || relative.includes('\0') || relative.includes('\\') || path.isAbsolute(relative) || relative.split('/').some((s) => s === '..' || s === '')) {
+  if (
+    !relative ||
+    relative.includes('\0') ||
+    relative.includes('\\') ||
+    path.isAbsolute(relative) ||
+    relative.split('/').some((s) => s === '..' || s === '')
+  ) {
     throw new Error(`refusing to write ${JSON.stringify(relative)}: not a plain path inside the output folder`);
   }
   const resolvedRoot = path.resolve(root);
@@ -65,7 +83,11 @@ export interface WriteSummary {
  * to land inside `outDir`. Paths in `rewrite` are written whatever the manifest says (another tool
  * changed them: `--force`).
  */
-export function writeSite(outDir: string, outputs: Iterable<OutputFile>, rewrite: ReadonlySet<string> = new Set()): WriteSummary {
+export function writeSite(
+  outDir: string,
+  outputs: Iterable<OutputFile>,
+  rewrite: ReadonlySet<string> = new Set(),
+): WriteSummary {
   const manifestPath = path.join(outDir, STATE_DIR, 'manifest.json');
   const before = readJson<Record<string, string>>(manifestPath) ?? {};
   const after: Record<string, string> = {};
@@ -83,7 +105,11 @@ export function writeSite(outDir: string, outputs: Iterable<OutputFile>, rewrite
   }
   const deleted = Object.keys(before).filter((old) => !(old in after));
   for (const old of deleted) rmSync(safeJoin(outDir, old), { force: true });
-  const sorted = Object.fromEntries(Object.keys(after).sort().map((p) => [p, after[p]]));
+  const sorted = Object.fromEntries(
+    Object.keys(after)
+      .sort()
+      .map((p) => [p, after[p]]),
+  );
   writeFileAtomic(manifestPath, [Buffer.from(`${JSON.stringify(sorted)}\n`)], folders); // after every file is on disk
   return { written, deleted, unchanged: Object.keys(after).length - written.length };
 }
@@ -110,7 +136,9 @@ export function foreignFiles(outDir: string, paths: readonly string[], outputs: 
   const foreign: string[] = [];
   for (const output of outputs) {
     if (!suspects.has(output.path)) continue;
-    const theirs = createHash('sha256').update(readFileSync(safeJoin(outDir, output.path))).digest('base64url');
+    const theirs = createHash('sha256')
+      .update(readFileSync(safeJoin(outDir, output.path)))
+      .digest('base64url');
     if (theirs !== manifest[output.path] && theirs !== encode(output.chunks).hash) foreign.push(output.path);
   }
   return foreign.sort();
@@ -144,7 +172,8 @@ export function chunkEncoder(algorithm: 'sha256' | 'md5'): ChunkEncoder {
       if (used + 3 * chunk.length > blocks[block].length) {
         close();
         block++;
-        if (!blocks[block] || blocks[block].length < 3 * chunk.length) blocks[block] = Buffer.allocUnsafeSlow(Math.max(BLOCK, 3 * chunk.length));
+        if (!blocks[block] || blocks[block].length < 3 * chunk.length)
+          blocks[block] = Buffer.allocUnsafeSlow(Math.max(BLOCK, 3 * chunk.length));
         used = 0;
       }
       used += blocks[block].write(chunk, used, 'utf8');
@@ -181,7 +210,10 @@ export function writeFileAtomic(target: string, chunks: readonly Buffer[], folde
 
 /** Writes a private file in the state folder (never served by `calpub serve`). */
 export function writePrivate(outDir: string, name: string, chunks: string | readonly Buffer[]): void {
-  writeFileAtomic(path.join(outDir, STATE_DIR, name), typeof chunks === 'string' ? [Buffer.from(chunks, 'utf8')] : chunks);
+  writeFileAtomic(
+    path.join(outDir, STATE_DIR, name),
+    typeof chunks === 'string' ? [Buffer.from(chunks, 'utf8')] : chunks,
+  );
 }
 
 /** Reads a private file from the state folder, or null. */

@@ -35,7 +35,10 @@ export function contentKeyOf(bytes: Buffer): string {
 
 export class OutcomeStore {
   /** Lines of the store as read, by path: reused as they are when their page did not change. */
-  readonly #read = new Map<string, { readonly contentKey: string; readonly venue: VenueZone | null; readonly line: Buffer; readonly outcomeAt: number }>();
+  readonly #read = new Map<
+    string,
+    { readonly contentKey: string; readonly venue: VenueZone | null; readonly line: Buffer; readonly outcomeAt: number }
+  >();
   /** Lines of the next store, by path: pages seen in this build only. */
   readonly #next = new Map<string, Buffer>();
   #changed = false;
@@ -62,7 +65,11 @@ export class OutcomeStore {
         const tab = bytes.indexOf(TAB, start);
         if (tab < 0 || tab > stop) throw new Error('not a store line');
         // Only the path, the content key and the venue are read now; the outcome when it is asked for.
-        const [path, contentKey, venue] = JSON.parse(bytes.toString('utf8', start, tab)) as [string, string, VenueZone | null];
+        const [path, contentKey, venue] = JSON.parse(bytes.toString('utf8', start, tab)) as [
+          string,
+          string,
+          VenueZone | null,
+        ];
         if (typeof contentKey !== 'string' || venue === undefined) throw new Error('not a store line');
         store.#read.set(path, { contentKey, venue, line: bytes.subarray(start, stop), outcomeAt: tab + 1 - start });
         start = stop + 1;
@@ -87,7 +94,8 @@ export class OutcomeStore {
   /** The outcome stored for `path` made from these bytes for this build's configuration, or null; a found one is kept for the next store. */
   get(path: string, contentKey: string): PageOutcome | null {
     const entry = this.#read.get(path);
-    if (!entry || entry.contentKey !== contentKey || this.#config === null || this.#config !== this.#madeFor) return null;
+    if (!entry || entry.contentKey !== contentKey || this.#config === null || this.#config !== this.#madeFor)
+      return null;
     try {
       const outcome = JSON.parse(entry.line.toString('utf8', entry.outcomeAt)) as PageOutcome;
       this.#next.set(path, entry.line);
@@ -99,7 +107,10 @@ export class OutcomeStore {
 
   /** Records the outcome made for `path` from these bytes (for this build's configuration); returns it. */
   set(path: string, contentKey: string, outcome: PageOutcome): PageOutcome {
-    this.#next.set(path, Buffer.from(`${JSON.stringify([path, contentKey, outcome.venue])}\t${JSON.stringify(outcome)}`, 'utf8'));
+    this.#next.set(
+      path,
+      Buffer.from(`${JSON.stringify([path, contentKey, outcome.venue])}\t${JSON.stringify(outcome)}`, 'utf8'),
+    );
     this.#changed = true;
     return outcome;
   }
@@ -111,7 +122,9 @@ export class OutcomeStore {
 
   /** The next store as lines, each with its newline (written back without copying the lines kept). */
   lines(): Buffer[] {
-    const out: Buffer[] = [Buffer.from(`${JSON.stringify({ format: FORMAT, code: this.code, config: this.#config })}\n`)];
+    const out: Buffer[] = [
+      Buffer.from(`${JSON.stringify({ format: FORMAT, code: this.code, config: this.#config })}\n`),
+    ];
     for (const path of [...this.#next.keys()].sort()) out.push(this.#next.get(path) as Buffer, NEWLINE_BYTE);
     return out;
   }

@@ -43,10 +43,22 @@ export interface PageOutcomes {
  * order listed. Reads run `concurrency` at a time (object stores answer slowly, but in parallel).
  * @param progress - called every 1,000 pages made on large sites
  */
-export async function pageOutcomes(listed: readonly ListedPage[], config: SiteConfig, store: OutcomeStore, read: ReadPage, options: { concurrency?: number; progress?: (done: number, total: number) => void } = {}): Promise<PageOutcomes> {
+export async function pageOutcomes(
+  listed: readonly ListedPage[],
+  config: SiteConfig,
+  store: OutcomeStore,
+  read: ReadPage,
+  options: { concurrency?: number; progress?: (done: number, total: number) => void } = {},
+): Promise<PageOutcomes> {
   const concurrency = options.concurrency ?? 1;
-  const fileOf = (page: ListedPage): SourceFile => ({ path: page.path, text: page.text as string, ...(page.encoding ? { encoding: page.encoding } : {}), ...(page.language ? { language: page.language } : {}) });
-  const readNow = (page: ListedPage) => (page.text !== undefined ? Promise.resolve({ file: fileOf(page), contentKey: page.contentKey }) : read(page));
+  const fileOf = (page: ListedPage): SourceFile => ({
+    path: page.path,
+    text: page.text as string,
+    ...(page.encoding ? { encoding: page.encoding } : {}),
+    ...(page.language ? { language: page.language } : {}),
+  });
+  const readNow = (page: ListedPage) =>
+    page.text !== undefined ? Promise.resolve({ file: fileOf(page), contentKey: page.contentKey }) : read(page);
   // First pass: each page's venue, from the store or from the page read once.
   const first = await mapConcurrently(listed, concurrency, async (page) => {
     const venue = store.venue(page.path, page.contentKey);
@@ -57,7 +69,10 @@ export async function pageOutcomes(listed: readonly ListedPage[], config: SiteCo
     return { page, venue: pageRead.venue, read: pageRead, contentKey: got.contentKey };
   });
   const present = first.filter((p): p is NonNullable<typeof p> => p !== null);
-  const site = siteZoneOf(config, present.map((p) => p.venue)).config;
+  const site = siteZoneOf(
+    config,
+    present.map((p) => p.venue),
+  ).config;
   store.useConfig(configKey(site));
   // Second pass: each page's outcome in the site's zone.
   let made = 0;

@@ -11,7 +11,13 @@ import {
   paginateListObjectsV2,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { PreconditionFailed, type ListedObject, type ObjectStore, type PutOptions, type StoredObject } from './object-store';
+import {
+  PreconditionFailed,
+  type ListedObject,
+  type ObjectStore,
+  type PutOptions,
+  type StoredObject,
+} from './object-store';
 
 /** S3 client options for an optional S3-compatible endpoint (tests, emulation). */
 export function s3ClientConfig(endpoint: string | undefined, region: string | undefined): S3ClientConfig {
@@ -36,7 +42,10 @@ export class S3Store implements ObjectStore {
 
   async list(prefix: string): Promise<ListedObject[]> {
     const out: ListedObject[] = [];
-    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: prefix || undefined })) {
+    for await (const page of paginateListObjectsV2(
+      { client: this.client },
+      { Bucket: this.bucket, Prefix: prefix || undefined },
+    )) {
       for (const o of page.Contents ?? []) if (o.Key && o.ETag) out.push({ key: o.Key, etag: o.ETag });
     }
     return out;
@@ -83,8 +92,16 @@ export class S3Store implements ObjectStore {
   async delete(keys: readonly string[]): Promise<void> {
     for (let i = 0; i < keys.length; i += 1000) {
       const batch = keys.slice(i, i + 1000);
-      const r = await this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
-      if (r.Errors?.length) throw new Error(`could not delete ${r.Errors.length} objects from ${this.bucket}: ${r.Errors[0].Key}: ${r.Errors[0].Message}`);
+      const r = await this.client.send(
+        new DeleteObjectsCommand({
+          Bucket: this.bucket,
+          Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+        }),
+      );
+      if (r.Errors?.length)
+        throw new Error(
+          `could not delete ${r.Errors.length} objects from ${this.bucket}: ${r.Errors[0].Key}: ${r.Errors[0].Message}`,
+        );
     }
   }
 }

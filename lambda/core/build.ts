@@ -17,7 +17,9 @@ import { languageSites, pathOwners, siteFiles, sitePaths, type LanguageSite, typ
  * One page as an adapter hands it over: its text when it was read, its outcome when one was made
  * ahead (processed elsewhere, or reused from a cache for these bytes and this configuration).
  */
-export type PageInput = SourceFile | { readonly path: string; readonly text?: string; readonly language?: string; readonly outcome: PageOutcome };
+export type PageInput =
+  | SourceFile
+  | { readonly path: string; readonly text?: string; readonly language?: string; readonly outcome: PageOutcome };
 
 /** Everything a build needs, already read by an adapter. */
 export interface BuildInput {
@@ -76,8 +78,13 @@ export function buildSite(input: BuildInput): BuildResult {
   const sections = applied.config.sections;
   const pages = input.pages.filter((p) => isEventPage(p.path, sections)).sort((a, b) => (a.path < b.path ? -1 : 1));
   // Each page is read once: first what the site's zone needs (where its venue is), then the rest in that zone.
-  const read = pages.map((page): PageRead | PageOutcome => ('outcome' in page && page.outcome ? page.outcome : readPage(page as SourceFile)));
-  const zone = siteZoneOf(applied.config, read.map((r) => r.venue));
+  const read = pages.map((page): PageRead | PageOutcome =>
+    'outcome' in page && page.outcome ? page.outcome : readPage(page as SourceFile),
+  );
+  const zone = siteZoneOf(
+    applied.config,
+    read.map((r) => r.venue),
+  );
   const config = zone.config;
   const problems: Problem[] = [...applied.problems, ...zone.problems];
   const lastGood: Record<string, string> = {};
@@ -124,7 +131,11 @@ export function buildSite(input: BuildInput): BuildResult {
     memory: { version: 2, events: memories, lastGood, lastGoodConfig: applied.text },
     problems,
     published: sites.flatMap(({ site, prefix }) => site.events.map((e) => `${prefix}${e.event.id}`)),
-    languages: sites.map(({ site, prefix }) => ({ folder: prefix.replace(/\/$/, ''), language: site.config.language, published: site.events.length })),
+    languages: sites.map(({ site, prefix }) => ({
+      folder: prefix.replace(/\/$/, ''),
+      language: site.config.language,
+      published: site.events.length,
+    })),
     skipped,
     pages: pages.length,
   };
@@ -159,8 +170,14 @@ function wallClockHint(events: readonly EventHeader[], config: SiteConfig): Prob
 function outcomeIn(read: PageRead | PageOutcome, page: PageInput, config: SiteConfig): PageOutcome {
   if ('parsed' in read) return processPage(read, config);
   if (read.siteZone === config.timeZone) return read;
-  if (page.text === undefined) throw new Error(`the outcome of ${page.path} was made in the zone ${read.siteZone}, not the site's ${config.timeZone}, and its text was not read`);
-  return processPage({ path: page.path, text: page.text, ...(page.language ? { language: page.language } : {}) }, config);
+  if (page.text === undefined)
+    throw new Error(
+      `the outcome of ${page.path} was made in the zone ${read.siteZone}, not the site's ${config.timeZone}, and its text was not read`,
+    );
+  return processPage(
+    { path: page.path, text: page.text, ...(page.language ? { language: page.language } : {}) },
+    config,
+  );
 }
 
 /**
@@ -204,11 +221,21 @@ function stoppedBuild(applied: AppliedConfig, memory: Memory, pages: readonly Pa
  * A broken page that made an event before keeps publishing it: its last good text, read with the
  * current configuration, with the new problems and a note. Without such a text, the broken outcome.
  */
-function fromLastGood(broken: PageOutcome, text: string | undefined, language: string | undefined, config: SiteConfig): PageOutcome {
+function fromLastGood(
+  broken: PageOutcome,
+  text: string | undefined,
+  language: string | undefined,
+  config: SiteConfig,
+): PageOutcome {
   if (text === undefined) return broken;
   const kept = processPage({ path: broken.file, text, ...(language ? { language } : {}) }, config);
   if (!kept.event) return broken;
-  const note: Problem = { file: broken.file, severity: 'warning', field: null, message: 'the version published before stays in the calendar until the errors above are fixed' };
+  const note: Problem = {
+    file: broken.file,
+    severity: 'warning',
+    field: null,
+    message: 'the version published before stays in the calendar until the errors above are fixed',
+  };
   return { ...kept, problems: [...broken.problems, note] };
 }
 
@@ -218,11 +245,17 @@ function fromLastGood(broken: PageOutcome, text: string | undefined, language: s
  * calendar), or a private folder's, is rejected, never written over the other; two pages that take one
  * path are both rejected. The sites are then made without them.
  */
-function sitesWithoutTakenPaths(config: SiteConfig, publishing: readonly Publishing[], now: number, problems: Problem[]): ReturnType<typeof languageSites> {
+function sitesWithoutTakenPaths(
+  config: SiteConfig,
+  publishing: readonly Publishing[],
+  now: number,
+  problems: Problem[],
+): ReturnType<typeof languageSites> {
   const made = languageSites(config, publishing, now);
   const owners = new Map<string, Array<{ event: string | null; kind: string }>>();
   for (const { site, prefix } of made.sites) {
-    for (const { path, event, kind } of pathOwners(site, prefix)) owners.set(path, [...(owners.get(path) ?? []), { event: event && `${prefix}${event}`, kind }]);
+    for (const { path, event, kind } of pathOwners(site, prefix))
+      owners.set(path, [...(owners.get(path) ?? []), { event: event && `${prefix}${event}`, kind }]);
   }
   const rejected = new Map<string, string>();
   for (const [path, list] of owners) {
@@ -230,8 +263,17 @@ function sitesWithoutTakenPaths(config: SiteConfig, publishing: readonly Publish
     if (list.length < 2 && !reserved) continue;
     for (const { event } of list) {
       if (event === null || rejected.has(event)) continue;
-      const others = list.filter((o) => o.event !== event).map((o) => (o.event ? `the event \`${o.event}\`'s` : `the site's ${o.kind === 'tagCalendar' || o.kind === 'tagRss' || o.kind === 'tagPage' || o.kind === 'tagEmbed' ? 'tag file' : 'own file'}`));
-      rejected.set(event, `its identity \`${event}\` gives the path \`${path}\`, which is ${reserved ? `in calpub's private folder \`${reserved}\`` : `${others.join(' and ')} too`}: nothing is written over another output; give the page another \`slug\` (or move it)`);
+      const others = list
+        .filter((o) => o.event !== event)
+        .map((o) =>
+          o.event
+            ? `the event \`${o.event}\`'s`
+            : `the site's ${o.kind === 'tagCalendar' || o.kind === 'tagRss' || o.kind === 'tagPage' || o.kind === 'tagEmbed' ? 'tag file' : 'own file'}`,
+        );
+      rejected.set(
+        event,
+        `its identity \`${event}\` gives the path \`${path}\`, which is ${reserved ? `in calpub's private folder \`${reserved}\`` : `${others.join(' and ')} too`}: nothing is written over another output; give the page another \`slug\` (or move it)`,
+      );
     }
   }
   if (!rejected.size) return made;
@@ -239,7 +281,11 @@ function sitesWithoutTakenPaths(config: SiteConfig, publishing: readonly Publish
     const message = rejected.get(p.event.id);
     if (message) problems.push({ file: p.event.file, severity: 'error', field: 'slug', message });
   }
-  return languageSites(config, publishing.filter((p) => !rejected.has(p.event.id)), now);
+  return languageSites(
+    config,
+    publishing.filter((p) => !rejected.has(p.event.id)),
+    now,
+  );
 }
 
 /** Folders of calpub's own in an output folder: no page may write there. */
@@ -256,7 +302,10 @@ function rejectDuplicateIdentities<T extends { event: EventHeader }>(events: rea
       continue;
     }
     for (const { event } of group) {
-      const others = group.filter((o) => o.event !== event).map((o) => o.event.file).join(', ');
+      const others = group
+        .filter((o) => o.event !== event)
+        .map((o) => o.event.file)
+        .join(', ');
       problems.push({
         file: event.file,
         severity: 'error',

@@ -37,7 +37,12 @@ export function publishedAt(event: Dated): number {
  * @param previous - what the last build remembered, if anything
  * @param now - the build clock (epoch ms): becomes the change time when the fingerprint changed
  */
-export function remember(previous: EventMemory | undefined, fingerprint: string, event: Dated, now: number): EventMemory {
+export function remember(
+  previous: EventMemory | undefined,
+  fingerprint: string,
+  event: Dated,
+  now: number,
+): EventMemory {
   if (!previous) return { fingerprint, sequence: 0, changedAt: floorToSecond(firstSeenAt(event)) };
   if (previous.fingerprint === fingerprint) return previous;
   // Clients ignore an update whose DTSTAMP does not move forward, so never go back in time.
@@ -50,7 +55,11 @@ export function remember(previous: EventMemory | undefined, fingerprint: string,
  * one remembered. `text` is undefined when the adapter did not read the page (its outcome was cached
  * for the same bytes), so the remembered text is already this one.
  */
-export function lastGoodAfter(remembered: string | undefined, text: string | undefined, good: boolean): string | undefined {
+export function lastGoodAfter(
+  remembered: string | undefined,
+  text: string | undefined,
+  good: boolean,
+): string | undefined {
   return good && text !== undefined ? text : remembered;
 }
 
@@ -85,12 +94,24 @@ function validMemory(json: unknown): Memory | null {
   if (!isRecord(json) || (json.version !== 1 && json.version !== 2) || !isRecord(json.events)) return null;
   const events: Record<string, EventMemory> = {};
   for (const [id, m] of Object.entries(json.events)) {
-    if (isRecord(m) && typeof m.fingerprint === 'string' && Number.isInteger(m.sequence) && Number.isFinite(m.changedAt)) events[id] = m as unknown as EventMemory;
+    if (
+      isRecord(m) &&
+      typeof m.fingerprint === 'string' &&
+      Number.isInteger(m.sequence) &&
+      Number.isFinite(m.changedAt)
+    )
+      events[id] = m as unknown as EventMemory;
   }
   const lastGood: Record<string, string> = {};
-  for (const [path, t] of Object.entries(isRecord(json.lastGood) ? json.lastGood : {})) if (typeof t === 'string') lastGood[path] = t;
+  for (const [path, t] of Object.entries(isRecord(json.lastGood) ? json.lastGood : {}))
+    if (typeof t === 'string') lastGood[path] = t;
   const config = json.lastGoodConfig;
-  return { version: 2, events, lastGood, ...(typeof config === 'string' || config === null ? { lastGoodConfig: config } : {}) };
+  return {
+    version: 2,
+    events,
+    lastGood,
+    ...(typeof config === 'string' || config === null ? { lastGoodConfig: config } : {}),
+  };
 }
 
 /** Serializes a memory with sorted keys, so an unchanged memory is byte-identical too. */
@@ -109,7 +130,8 @@ export function* memoryChunks(memory: Memory): Generator<string> {
 
 /** `"key":value` of a record, by sorted key, comma-separated, one at a time. */
 function* entries(record: Readonly<Record<string, unknown>>): Generator<string> {
-  for (const [i, key] of Object.keys(record).sort().entries()) yield `${i ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(record[key])}`;
+  for (const [i, key] of Object.keys(record).sort().entries())
+    yield `${i ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(record[key])}`;
 }
 
 function floorToSecond(ms: number): number {

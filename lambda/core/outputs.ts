@@ -36,7 +36,12 @@ export const OUTPUTS = {
   atom: { path: 'atom.xml', contentType: 'application/atom+xml; charset=utf-8', group: 'feeds', cors: false },
   jsonFeed: { path: 'feed.json', contentType: 'application/feed+json; charset=utf-8', group: 'feeds', cors: true },
   schedule: { path: 'schedule.json', contentType: 'application/json; charset=utf-8', group: 'schedule', cors: true },
-  scheduleSchema: { path: 'schedule.schema.json', contentType: 'application/schema+json; charset=utf-8', group: 'schedule', cors: true },
+  scheduleSchema: {
+    path: 'schedule.schema.json',
+    contentType: 'application/schema+json; charset=utf-8',
+    group: 'schedule',
+    cors: true,
+  },
   eventPage: { path: '<event>/index.html', contentType: HTML, group: 'pages', cors: false },
   tagPage: { path: 'tags/<tag>/index.html', contentType: HTML, group: 'pages', cors: false },
   index: { path: 'index.html', contentType: HTML, group: 'pages', cors: false },
@@ -63,7 +68,15 @@ export function outputPath(name: OutputName, fill: { event?: string; tag?: strin
 const patterns = (Object.entries(OUTPUTS) as Array<[OutputName, OutputSpec]>)
   // Fixed paths first, then tags, then events (whose identity may look like anything).
   .sort(([, a], [, b]) => rank(a.path) - rank(b.path))
-  .map(([name, spec]) => ({ name, regex: new RegExp(`^${spec.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('<tag>', '[^/]+').replace('<event>', '.+')}$`) }));
+  .map(([name, spec]) => ({
+    name,
+    regex: new RegExp(
+      `^${spec.path
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace('<tag>', '[^/]+')
+        .replace('<event>', '.+')}$`,
+    ),
+  }));
 
 function rank(path: string): number {
   return path.includes('<event>') ? 2 : path.includes('<tag>') ? 1 : 0;

@@ -104,13 +104,27 @@ export function processPage(page: SourceFile | PageRead, config: SiteConfig): Pa
   } catch (err) {
     // No page may stop the build: whatever it holds that calpub did not foresee is a problem on it.
     const message = `calpub could not read this page (${(err as Error).message}); the other pages are published. Please report it with the page`;
-    return { file: file.path, problems: [{ file: file.path, severity: 'error', field: null, message }], event: null, pieces: null, venue: null, siteZone: config.timeZone };
+    return {
+      file: file.path,
+      problems: [{ file: file.path, severity: 'error', field: null, message }],
+      event: null,
+      pieces: null,
+      venue: null,
+      siteZone: config.timeZone,
+    };
   }
 }
 
 function outcomeOf({ file, parsed, venue }: PageRead, config: SiteConfig): PageOutcome {
   const zone = { venue, siteZone: config.timeZone };
-  if (!parsed.ok) return { file: file.path, problems: [...encodingWarnings(file), parsed.problem], event: null, pieces: null, ...zone };
+  if (!parsed.ok)
+    return {
+      file: file.path,
+      problems: [...encodingWarnings(file), parsed.problem],
+      event: null,
+      pieces: null,
+      ...zone,
+    };
   const normalized = normalizePage(parsed.page, config);
   const problems = [...encodingWarnings(file), ...parsed.warnings, ...normalized.problems];
   const event = normalized.event;
@@ -123,26 +137,70 @@ function outcomeOf({ file, parsed, venue }: PageRead, config: SiteConfig): PageO
   const body = render(event.body, event.url, config.permalinkBase, showsHtml);
   const leadSource = event.abstract ?? event.summary ?? '';
   const lead = render(leadSource, event.url, config.permalinkBase, showsHtml);
-  const short = event.summary && event.abstract ? render(event.summary, event.url, config.permalinkBase, false).text : lead.text;
+  const short =
+    event.summary && event.abstract ? render(event.summary, event.url, config.permalinkBase, false).text : lead.text;
   // Words in the event's own language (a `.fr.md` page on an English site is French).
   const language = event.language ?? config.language;
   const labels = labelsFor(language);
   const header = headerOf(event, sessions, short, showsHtml ? humanWhen(event.time, language) : '');
-  const ics = renderVeventContent(event, describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock, labels));
-  const size = Buffer.byteLength(event.body) + Buffer.byteLength(leadSource) + (event.abstract && event.summary ? Buffer.byteLength(event.summary) : 0);
-  const aggregate = size > HUGE_TEXT_BYTES ? shortened(event, { lead: lead.text, body: body.text }, sessions, clock, labels, showsHtml) : undefined;
+  const ics = renderVeventContent(
+    event,
+    describeEvent(event, { lead: lead.text, body: body.text }, sessions, clock, labels),
+  );
+  const size =
+    Buffer.byteLength(event.body) +
+    Buffer.byteLength(leadSource) +
+    (event.abstract && event.summary ? Buffer.byteLength(event.summary) : 0);
+  const aggregate =
+    size > HUGE_TEXT_BYTES
+      ? shortened(event, { lead: lead.text, body: body.text }, sessions, clock, labels, showsHtml)
+      : undefined;
   if (aggregate) problems.push(hugeWarning(file.path, size));
   const depth = Math.max(shortcodeDepth(event.body), shortcodeDepth(event.abstract ?? ''));
   if (depth > MAX_SHORTCODE_DEPTH) {
-    problems.push({ file: file.path, severity: 'warning', field: null, message: `shortcodes are nested ${depth} deep: calpub reads ${MAX_SHORTCODE_DEPTH} levels and drops the shortcodes below them, keeping their text; nest fewer` });
+    problems.push({
+      file: file.path,
+      severity: 'warning',
+      field: null,
+      message: `shortcodes are nested ${depth} deep: calpub reads ${MAX_SHORTCODE_DEPTH} levels and drops the shortcodes below them, keeping their text; nest fewer`,
+    });
   }
   // Published fields: the VEVENT, the Markdown every other output renders, and the fields they show.
   // Sources rather than their HTML, so the fingerprint does not depend on which outputs are made.
   // The image only when there is one, so that pages without one keep their fingerprint (and SEQUENCE).
-  const shown = JSON.stringify([leadSource, event.summary, event.body, header.authors, header.links, header.series, header.language, ...(event.image ? [event.image] : [])]);
-  const pieces: EventPieces = { ics, leadHtml: lead.html, bodyHtml: body.html, fingerprint: fingerprintOf(`${ics.content}\n${shown}`) };
-  const outcome: PageOutcome = { file: file.path, problems, event: aggregate ? { ...header, summaryText: cut(header.summaryText, SHORT_LEAD) } : header, pieces: aggregate ? { ...pieces, aggregate } : pieces, ...zone };
-  return { ...outcome, ...(looksWallClock(event.time, lines) ? { wallClockHint: true } : {}), ...(config.wallClockZ && event.time.kind === 'timed' && !isUtcZone(event.time.timeZone) && writtenWithZ(parsed.page.data, event.startField) ? { zWallClock: true } : {}) };
+  const shown = JSON.stringify([
+    leadSource,
+    event.summary,
+    event.body,
+    header.authors,
+    header.links,
+    header.series,
+    header.language,
+    ...(event.image ? [event.image] : []),
+  ]);
+  const pieces: EventPieces = {
+    ics,
+    leadHtml: lead.html,
+    bodyHtml: body.html,
+    fingerprint: fingerprintOf(`${ics.content}\n${shown}`),
+  };
+  const outcome: PageOutcome = {
+    file: file.path,
+    problems,
+    event: aggregate ? { ...header, summaryText: cut(header.summaryText, SHORT_LEAD) } : header,
+    pieces: aggregate ? { ...pieces, aggregate } : pieces,
+    ...zone,
+  };
+  return {
+    ...outcome,
+    ...(looksWallClock(event.time, lines) ? { wallClockHint: true } : {}),
+    ...(config.wallClockZ &&
+    event.time.kind === 'timed' &&
+    !isUtcZone(event.time.timeZone) &&
+    writtenWithZ(parsed.page.data, event.startField)
+      ? { zWallClock: true }
+      : {}),
+  };
 }
 
 /** Whether the start is written in UTC (`Z`, `-00:00`): on a site whose clock is not UTC, read as wall clock. */
@@ -152,13 +210,23 @@ function writtenWithZ(data: Record<string, unknown>, field: string): boolean {
 }
 
 /** The aggregates' version of a huge page: its texts cut at a word, and where the whole is. */
-function shortened(event: CalEvent, texts: { lead: string; body: string }, sessions: readonly Session[], clock: AgendaClock, labels: Labels, withHtml: boolean): EventPieces['aggregate'] {
+function shortened(
+  event: CalEvent,
+  texts: { lead: string; body: string },
+  sessions: readonly Session[],
+  clock: AgendaClock,
+  labels: Labels,
+  withHtml: boolean,
+): EventPieces['aggregate'] {
   const lead = cut(texts.lead, SHORT_LEAD) ?? '';
   const body = `${cut(texts.body, SHORT_BODY) ?? ''}\n\n${labels.text.shortened}`.trim();
   return {
     ics: renderVeventContent(event, describeEvent(event, { lead, body }, sessions, clock, labels)),
     leadHtml: withHtml && lead ? html`<p>${lead}</p>`.value : '',
-    bodyHtml: withHtml ? html`<p>${cut(texts.body, SHORT_BODY) ?? ''}</p><p><a href="${event.url}">${labels.fullDescription}</a></p>`.value : '',
+    bodyHtml: withHtml
+      ? html`<p>${cut(texts.body, SHORT_BODY) ?? ''}</p><p><a href="${event.url}">${labels.fullDescription}</a></p>`
+          .value
+      : '',
   };
 }
 
@@ -182,10 +250,17 @@ function hugeWarning(file: string, size: number): Problem {
 
 function encodingWarnings(file: SourceFile): Problem[] {
   if (file.encoding !== 'windows-1252') return [];
-  return [{ file: file.path, severity: 'warning', field: null, message: 'not UTF-8: read as Windows-1252; save it as UTF-8' }];
+  return [
+    { file: file.path, severity: 'warning', field: null, message: 'not UTF-8: read as Windows-1252; save it as UTF-8' },
+  ];
 }
 
-function render(markdown: string, baseUrl: string, siteBase: string | null, withHtml: boolean): { text: string; html: string } {
+function render(
+  markdown: string,
+  baseUrl: string,
+  siteBase: string | null,
+  withHtml: boolean,
+): { text: string; html: string } {
   if (!markdown.trim()) return { text: '', html: '' };
   const doc = parseMarkdown(markdown, baseUrl, siteBase);
   const html = withHtml ? renderHtml(doc) : '';

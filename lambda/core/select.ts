@@ -42,8 +42,14 @@ export function farAheadProblems(event: Dated, now: number, siteZone: string): P
   ];
   const far = dates.filter((d): d is [string, number] => d[0] !== null && d[1] !== null && d[1] - now > FAR_AHEAD_MS);
   if (far.length === 0) return [];
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: time.kind === 'timed' ? time.timeZone : siteZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const shown = (field: string, at: number) => (time.kind === 'allDay' && field === event.startField ? time.startDate : day.format(at));
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: time.kind === 'timed' ? time.timeZone : siteZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const shown = (field: string, at: number) =>
+    time.kind === 'allDay' && field === event.startField ? time.startDate : day.format(at);
   return far.map(([field, at]) => ({
     file: event.file,
     severity: 'warning',
@@ -60,7 +66,11 @@ type Linked = Pick<CalEvent, 'file' | 'time' | 'publishDate' | 'pageDate' | 'url
  * calendar would link to a missing page until the event starts. (Wowchemy's event template sets a
  * past `publishDate` for this reason.)
  */
-export function unbuiltPageProblem(event: Linked, now: number, config: Pick<SiteConfig, 'buildFuture' | 'permalinkBase'>): Problem | null {
+export function unbuiltPageProblem(
+  event: Linked,
+  now: number,
+  config: Pick<SiteConfig, 'buildFuture' | 'permalinkBase'>,
+): Problem | null {
   if (config.buildFuture || !config.permalinkBase || event.publishDate !== null) return null;
   const date = event.pageDate ?? startInstant(event.time);
   if (date <= now) return null;

@@ -34,10 +34,16 @@ interface Made {
 type Text = string | Iterable<string>;
 const chunksOf = (text: Text): Iterable<string> => (typeof text === 'string' ? [text] : text);
 const perEvent = (render: (site: Site, e: PublishedEvent) => Text, name: OutputName) => (site: Site) =>
-  site.events.map((e): Made => ({ path: outputPath(name, { event: e.event.id }), render: () => chunksOf(render(site, e)) }));
+  site.events.map(
+    (e): Made => ({ path: outputPath(name, { event: e.event.id }), render: () => chunksOf(render(site, e)) }),
+  );
 const perTag = (render: (site: Site, tag: TagGroup) => Text, name: OutputName) => (site: Site) =>
-  site.tags.map((tag): Made => ({ path: outputPath(name, { tag: tag.slug }), render: () => chunksOf(render(site, tag)) }));
-const once = (render: (site: Site) => Text, name: OutputName) => (site: Site) => [{ path: outputPath(name), render: () => chunksOf(render(site)) }];
+  site.tags.map(
+    (tag): Made => ({ path: outputPath(name, { tag: tag.slug }), render: () => chunksOf(render(site, tag)) }),
+  );
+const once = (render: (site: Site) => Text, name: OutputName) => (site: Site) => [
+  { path: outputPath(name), render: () => chunksOf(render(site)) },
+];
 const fixed = (text: string, name: OutputName) => once(() => text, name);
 
 /** For every kind of output: the files of that kind a site has. TypeScript checks that every kind has one. */
@@ -75,7 +81,8 @@ export function* siteFiles(site: Site, prefix = ''): Generator<OutputFile> {
   for (const name of Object.keys(OUTPUTS) as OutputName[]) {
     const spec = OUTPUTS[name];
     if (!publishes(site.config, spec.group)) continue;
-    for (const file of FILES[name](site)) yield { path: `${prefix}${file.path}`, contentType: spec.contentType, chunks: file.render() };
+    for (const file of FILES[name](site))
+      yield { path: `${prefix}${file.path}`, contentType: spec.contentType, chunks: file.render() };
   }
 }
 
@@ -86,11 +93,15 @@ const PER_EVENT: ReadonlySet<OutputName> = new Set(['eventCalendar', 'eventPage'
  * Every path the site's files take, with the event that owns it (null: the site's own files, a tag's,
  * the assets), without making any file: what checks that no page takes another output's path.
  */
-export function* pathOwners(site: Site, prefix = ''): Generator<{ path: string; event: string | null; kind: OutputName }> {
+export function* pathOwners(
+  site: Site,
+  prefix = '',
+): Generator<{ path: string; event: string | null; kind: OutputName }> {
   for (const name of Object.keys(OUTPUTS) as OutputName[]) {
     if (!publishes(site.config, OUTPUTS[name].group)) continue;
     if (PER_EVENT.has(name)) {
-      for (const e of site.events) yield { path: `${prefix}${outputPath(name, { event: e.event.id })}`, event: e.event.id, kind: name };
+      for (const e of site.events)
+        yield { path: `${prefix}${outputPath(name, { event: e.event.id })}`, event: e.event.id, kind: name };
     } else for (const file of FILES[name](site)) yield { path: `${prefix}${file.path}`, event: null, kind: name };
   }
 }
@@ -115,7 +126,11 @@ export interface LanguageSite {
  * calendars, feeds, schedule and pages, in its language. An event's identity for a language other than
  * the site's starts with that folder (`fr/event/x`), so its files land in it.
  */
-export function languageSites(config: SiteConfig, publishing: readonly Publishing[], now: number): { sites: LanguageSite[]; problems: Problem[] } {
+export function languageSites(
+  config: SiteConfig,
+  publishing: readonly Publishing[],
+  now: number,
+): { sites: LanguageSite[]; problems: Problem[] } {
   const byLanguage = new Map<string, Publishing[]>([['', []]]);
   for (const p of publishing) {
     const folder = languageFolder(p.event.language, config.language);
@@ -128,7 +143,10 @@ export function languageSites(config: SiteConfig, publishing: readonly Publishin
   for (const folder of folders) {
     const prefix = folder ? `${folder}/` : '';
     const own = languageConfig(config, folder);
-    const local = (byLanguage.get(folder) ?? []).map((p) => ({ ...p, event: { ...p.event, id: withoutFolder(p.event.id, folder) } }));
+    const local = (byLanguage.get(folder) ?? []).map((p) => ({
+      ...p,
+      event: { ...p.event, id: withoutFolder(p.event.id, folder) },
+    }));
     const made = siteOf(own, local, now);
     sites.push({ prefix, site: folder ? made.site : { ...made.site, sitemaps } });
     problems.push(...made.problems);
@@ -145,10 +163,19 @@ export function languageConfig(config: SiteConfig, folder: string): SiteConfig {
   // Without a title or description of its own, a site is named in its language, not in English.
   const labels = labelsFor(folder || config.language);
   const given = (key: 'title' | 'description', label: string) => (config.explicit.includes(key) ? config[key] : label);
-  const texts = { title: own.title ?? given('title', labels.siteTitle), description: own.description ?? given('description', labels.siteDescription) };
+  const texts = {
+    title: own.title ?? given('title', labels.siteTitle),
+    description: own.description ?? given('description', labels.siteDescription),
+  };
   if (!folder) return { ...config, ...texts };
   const under = (url: string) => `${url}${folder}/`;
-  return { ...config, ...texts, language: folder, siteUrl: under(config.siteUrl), permalinkBase: config.permalinkBase && under(config.permalinkBase) };
+  return {
+    ...config,
+    ...texts,
+    language: folder,
+    siteUrl: under(config.siteUrl),
+    permalinkBase: config.permalinkBase && under(config.permalinkBase),
+  };
 }
 
 /** An identity inside its language's folder: `fr/event/x` in `fr` is `event/x`. */
@@ -164,11 +191,29 @@ export interface Publishing {
 }
 
 /** The site of these events, and the problems found grouping their tags. */
-export function siteOf(config: SiteConfig, publishing: readonly Publishing[], now: number): { site: Site; problems: Problem[] } {
+export function siteOf(
+  config: SiteConfig,
+  publishing: readonly Publishing[],
+  now: number,
+): { site: Site; problems: Problem[] } {
   const events = publishing
-    .map(({ event, pieces, memory }): PublishedEvent => ({ event, pieces, memory, item: feedItem(event, pieces, memory, publishedAt(event), config) }))
+    .map(
+      ({ event, pieces, memory }): PublishedEvent => ({
+        event,
+        pieces,
+        memory,
+        item: feedItem(event, pieces, memory, publishedAt(event), config),
+      }),
+    )
     .sort((a, b) => a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : 1));
   const { groups, problems } = groupTags(events.map((e) => e.event));
-  const site: Site = { config, urls: siteUrls(config), events, byId: new Map(events.map((e) => [e.event.id, e])), tags: groups, now };
+  const site: Site = {
+    config,
+    urls: siteUrls(config),
+    events,
+    byId: new Map(events.map((e) => [e.event.id, e])),
+    tags: groups,
+    now,
+  };
   return { site, problems };
 }

@@ -19,7 +19,10 @@ export interface TagGroup {
  * Groups events by tag slug.
  * @param events - id, file and tags of each published event, in calendar order
  */
-export function groupTags(events: ReadonlyArray<{ id: string; file: string; tags: readonly string[] }>): { groups: TagGroup[]; problems: Problem[] } {
+export function groupTags(events: ReadonlyArray<{ id: string; file: string; tags: readonly string[] }>): {
+  groups: TagGroup[];
+  problems: Problem[];
+} {
   const bySlug = new Map<string, { ids: string[]; spellings: Map<string, string[]> }>();
   const slugs = new Map<string, string>(); // the same few tags, on thousands of events
   for (const e of events) {
@@ -43,7 +46,10 @@ export function groupTags(events: ReadonlyArray<{ id: string; file: string; tags
     const ranked = [...spellings.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
     const name = ranked[0][0];
     if (ranked.length > 1) {
-      const others = ranked.slice(1).map(([spelling]) => `"${spelling}"`).join(', ');
+      const others = ranked
+        .slice(1)
+        .map(([spelling]) => `"${spelling}"`)
+        .join(', ');
       problems.push({
         file: ranked[1][1][0],
         severity: 'warning',

@@ -36,7 +36,10 @@ export function siteUrls(config: SiteConfig): SiteUrls {
  * the events (`permalinkBase`, a Hugo site), that site's page of the tag, where Hugo puts it
  * (`hugoTagUrl`: the taxonomy's permalink, the tag as Hugo's MakePath makes it); or null when there is neither.
  */
-export function tagUrls(config: SiteConfig, tag: { readonly slug: string; readonly name: string }): { page: string | null; calendar: string; rss: string } {
+export function tagUrls(
+  config: SiteConfig,
+  tag: { readonly slug: string; readonly name: string },
+): { page: string | null; calendar: string; rss: string } {
   const base = `${config.siteUrl}tags/${tag.slug}/`;
   const page = publishes(config, 'pages') ? base : hugoTagUrl(tag.name, config);
   return { page, calendar: `${base}calendar.ics`, rss: `${base}rss.xml` };

@@ -46,10 +46,12 @@ export function readEnv(env: NodeJS.ProcessEnv): PublishEnv {
   const contentBucket = bucket('CONTENT_BUCKET');
   const siteBucket = bucket('SITE_BUCKET');
   const rawPrefix = env.CONTENT_PREFIX?.trim() ?? '';
-  if (rawPrefix.startsWith('/') || rawPrefix.includes('..')) problems.push(`CONTENT_PREFIX ${JSON.stringify(rawPrefix)} must be a relative key prefix such as \`content/\``);
+  if (rawPrefix.startsWith('/') || rawPrefix.includes('..'))
+    problems.push(`CONTENT_PREFIX ${JSON.stringify(rawPrefix)} must be a relative key prefix such as \`content/\``);
   const contentPrefix = rawPrefix && !rawPrefix.endsWith('/') ? `${rawPrefix}/` : rawPrefix;
   const distributionId = env.DISTRIBUTION_ID?.trim() || undefined;
-  if (distributionId && !/^[A-Z0-9]{8,20}$/.test(distributionId)) problems.push(`DISTRIBUTION_ID ${JSON.stringify(distributionId)} is not a CloudFront distribution id`);
+  if (distributionId && !/^[A-Z0-9]{8,20}$/.test(distributionId))
+    problems.push(`DISTRIBUTION_ID ${JSON.stringify(distributionId)} is not a CloudFront distribution id`);
   const result: PublishEnv = {
     contentBucket,
     siteBucket,
@@ -59,7 +61,8 @@ export function readEnv(env: NodeJS.ProcessEnv): PublishEnv {
     s3Endpoint: url('S3_ENDPOINT'),
     region: env.AWS_REGION?.trim() || undefined,
   };
-  if (!result.s3Endpoint && !result.region) problems.push('AWS_REGION is required (Lambda sets it; set it yourself elsewhere)');
+  if (!result.s3Endpoint && !result.region)
+    problems.push('AWS_REGION is required (Lambda sets it; set it yourself elsewhere)');
   if (problems.length) throw new EnvError(`calpub publish: bad environment: ${problems.join('; ')}`);
   return result;
 }

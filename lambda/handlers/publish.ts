@@ -25,7 +25,15 @@ export async function handler(event: unknown): Promise<void> {
   const started = Date.now();
   const triggers = triggersOf(event);
   try {
-    const summary = await rebuild({ content, site, contentPrefix: env.contentPrefix, siteUrl: env.siteUrl, now: Date.now, codeVersion, invalidate });
+    const summary = await rebuild({
+      content,
+      site,
+      contentPrefix: env.contentPrefix,
+      siteUrl: env.siteUrl,
+      now: Date.now,
+      codeVersion,
+      invalidate,
+    });
     console.log(
       JSON.stringify({
         msg: 'rebuild',
@@ -44,7 +52,15 @@ export async function handler(event: unknown): Promise<void> {
       }),
     );
   } catch (err) {
-    console.error(JSON.stringify({ msg: 'rebuild failed', triggers: summarize(triggers), error: (err as Error).name, detail: (err as Error).message, ms: Date.now() - started }));
+    console.error(
+      JSON.stringify({
+        msg: 'rebuild failed',
+        triggers: summarize(triggers),
+        error: (err as Error).name,
+        detail: (err as Error).message,
+        ms: Date.now() - started,
+      }),
+    );
     throw err;
   }
 }

@@ -18,7 +18,11 @@ const WRITE_CONCURRENCY = 32;
  * them one at a time, at most WRITE_CONCURRENCY uploads in flight. Resolves with every output's MD5
  * (the manifest) and the paths written.
  */
-export async function publishOutputs(site: ObjectStore, outputs: Iterable<OutputFile>, onSite: ReadonlyMap<string, string>): Promise<{ manifest: Record<string, string>; written: string[] }> {
+export async function publishOutputs(
+  site: ObjectStore,
+  outputs: Iterable<OutputFile>,
+  onSite: ReadonlyMap<string, string>,
+): Promise<{ manifest: Record<string, string>; written: string[] }> {
   const manifest: Record<string, string> = {};
   const written: string[] = [];
   const pending = new Set<Promise<unknown>>();
@@ -31,7 +35,10 @@ export async function publishOutputs(site: ObjectStore, outputs: Iterable<Output
     const bytes = Buffer.concat(encoded); // a copy: the encoder's blocks are reused for the next file
     const put = site.put(output.path, bytes, { contentType: output.contentType, cacheControl: CACHE_CONTROL });
     pending.add(put);
-    put.then(() => pending.delete(put), () => undefined);
+    put.then(
+      () => pending.delete(put),
+      () => undefined,
+    );
     if (pending.size >= WRITE_CONCURRENCY) await Promise.race(pending);
   }
   await Promise.all(pending);

@@ -99,7 +99,8 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const configObject = listing.find((o) => o.key === `${prefix}${CONFIG_FILE}`);
   const configText = configObject ? ((await read(configObject.key))?.bytes.toString('utf8') ?? null) : null;
   const applied = configFor(configText, previous.memory, deps.siteUrl);
-  if (!applied.config) return stopped(deps, buildSite({ pages: [], configText, memory: previous.memory, now: deps.now() }), objectsRead);
+  if (!applied.config)
+    return stopped(deps, buildSite({ pages: [], configText, memory: previous.memory, now: deps.now() }), objectsRead);
   const config = applied.config;
   const store = OutcomeStore.parse(previous.store, deps.codeVersion);
   const { pages } = await pagesOf(listing, prefix, store, read, config);
@@ -111,8 +112,11 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   // have written older files after the winner's), without usable state, when a rebuild left a writing
   // mark (it may have written files no manifest knows), and at least hourly; else the manifest.
   const usable = previous.head !== '';
-  const checkSite = afterLostRace || !usable || marks.length > 0 || !(now - previous.checkedAt < SITE_CHECK_INTERVAL_MS);
-  const onSite = checkSite ? new Map((await site.list('')).map((o) => [o.key, unquote(o.etag)])) : new Map(Object.entries(previous.manifest));
+  const checkSite =
+    afterLostRace || !usable || marks.length > 0 || !(now - previous.checkedAt < SITE_CHECK_INTERVAL_MS);
+  const onSite = checkSite
+    ? new Map((await site.list('')).map((o) => [o.key, unquote(o.etag)]))
+    : new Map(Object.entries(previous.manifest));
   const problems = [...result.problems, ...memoryProblems(read0.status, copy?.status ?? null, onSite.size)];
   const mine = `${prefix}${PRIVATE_PREFIX}${WRITING}${now}-${Math.random().toString(36).slice(2)}.json`;
   await content.put(mine, `{"startedAt":${now}}\n`, { contentType: 'application/json' });
@@ -120,23 +124,37 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   mark('site files');
   // The site bucket holds calpub's outputs only: listed, everything no event owns now goes (files of
   // deleted events, and files a failed or losing rebuild wrote); else what the last manifest had.
-  const deleted = (checkSite ? [...onSite.keys()] : Object.keys(previous.manifest)).filter((path) => !(path in manifest) && onSite.has(path));
+  const deleted = (checkSite ? [...onSite.keys()] : Object.keys(previous.manifest)).filter(
+    (path) => !(path in manifest) && onSite.has(path),
+  );
   if (deleted.length) await site.delete(deleted);
 
   const report = reportOf({ published: result.published, problems });
-  const head = stateHead(result.memory, manifest, checkSite ? now : previous.checkedAt, createHash('sha1').update(report).digest('base64url'));
+  const head = stateHead(
+    result.memory,
+    manifest,
+    checkSite ? now : previous.checkedAt,
+    createHash('sha1').update(report).digest('base64url'),
+  );
   const changed = head !== previous.head || store.changed;
   if (changed) {
-    await content.put(stateKey, serializeRemoteState(head, store.lines()), { contentType: 'application/gzip', ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }) });
+    await content.put(stateKey, serializeRemoteState(head, store.lines()), {
+      contentType: 'application/gzip',
+      ...(stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' as const }),
+    });
     // The state it replaced, kept: an unreadable state is recovered from it (SEQUENCE, last good versions).
     if (stored && read0.status === 'ok') await content.put(copyKey, stored.bytes, { contentType: 'application/gzip' });
     await content.put(`${prefix}${PRIVATE_PREFIX}report.json`, report, { contentType: 'application/json' });
   } else if (written.length || deleted.length) {
     // Same state, but files were written: another rebuild may have raced this one; the state must still be ours.
-    if ((await content.getIfChanged(stateKey, (stored as { etag: string }).etag)) !== 'unchanged') throw new PreconditionFailed(stateKey);
+    if ((await content.getIfChanged(stateKey, (stored as { etag: string }).etag)) !== 'unchanged')
+      throw new PreconditionFailed(stateKey);
   }
   // Done writing: this rebuild's mark goes, and those of rebuilds long over whose files this site check removed.
-  await content.delete([mine, ...(checkSite ? marks.filter((m) => now - markTime(m.key) > WRITING_STALE_MS).map((m) => m.key) : [])]);
+  await content.delete([
+    mine,
+    ...(checkSite ? marks.filter((m) => now - markTime(m.key) > WRITING_STALE_MS).map((m) => m.key) : []),
+  ]);
   mark('state saved');
   const changedPaths = [...written, ...deleted];
   const invalidated = changedPaths.length > INVALIDATION_LIMIT ? ['/*'] : changedPaths.map((p) => `/${p}`);
@@ -164,12 +182,25 @@ function markTime(key: string): number {
  * not), or missing while the site holds files (an earlier build's memory is gone). Loud, because it
  * restarts every SEQUENCE and loses the last good versions of broken pages.
  */
-function memoryProblems(state: RemoteState['status'], copy: RemoteState['status'] | null, filesOnSite: number): Problem[] {
+function memoryProblems(
+  state: RemoteState['status'],
+  copy: RemoteState['status'] | null,
+  filesOnSite: number,
+): Problem[] {
   const file = `${PRIVATE_PREFIX}state.jsonl.gz`;
   const say = (message: string): Problem[] => [{ file, severity: 'warning', field: null, message }];
-  if (state === 'unreadable' && copy === 'ok') return say('memory unreadable: recovered from the copy of the state before it (state.previous.jsonl.gz); events changed since that build are seen as changed again');
-  if (state === 'unreadable') return say('memory unreadable, and no readable copy: SEQUENCE restarts and the last good versions of broken pages are lost; earlier versions of the state object are in the bucket\'s version history');
-  if (state === 'missing' && filesOnSite > 0) return say(`memory missing although the site holds ${filesOnSite} file(s): SEQUENCE restarts and the last good versions of broken pages are lost; earlier versions of the state object are in the bucket's version history`);
+  if (state === 'unreadable' && copy === 'ok')
+    return say(
+      'memory unreadable: recovered from the copy of the state before it (state.previous.jsonl.gz); events changed since that build are seen as changed again',
+    );
+  if (state === 'unreadable')
+    return say(
+      "memory unreadable, and no readable copy: SEQUENCE restarts and the last good versions of broken pages are lost; earlier versions of the state object are in the bucket's version history",
+    );
+  if (state === 'missing' && filesOnSite > 0)
+    return say(
+      `memory missing although the site holds ${filesOnSite} file(s): SEQUENCE restarts and the last good versions of broken pages are lost; earlier versions of the state object are in the bucket's version history`,
+    );
   return [];
 }
 
@@ -177,8 +208,14 @@ function memoryProblems(state: RemoteState['status'], copy: RemoteState['status'
  * A rebuild that stops on `calpub.yaml`: the site and the state stay as they are (every published
  * file keeps being served), the report says why.
  */
-async function stopped(deps: RebuildDeps, result: BuildResult, objectsRead: number): Promise<Omit<RebuildSummary, 'attempts'>> {
-  await deps.content.put(`${deps.contentPrefix}${PRIVATE_PREFIX}report.json`, reportOf(result), { contentType: 'application/json' });
+async function stopped(
+  deps: RebuildDeps,
+  result: BuildResult,
+  objectsRead: number,
+): Promise<Omit<RebuildSummary, 'attempts'>> {
+  await deps.content.put(`${deps.contentPrefix}${PRIVATE_PREFIX}report.json`, reportOf(result), {
+    contentType: 'application/json',
+  });
   return {
     objectsRead,
     pages: result.pages,
@@ -188,7 +225,8 @@ async function stopped(deps: RebuildDeps, result: BuildResult, objectsRead: numb
     written: [],
     deleted: [],
     invalidated: [],
-    stopped: 'calpub.yaml has errors and no earlier build applied a good one: nothing was written (see _calpub/report.json)',
+    stopped:
+      'calpub.yaml has errors and no earlier build applied a good one: nothing was written (see _calpub/report.json)',
   };
 }
 
@@ -198,12 +236,26 @@ async function stopped(deps: RebuildDeps, result: BuildResult, objectsRead: numb
  * timeout) and processed, their outcome stored under the ETag of the bytes read (the GET's, not the
  * listing's: a page edited between the two keeps no outcome under an ETag it does not have).
  */
-async function pagesOf(listing: readonly ListedObject[], prefix: string, store: OutcomeStore, read: ObjectStore['get'], config: SiteConfig): Promise<PageOutcomes> {
-  const candidates = listing.map((o) => ({ path: o.key.slice(prefix.length), contentKey: o.etag })).filter((o) => !o.path.startsWith(PRIVATE_PREFIX) && isEventPage(o.path, config.sections));
-  return pageOutcomes(candidates, config, store, async (page) => {
-    const got = await read(`${prefix}${page.path}`);
-    return got ? { file: decodePage(page.path, got.bytes), contentKey: got.etag } : null;
-  }, { concurrency: 32 });
+async function pagesOf(
+  listing: readonly ListedObject[],
+  prefix: string,
+  store: OutcomeStore,
+  read: ObjectStore['get'],
+  config: SiteConfig,
+): Promise<PageOutcomes> {
+  const candidates = listing
+    .map((o) => ({ path: o.key.slice(prefix.length), contentKey: o.etag }))
+    .filter((o) => !o.path.startsWith(PRIVATE_PREFIX) && isEventPage(o.path, config.sections));
+  return pageOutcomes(
+    candidates,
+    config,
+    store,
+    async (page) => {
+      const got = await read(`${prefix}${page.path}`);
+      return got ? { file: decodePage(page.path, got.bytes), contentKey: got.etag } : null;
+    },
+    { concurrency: 32 },
+  );
 }
 
 /** With CALPUB_TIMINGS set, prints how long each phase took (bench/lambda.ts). */

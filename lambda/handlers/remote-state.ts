@@ -24,7 +24,14 @@ export interface RemoteState {
 }
 
 const FORMAT = 3;
-const EMPTY: RemoteState = { memory: EMPTY_MEMORY, manifest: {}, checkedAt: 0, store: null, head: '', status: 'missing' };
+const EMPTY: RemoteState = {
+  memory: EMPTY_MEMORY,
+  manifest: {},
+  checkedAt: 0,
+  store: null,
+  head: '',
+  status: 'missing',
+};
 
 /** Reads a stored state; an empty one when it is missing or unreadable (`status` says which). */
 export function parseRemoteState(gzipped: Buffer | null): RemoteState {
@@ -34,9 +41,21 @@ export function parseRemoteState(gzipped: Buffer | null): RemoteState {
     const bytes = gunzipSync(gzipped);
     const cut = bytes.indexOf(10);
     const head = bytes.toString('utf8', 0, cut < 0 ? bytes.length : cut);
-    const data = JSON.parse(head) as { format?: number; memory?: unknown; manifest?: Record<string, string>; checkedAt?: number };
+    const data = JSON.parse(head) as {
+      format?: number;
+      memory?: unknown;
+      manifest?: Record<string, string>;
+      checkedAt?: number;
+    };
     if (data.format !== FORMAT || typeof data.manifest !== 'object' || data.manifest === null) return unreadable;
-    return { memory: memoryFrom(data.memory), manifest: data.manifest, checkedAt: data.checkedAt ?? 0, store: cut < 0 ? null : bytes.subarray(cut + 1), head, status: 'ok' };
+    return {
+      memory: memoryFrom(data.memory),
+      manifest: data.manifest,
+      checkedAt: data.checkedAt ?? 0,
+      store: cut < 0 ? null : bytes.subarray(cut + 1),
+      head,
+      status: 'ok',
+    };
   } catch {
     return unreadable;
   }
@@ -46,8 +65,17 @@ export function parseRemoteState(gzipped: Buffer | null): RemoteState {
  * The first line of a state.
  * @param reportHash - a hash of the problem report: a state whose report changed is saved (with the report)
  */
-export function stateHead(memory: Memory, manifest: Readonly<Record<string, string>>, checkedAt: number, reportHash = ''): string {
-  const sorted = Object.fromEntries(Object.keys(manifest).sort().map((k) => [k, manifest[k]]));
+export function stateHead(
+  memory: Memory,
+  manifest: Readonly<Record<string, string>>,
+  checkedAt: number,
+  reportHash = '',
+): string {
+  const sorted = Object.fromEntries(
+    Object.keys(manifest)
+      .sort()
+      .map((k) => [k, manifest[k]]),
+  );
   return `{"format":${FORMAT},"memory":${serializeMemory(memory).trimEnd()},"manifest":${JSON.stringify(sorted)},"checkedAt":${checkedAt},"report":${JSON.stringify(reportHash)}}`;
 }
 

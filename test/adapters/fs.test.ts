@@ -4,7 +4,11 @@ import * as path from 'node:path';
 import { foreignFiles, listPages, readConfigText, safeJoin, writeSite } from '../../lambda/adapters/fs';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'calpub-fs-'));
-const file = (p: string, body: string) => ({ path: p, contentType: 'text/calendar', chunks: [body.slice(0, 3), body.slice(3)] });
+const file = (p: string, body: string) => ({
+  path: p,
+  contentType: 'text/calendar',
+  chunks: [body.slice(0, 3), body.slice(3)],
+});
 
 describe('safeJoin', () => {
   it('resolves plain relative paths inside the root', () => {
@@ -40,14 +44,18 @@ describe('writeSite', () => {
     expect(old.toString()).toBe('A'.repeat(100_000));
     require('node:fs').closeSync(fd);
     expect(readFileSync(path.join(out, 'calendar.ics'), 'utf8')).toBe('B'.repeat(50_000));
-    expect(require('node:fs').readdirSync(out).filter((n: string) => n.endsWith('.tmp'))).toEqual([]);
+    expect(
+      require('node:fs')
+        .readdirSync(out)
+        .filter((n: string) => n.endsWith('.tmp')),
+    ).toEqual([]);
   });
 
   it('rewrites a file that was removed by hand even if its bytes did not change', async () => {
     const out = tmp();
     writeSite(out, [file('calendar.ics', 'A')]);
     require('node:fs').rmSync(path.join(out, 'calendar.ics'));
-    expect((writeSite(out, [file('calendar.ics', 'A')])).written).toEqual(['calendar.ics']);
+    expect(writeSite(out, [file('calendar.ics', 'A')]).written).toEqual(['calendar.ics']);
   });
 
   it('refuses a path that escapes the output folder and writes nothing outside it', async () => {
@@ -88,7 +96,14 @@ describe('foreignFiles', () => {
 describe('listPages and readConfigText', () => {
   it('reads candidate pages and calpub.yaml, skipping _ and . folders', async () => {
     const dir = tmp();
-    for (const [p, body] of [['event/a/index.md', 'A'], ['event/_index.md', 'S'], ['_hidden/b.md', 'B'], ['.git/c.md', 'C'], ['event/a/featured.jpg', 'J'], ['calpub.yaml', 'title: T']]) {
+    for (const [p, body] of [
+      ['event/a/index.md', 'A'],
+      ['event/_index.md', 'S'],
+      ['_hidden/b.md', 'B'],
+      ['.git/c.md', 'C'],
+      ['event/a/featured.jpg', 'J'],
+      ['calpub.yaml', 'title: T'],
+    ]) {
       require('node:fs').mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
       writeFileSync(path.join(dir, p), body);
     }

@@ -3,11 +3,21 @@
  * s3rver ignores: what the convergence tests need. Counts reads and writes; can be told to fail.
  */
 import { createHash } from 'node:crypto';
-import { PreconditionFailed, type ListedObject, type ObjectStore, type PutOptions } from '../../lambda/adapters/object-store';
+import {
+  PreconditionFailed,
+  type ListedObject,
+  type ObjectStore,
+  type PutOptions,
+} from '../../lambda/adapters/object-store';
 
 export class MemoryStore implements ObjectStore {
   /** Pass another store's `objects` for a second client of the same bucket (another Lambda container). */
-  constructor(readonly objects = new Map<string, { bytes: Buffer; readonly body: string; etag: string; contentType: string; cacheControl?: string }>()) {}
+  constructor(
+    readonly objects = new Map<
+      string,
+      { bytes: Buffer; readonly body: string; etag: string; contentType: string; cacheControl?: string }
+    >(),
+  ) {}
   gets = 0;
   puts = 0;
   /** Throw this error on the next matching call (simulates S3 failing). */
@@ -22,7 +32,10 @@ export class MemoryStore implements ObjectStore {
 
   async list(prefix: string): Promise<ListedObject[]> {
     this.maybeFail('list');
-    return [...this.objects.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, o]) => ({ key, etag: o.etag }));
+    return [...this.objects.entries()]
+      .filter(([k]) => k.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, o]) => ({ key, etag: o.etag }));
   }
 
   async get(key: string): Promise<{ bytes: Buffer; etag: string } | null> {

@@ -16,7 +16,11 @@ const open = (bytes: Buffer | null, code = CODE, config = CONFIG) => {
 };
 
 describe('the outcome store', () => {
-  const page = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'\nlocation: Lyon, France", 'Body with a tab\there, a newline\nand "quotes".');
+  const page = yamlPage(
+    'event/a/index.md',
+    "title: A\ndate: '2027-01-10T10:00:00Z'\nlocation: Lyon, France",
+    'Body with a tab\there, a newline\nand "quotes".',
+  );
   const outcome = processPage(page, TEST_CONFIG);
   const contentKey = contentKeyOf(Buffer.from(page.text));
 
@@ -36,7 +40,10 @@ describe('the outcome store', () => {
     const read = open(bytesOf(store));
     const edited = contentKeyOf(Buffer.from(`${page.text} `));
     expect([read.get(page.path, edited), read.venue(page.path, edited)]).toEqual([null, undefined]);
-    expect([read.get('event/b/index.md', contentKey), read.venue('event/b/index.md', contentKey)]).toEqual([null, undefined]);
+    expect([read.get('event/b/index.md', contentKey), read.venue('event/b/index.md', contentKey)]).toEqual([
+      null,
+      undefined,
+    ]);
   });
 
   it('writes back the line it read for a page that did not change, drops pages not seen, and says when it changed', () => {
@@ -61,7 +68,10 @@ describe('the outcome store', () => {
     store.set(page.path, contentKey, outcome);
     const bytes = bytesOf(store);
     const otherConfig = open(bytes, CODE, configKey({ ...TEST_CONFIG, timeZone: 'UTC' }));
-    expect([otherConfig.get(page.path, contentKey), otherConfig.venue(page.path, contentKey)]).toEqual([null, { zone: 'Europe/Paris', said: 'France' }]);
+    expect([otherConfig.get(page.path, contentKey), otherConfig.venue(page.path, contentKey)]).toEqual([
+      null,
+      { zone: 'Europe/Paris', said: 'France' },
+    ]);
     expect(otherConfig.changed).toBe(true);
     const otherCode = open(bytes, 'code-2');
     expect([otherCode.get(page.path, contentKey), otherCode.venue(page.path, contentKey)]).toEqual([null, undefined]);

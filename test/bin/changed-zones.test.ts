@@ -15,17 +15,39 @@ const ROOT = path.join(__dirname, '..', '..');
 
 describe('past events in zones whose rules changed, through the CLI bundle', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'calpub-zones-'));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', path.join(ROOT, 'test', 'fixtures', 'changed-zones'), '--out', out, '--now', '2026-11-29T12:00:00Z', '--strict'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin', 'run.cjs'),
+      'build',
+      '--content',
+      path.join(ROOT, 'test', 'fixtures', 'changed-zones'),
+      '--out',
+      out,
+      '--now',
+      '2026-11-29T12:00:00Z',
+      '--strict',
+    ],
+    { encoding: 'utf8' },
+  );
 
   it('builds them without a problem', () => {
     expect([r.status, r.stderr]).toEqual([0, '']);
   });
 
   it('puts each at its instant in ical.js, in the site calendar and in its own .ics', () => {
-    const site = Object.fromEntries(readCalendar(readFileSync(path.join(out, 'calendar.ics'), 'utf8')).events.map((e) => [e.uid.replace(/^event\/|@.*$/g, ''), e.start]));
+    const site = Object.fromEntries(
+      readCalendar(readFileSync(path.join(out, 'calendar.ics'), 'utf8')).events.map((e) => [
+        e.uid.replace(/^event\/|@.*$/g, ''),
+        e.start,
+      ]),
+    );
     expect(site).toEqual(CHANGED_ZONES);
     for (const [slug, start] of Object.entries(CHANGED_ZONES)) {
-      expect([slug, readCalendar(readFileSync(path.join(out, 'event', `${slug}.ics`), 'utf8')).events[0].start]).toEqual([slug, start]);
+      expect([
+        slug,
+        readCalendar(readFileSync(path.join(out, 'event', `${slug}.ics`), 'utf8')).events[0].start,
+      ]).toEqual([slug, start]);
     }
   });
 

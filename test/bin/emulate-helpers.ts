@@ -10,7 +10,11 @@ import { runEmulate, type EmulateOptions, type Emulation } from '../../bin/cli/e
  * once the first build is served. Durations are the template's × 0.001 unless `options` say else;
  * no schedule runs. The caller stops the emulation and removes `content`.
  */
-export async function emulateSite(fill: (dir: string) => void, lines: string[], options: Partial<EmulateOptions> = {}): Promise<{ emulation: Emulation; content: string }> {
+export async function emulateSite(
+  fill: (dir: string) => void,
+  lines: string[],
+  options: Partial<EmulateOptions> = {},
+): Promise<{ emulation: Emulation; content: string }> {
   const content = mkdtempSync(path.join(tmpdir(), 'calpub-emulate-content-'));
   fill(content);
   const emulation = await runEmulate({
@@ -24,7 +28,9 @@ export async function emulateSite(fill: (dir: string) => void, lines: string[], 
   });
   try {
     await emulation.settled();
-    await waitFor('the emulated site to serve calendar.ics', async () => ((await fetch(`${emulation.url}calendar.ics`)).status === 200 ? true : null));
+    await waitFor('the emulated site to serve calendar.ics', async () =>
+      (await fetch(`${emulation.url}calendar.ics`)).status === 200 ? true : null,
+    );
   } catch (err) {
     await emulation.stop();
     throw new Error(`${(err as Error).message}\n${lines.join('\n')}`);

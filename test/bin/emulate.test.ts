@@ -22,9 +22,13 @@ const template = (): Json => JSON.parse(readFileSync(path.join(ASSEMBLY, 'Calpub
 /** The response headers policy CloudFront applies to `pathname`, from the template. */
 function policyFor(pathname: string): Json {
   const resources = template().Resources as Record<string, Json>;
-  const config = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution')?.Properties.DistributionConfig;
-  const specific = (config.CacheBehaviors as Json[]).find((b) => new RegExp(`^${b.PathPattern.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`).test(pathname.slice(1)));
-  return resources[(specific ?? config.DefaultCacheBehavior).ResponseHeadersPolicyId.Ref].Properties.ResponseHeadersPolicyConfig;
+  const config = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution')?.Properties
+    .DistributionConfig;
+  const specific = (config.CacheBehaviors as Json[]).find((b) =>
+    new RegExp(`^${b.PathPattern.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`).test(pathname.slice(1)),
+  );
+  return resources[(specific ?? config.DefaultCacheBehavior).ResponseHeadersPolicyId.Ref].Properties
+    .ResponseHeadersPolicyConfig;
 }
 
 /** The headers the policy says CloudFront adds (as AWS documents each setting), for a request with an Origin. */
@@ -48,25 +52,50 @@ describe('calpub emulate', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    ({ emulation, content } = await emulateSite((dir) => cpSync(path.join(__dirname, '..', 'fixtures', 'site'), dir, { recursive: true }), lines));
+    ({ emulation, content } = await emulateSite(
+      (dir) => cpSync(path.join(__dirname, '..', 'fixtures', 'site'), dir, { recursive: true }),
+      lines,
+    ));
   }, 60_000);
   afterAll(async () => {
     await emulation?.stop();
     rmSync(content, { recursive: true, force: true });
   });
 
-  it('serves each path with the headers of its behaviour\'s policy in the template, header by header, and Cache-Control as the function wrote it', async () => {
-    const s3 = new S3Client({ ...s3ClientConfig(emulation.s3.endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
-    for (const [pathname, key] of [['/', 'index.html'], ['/event/paris-evening/', 'event/paris-evening/index.html'], ['/calendar.ics', 'calendar.ics'], ['/schedule.json', 'schedule.json'], ['/rss.xml', 'rss.xml'], ['/event/paris-evening.ics', 'event/paris-evening.ics'], ['/embed/', 'embed/index.html']]) {
-      const r = await fetch(`${emulation.url}${pathname.slice(1)}`, { headers: { origin: 'https://elsewhere.example' } });
+  it("serves each path with the headers of its behaviour's policy in the template, header by header, and Cache-Control as the function wrote it", async () => {
+    const s3 = new S3Client({
+      ...s3ClientConfig(emulation.s3.endpoint, 'us-east-1'),
+      credentials: LOCAL_S3_CREDENTIALS,
+    });
+    for (const [pathname, key] of [
+      ['/', 'index.html'],
+      ['/event/paris-evening/', 'event/paris-evening/index.html'],
+      ['/calendar.ics', 'calendar.ics'],
+      ['/schedule.json', 'schedule.json'],
+      ['/rss.xml', 'rss.xml'],
+      ['/event/paris-evening.ics', 'event/paris-evening.ics'],
+      ['/embed/', 'embed/index.html'],
+    ]) {
+      const r = await fetch(`${emulation.url}${pathname.slice(1)}`, {
+        headers: { origin: 'https://elsewhere.example' },
+      });
       expect([pathname, r.status]).toEqual([pathname, 200]);
-      for (const [name, value] of Object.entries(expectedHeaders(policyFor(pathname)))) expect([pathname, name, r.headers.get(name)]).toEqual([pathname, name, value]);
+      for (const [name, value] of Object.entries(expectedHeaders(policyFor(pathname))))
+        expect([pathname, name, r.headers.get(name)]).toEqual([pathname, name, value]);
       if (!policyFor(pathname).CorsConfig) expect(r.headers.get('access-control-allow-origin')).toBeNull();
-      const object = await s3.send(new HeadObjectCommand({ Bucket: emulation.stack.siteBucket.toLowerCase(), Key: key }));
-      expect([pathname, r.headers.get('cache-control'), r.headers.get('content-type')]).toEqual([pathname, object.CacheControl, object.ContentType]);
+      const object = await s3.send(
+        new HeadObjectCommand({ Bucket: emulation.stack.siteBucket.toLowerCase(), Key: key }),
+      );
+      expect([pathname, r.headers.get('cache-control'), r.headers.get('content-type')]).toEqual([
+        pathname,
+        object.CacheControl,
+        object.ContentType,
+      ]);
     }
     expect(policyFor('/calendar.ics').CorsConfig).toBeDefined(); // the template does open the calendars to other sites
-    expect(policyFor('/embed/').SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toContain('frame-ancestors *'); // and the widget to frames
+    expect(policyFor('/embed/').SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toContain(
+      'frame-ancestors *',
+    ); // and the widget to frames
   });
 
   it('serves /event/<slug>/ with 200 and a CSP, redirects /event/<slug> there, and answers a missing page with the 404 page and 404', async () => {
@@ -109,13 +138,19 @@ describe('calpub emulate', () => {
 describe('calpub emulate as a user starts it', () => {
   it('refuses a port in use, leaving nothing running or on disk', async () => {
     const busy = await new Promise<import('node:net').Server>((resolve) => {
-      const server = require('node:net').createServer().listen(0, '127.0.0.1', () => resolve(server));
+      const server = require('node:net')
+        .createServer()
+        .listen(0, '127.0.0.1', () => resolve(server));
     });
     const port = (busy.address() as { port: number }).port;
     const before = new Set(require('node:fs').readdirSync(tmpdir()));
     const content = mkdtempSync(path.join(tmpdir(), 'calpub-emulate-busy-'));
-    await expect(runEmulate({ content, port, log: () => undefined, cdkOut: ASSEMBLY, schedules: false })).rejects.toThrow(/EADDRINUSE/);
-    const left = (require('node:fs').readdirSync(tmpdir()) as string[]).filter((n) => !before.has(n) && n.startsWith('calpub-emulate-') && !n.startsWith('calpub-emulate-busy-'));
+    await expect(
+      runEmulate({ content, port, log: () => undefined, cdkOut: ASSEMBLY, schedules: false }),
+    ).rejects.toThrow(/EADDRINUSE/);
+    const left = (require('node:fs').readdirSync(tmpdir()) as string[]).filter(
+      (n) => !before.has(n) && n.startsWith('calpub-emulate-') && !n.startsWith('calpub-emulate-busy-'),
+    );
     expect(left).toEqual([]);
     busy.close();
     rmSync(content, { recursive: true, force: true });
@@ -123,21 +158,39 @@ describe('calpub emulate as a user starts it', () => {
 });
 
 describe('calpub emulate, the process', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no temporary folder behind when stopped with %s', async (signal) => {
-    const temp = mkdtempSync(path.join(tmpdir(), 'calpub-emulate-tmp-'));
-    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'run.cjs'), 'emulate', '--cdk-out', process.env.CALPUB_TEST_CDK_OUT as string, '--port', '0', '--content', path.join(__dirname, '..', 'fixtures', 'site')], {
-      env: { ...process.env, TMPDIR: temp },
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const until = Date.now() + 30_000;
-    while (!output.includes('Ctrl-C to stop') && Date.now() < until && child.exitCode === null) await new Promise((r) => setTimeout(r, 50)); // polls for the event: the emulator's ready line
-    expect(output).toContain('Ctrl-C to stop');
-    expect(readdirSync(temp).length).toBeGreaterThan(0); // its buckets' folder
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    expect(await exited).toBe(0);
-    expect(readdirSync(temp)).toEqual([]);
-  }, 60_000);
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'leaves no temporary folder behind when stopped with %s',
+    async (signal) => {
+      const temp = mkdtempSync(path.join(tmpdir(), 'calpub-emulate-tmp-'));
+      const child = spawn(
+        process.execPath,
+        [
+          path.join(__dirname, '..', '..', 'bin', 'run.cjs'),
+          'emulate',
+          '--cdk-out',
+          process.env.CALPUB_TEST_CDK_OUT as string,
+          '--port',
+          '0',
+          '--content',
+          path.join(__dirname, '..', 'fixtures', 'site'),
+        ],
+        {
+          env: { ...process.env, TMPDIR: temp },
+        },
+      );
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      const until = Date.now() + 30_000;
+      while (!output.includes('Ctrl-C to stop') && Date.now() < until && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 50)); // polls for the event: the emulator's ready line
+      expect(output).toContain('Ctrl-C to stop');
+      expect(readdirSync(temp).length).toBeGreaterThan(0); // its buckets' folder
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(readdirSync(temp)).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -12,7 +12,8 @@ import { readCalendar } from '../ical';
 
 const ROOT = path.join(__dirname, '..', '..');
 const NOW = '2026-12-01T12:00:00Z';
-const runIn = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), ...args], { encoding: 'utf8', cwd });
+const runIn = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), ...args], { encoding: 'utf8', cwd });
 const HAS_HUGO = spawnSync('hugo', ['version']).status === 0;
 if (!HAS_HUGO && process.env.CI) throw new Error('CI needs Hugo (.ci/run installs the Debian package `hugo`)');
 
@@ -30,7 +31,13 @@ function hashes(dir: string): Map<string, string> {
       const file = path.posix.join(rel, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== '.calpub') walk(file);
-      } else out.set(file, createHash('sha1').update(readFileSync(path.join(dir, file))).digest('hex'));
+      } else
+        out.set(
+          file,
+          createHash('sha1')
+            .update(readFileSync(path.join(dir, file)))
+            .digest('hex'),
+        );
     }
   };
   walk('');
@@ -57,7 +64,10 @@ describe('calpub build --site <a Hugo site>', () => {
       ['event/summer-school-2027@lab.example.org', 'https://lab.example.org/events/2027/summer-school-2027/'],
     ]);
     expect(eventLinks(readFileSync(path.join(dir, 'public', 'fr', 'calendar.ics'), 'utf8'))).toEqual([
-      ['fr/event/seminaire-printemps@lab.example.org', 'https://lab.example.org/fr/events/2027/s%C3%A9minaire-de-printemps-graphes-et-calendriers/'],
+      [
+        'fr/event/seminaire-printemps@lab.example.org',
+        'https://lab.example.org/fr/events/2027/s%C3%A9minaire-de-printemps-graphes-et-calendriers/',
+      ],
     ]);
   });
 
@@ -65,7 +75,8 @@ describe('calpub build --site <a Hugo site>', () => {
     const files = [...hashes(path.join(dir, 'public')).keys()].sort();
     expect(files.filter((f) => f.endsWith('.html') && !/^(fr\/)?embed\//.test(f))).toEqual([]);
     for (const prefix of ['', 'fr/']) {
-      for (const file of ['calendar.ics', 'rss.xml', 'atom.xml', 'feed.json', 'schedule.json']) expect(files).toContain(`${prefix}${file}`);
+      for (const file of ['calendar.ics', 'rss.xml', 'atom.xml', 'feed.json', 'schedule.json'])
+        expect(files).toContain(`${prefix}${file}`);
     }
     const fr = readFileSync(path.join(dir, 'public', 'fr', 'calendar.ics'), 'utf8');
     expect(fr).toContain('\r\nNAME:Laboratoire Exemple\r\n');
@@ -73,17 +84,25 @@ describe('calpub build --site <a Hugo site>', () => {
     expect(readCalendar(fr).events[0].description).toContain('Programme :\n14:00–14:15 Accueil');
     expect(readFileSync(path.join(dir, 'public', 'fr', 'rss.xml'), 'utf8')).toMatch(/<language>fr<\/language>/);
     const en = readFileSync(path.join(dir, 'public', 'calendar.ics'), 'utf8');
-    expect(en).toContain('\r\nNAME:Example Lab\r\nX-WR-CALNAME:Example Lab\r\nDESCRIPTION:Seminars\\, workshops and talks of the Example Lab\r\n');
+    expect(en).toContain(
+      '\r\nNAME:Example Lab\r\nX-WR-CALNAME:Example Lab\r\nDESCRIPTION:Seminars\\, workshops and talks of the Example Lab\r\n',
+    );
     expect(en).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT2H\r\n'); // from the params' calpub: map
     expect(en).toContain('\r\nDTSTART;TZID=Europe/Paris:20270310T140000\r\n'); // Hugo's timeZone for naive times
   });
 
   it("gives the site the widget, linking to Hugo's pages and subscribing to the calendar", () => {
     const embed = readFileSync(path.join(dir, 'public', 'embed', 'index.html'), 'utf8');
-    expect(embed).toContain('<a class="what" href="https://lab.example.org/events/2027/spring-seminar-graphs-calendars/">Spring Seminar: Graphs &amp; Calendars</a>');
+    expect(embed).toContain(
+      '<a class="what" href="https://lab.example.org/events/2027/spring-seminar-graphs-calendars/">Spring Seminar: Graphs &amp; Calendars</a>',
+    );
     expect(embed).toContain('<a class="ics" href="https://lab.example.org/event/spring-seminar.ics"');
-    expect(embed).toContain('<p class="more"><a href="webcal://lab.example.org/calendar.ics">Subscribe to Example Lab</a></p>');
-    expect(readFileSync(path.join(dir, 'public', 'fr', 'embed', 'index.html'), 'utf8')).toContain('<p class="more"><a href="webcal://lab.example.org/fr/calendar.ics">S’abonner à Laboratoire Exemple</a></p>');
+    expect(embed).toContain(
+      '<p class="more"><a href="webcal://lab.example.org/calendar.ics">Subscribe to Example Lab</a></p>',
+    );
+    expect(readFileSync(path.join(dir, 'public', 'fr', 'embed', 'index.html'), 'utf8')).toContain(
+      '<p class="more"><a href="webcal://lab.example.org/fr/calendar.ics">S’abonner à Laboratoire Exemple</a></p>',
+    );
   });
 
   it('lets calpub.yaml at the site root override Hugo and the params', () => {
@@ -109,15 +128,22 @@ describe('calpub build --site <a Hugo site>', () => {
     const page = path.join(other, 'content', 'en', 'event', 'spring-seminar', 'index.md');
     writeFileSync(page, readFileSync(page, 'utf8').replace(/^publishDate: .*\n/m, ''));
     const r = runIn(other, 'check', '--site', '.', '--now', NOW);
-    expect(r.stdout).toMatch(/content\/en\/event\/spring-seminar\/index\.md\n {2}warning \[publishDate\] Hugo builds no page before its date unless the site sets `buildFuture`, so https:\/\/lab\.example\.org\/events\/2027\/spring-seminar-graphs-calendars\/ does not exist/);
-    writeFileSync(path.join(other, 'config', '_default', 'hugo.toml'), `buildFuture = true\n${readFileSync(path.join(other, 'config', '_default', 'hugo.toml'), 'utf8')}`);
+    expect(r.stdout).toMatch(
+      /content\/en\/event\/spring-seminar\/index\.md\n {2}warning \[publishDate\] Hugo builds no page before its date unless the site sets `buildFuture`, so https:\/\/lab\.example\.org\/events\/2027\/spring-seminar-graphs-calendars\/ does not exist/,
+    );
+    writeFileSync(
+      path.join(other, 'config', '_default', 'hugo.toml'),
+      `buildFuture = true\n${readFileSync(path.join(other, 'config', '_default', 'hugo.toml'), 'utf8')}`,
+    );
     expect(runIn(other, 'check', '--site', '.', '--now', NOW).stdout).not.toMatch(/publishDate/);
   });
 
   it('says what --site needs when the folder is not a Hugo site', () => {
     const r = runIn(dir, 'build', '--site', 'content');
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^calpub: --site content: no Hugo configuration there \(hugo\.toml, hugo\.yaml, config\.toml or config\/_default\/\): give the root of a Hugo site, or use --content/);
+    expect(r.stderr).toMatch(
+      /^calpub: --site content: no Hugo configuration there \(hugo\.toml, hugo\.yaml, config\.toml or config\/_default\/\): give the root of a Hugo site, or use --content/,
+    );
   });
 });
 
@@ -134,7 +160,15 @@ describe('calpub build --site <a Hugo site>', () => {
     expect([build.status, build.stderr]).toEqual([0, '']);
     for (const [file, hash] of before) expect([file, after.get(file)]).toEqual([file, hash]);
     const added = [...after.keys()].filter((f) => !before.has(f));
-    expect(added).toEqual(expect.arrayContaining(['calendar.ics', 'rss.xml', 'schedule.json', 'fr/calendar.ics', 'tags/seminar/calendar.ics']));
+    expect(added).toEqual(
+      expect.arrayContaining([
+        'calendar.ics',
+        'rss.xml',
+        'schedule.json',
+        'fr/calendar.ics',
+        'tags/seminar/calendar.ics',
+      ]),
+    );
   });
 
   it('links every event to a page Hugo wrote', () => {
@@ -148,7 +182,10 @@ describe('calpub build --site <a Hugo site>', () => {
 
   it("links every tag's feed and schedule entry to the tag's page Hugo wrote", () => {
     for (const prefix of ['', 'fr/']) {
-      const tags = JSON.parse(readFileSync(path.join(dir, 'public', prefix, 'schedule.json'), 'utf8')).tags as Array<{ name: string; page: string }>;
+      const tags = JSON.parse(readFileSync(path.join(dir, 'public', prefix, 'schedule.json'), 'utf8')).tags as Array<{
+        name: string;
+        page: string;
+      }>;
       expect(tags.length).toBeGreaterThan(0);
       for (const tag of tags) {
         const page = `${decodeURIComponent(new URL(tag.page).pathname).slice(1)}index.html`;
@@ -161,7 +198,9 @@ describe('calpub build --site <a Hugo site>', () => {
     writeFileSync(path.join(dir, 'public', 'schedule.json'), '{"from":"another tool"}\n');
     const refused = runIn(dir, 'build', '--site', '.', '--out', 'public', '--now', NOW);
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toMatch(/^calpub: nothing written: 1 file\(s\) in public that calpub did not write would be overwritten \(schedule\.json\); another tool \(Hugo\?\) wrote them\. Choose another --out, leave out `schedule` \(`outputs: \[calendars, feeds, widget\]` in calpub\.yaml\), or pass --force to overwrite them\n$/);
+    expect(refused.stdout).toMatch(
+      /^calpub: nothing written: 1 file\(s\) in public that calpub did not write would be overwritten \(schedule\.json\); another tool \(Hugo\?\) wrote them\. Choose another --out, leave out `schedule` \(`outputs: \[calendars, feeds, widget\]` in calpub\.yaml\), or pass --force to overwrite them\n$/,
+    );
     expect(readFileSync(path.join(dir, 'public', 'schedule.json'), 'utf8')).toBe('{"from":"another tool"}\n');
     const forced = runIn(dir, 'build', '--site', '.', '--out', 'public', '--now', NOW, '--force');
     expect(forced.status).toBe(0);

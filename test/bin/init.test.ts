@@ -6,19 +6,31 @@ import * as path from 'node:path';
 import yaml from 'js-yaml';
 
 const ROOT = path.join(__dirname, '..', '..');
-const runIn = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, TZ: 'Europe/Paris' } });
+const runIn = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, TZ: 'Europe/Paris' },
+  });
 
 /** A content folder like the seed's site: `Z` times that its programme gives as Paris wall clock, a venue in Paris. */
 function wallClockSite(config: string | null): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'calpub-init-'));
-  for (const [slug, day] of [['final', '05'], ['start', '12']]) {
+  for (const [slug, day] of [
+    ['final', '05'],
+    ['start', '12'],
+  ]) {
     mkdirSync(path.join(dir, 'content', 'event', slug), { recursive: true });
     writeFileSync(
       path.join(dir, 'content', 'event', slug, 'index.md'),
       `---\ntitle: Session ${slug}\nlocation: Lieu de la transformation publique, Paris\ndate: '2022-12-${day}T14:00:00Z'\ndate_end: '2022-12-${day}T18:00:00Z'\n---\n\n## 14h00-15h00 : Pitchs des projets\n\n## 15h00-16h00 : Table ronde\n`,
     );
   }
-  if (config !== null) writeFileSync(path.join(dir, 'content', 'calpub.yaml'), `title: Seed-like\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\n${config}`);
+  if (config !== null)
+    writeFileSync(
+      path.join(dir, 'content', 'calpub.yaml'),
+      `title: Seed-like\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\n${config}`,
+    );
   return dir;
 }
 
@@ -27,8 +39,12 @@ describe('Z times', () => {
     const dir = wallClockSite('');
     const r = runIn(dir, 'build', '--now', '2026-11-29T12:00:00Z');
     expect(r.stderr.match(/\[wallClockZ\]/g)).toHaveLength(1);
-    expect(r.stderr).toMatch(/^calpub\.yaml\n {2}warning \[wallClockZ\] 2 page\(s\) write their times with Z \(e\.g\. event\/final\/index\.md: 14:00Z\): a Hugo site shows such a time as written \("14:00"\), so calpub publishes 14:00 in the event's zone \(Europe\/Paris\)\. If your Z times really are UTC, set `wallClockZ: false`/m);
-    expect(readFileSync(path.join(dir, 'public', 'event', 'final.ics'), 'utf8')).toContain('\r\nDTSTART;TZID=Europe/Paris:20221205T140000\r\n');
+    expect(r.stderr).toMatch(
+      /^calpub\.yaml\n {2}warning \[wallClockZ\] 2 page\(s\) write their times with Z \(e\.g\. event\/final\/index\.md: 14:00Z\): a Hugo site shows such a time as written \("14:00"\), so calpub publishes 14:00 in the event's zone \(Europe\/Paris\)\. If your Z times really are UTC, set `wallClockZ: false`/m,
+    );
+    expect(readFileSync(path.join(dir, 'public', 'event', 'final.ics'), 'utf8')).toContain(
+      '\r\nDTSTART;TZID=Europe/Paris:20221205T140000\r\n',
+    );
   });
 
   it('with `wallClockZ: false`, are UTC, and the programme that says otherwise is pointed out once per site', () => {
@@ -37,7 +53,9 @@ describe('Z times', () => {
       const r = runIn(dir, command, '--now', '2026-11-29T12:00:00Z');
       const output = command === 'check' ? r.stdout : r.stderr;
       expect(output.match(/\[wallClockZ\]/g)).toHaveLength(1);
-      expect(output).toMatch(/^calpub\.yaml\n {2}warning \[wallClockZ\] 2 page\(s\) write times with Z that their own programme gives as local clock times \(e\.g\. event\/final\/index\.md: 14:00Z, programme from 14:00\): .*they likely mean 14:00 in Europe\/Paris\. If so, set `wallClockZ: true`/m);
+      expect(output).toMatch(
+        /^calpub\.yaml\n {2}warning \[wallClockZ\] 2 page\(s\) write times with Z that their own programme gives as local clock times \(e\.g\. event\/final\/index\.md: 14:00Z, programme from 14:00\): .*they likely mean 14:00 in Europe\/Paris\. If so, set `wallClockZ: true`/m,
+      );
     }
   });
 
@@ -45,7 +63,9 @@ describe('Z times', () => {
     const dir = wallClockSite('wallClockZ: true\n');
     const r = runIn(dir, 'build', '--now', '2026-11-29T12:00:00Z');
     expect([r.status, r.stderr]).toEqual([0, '']);
-    expect(readFileSync(path.join(dir, 'public', 'event', 'final.ics'), 'utf8')).toContain('\r\nDTSTART;TZID=Europe/Paris:20221205T140000\r\n');
+    expect(readFileSync(path.join(dir, 'public', 'event', 'final.ics'), 'utf8')).toContain(
+      '\r\nDTSTART;TZID=Europe/Paris:20221205T140000\r\n',
+    );
   });
 });
 
@@ -54,13 +74,21 @@ describe('calpub init', () => {
     const dir = wallClockSite(null);
     const r = runIn(dir, 'init');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^calpub: wrote content\/calpub\.yaml: read it \(every key has a comment\), then run `calpub build --content content`\n$/);
+    expect(r.stdout).toMatch(
+      /^calpub: wrote content\/calpub\.yaml: read it \(every key has a comment\), then run `calpub build --content content`\n$/,
+    );
     const text = readFileSync(path.join(dir, 'content', 'calpub.yaml'), 'utf8');
     expect(text).toMatch(/^# calpub configuration/);
-    expect(text).toMatch(/# The venues' time zone, found from your pages \(2 page\(s\): "Paris" ×2\): check it\.\ntimeZone: "Europe\/Paris"\n/);
+    expect(text).toMatch(
+      /# The venues' time zone, found from your pages \(2 page\(s\): "Paris" ×2\): check it\.\ntimeZone: "Europe\/Paris"\n/,
+    );
     expect(text).toMatch(/\nwallClockZ: true\n/);
     const config = yaml.load(text) as Record<string, unknown>;
-    expect(config).toMatchObject({ timeZone: 'Europe/Paris', wallClockZ: true, outputs: ['calendars', 'feeds', 'schedule', 'pages', 'widget'] });
+    expect(config).toMatchObject({
+      timeZone: 'Europe/Paris',
+      wallClockZ: true,
+      outputs: ['calendars', 'feeds', 'schedule', 'pages', 'widget'],
+    });
     // No placeholder UID domain that would silence the warning: the user sets it.
     expect(config).not.toHaveProperty('uidDomain');
     expect(text).toMatch(/\n# uidDomain: "events\.your-domain\.org" {3}# set it: a domain you control\n/);
@@ -71,7 +99,10 @@ describe('calpub init', () => {
     });
     const build = runIn(dir, 'build', '--now', '2026-11-29T12:00:00Z');
     expect(build.stderr).toMatch(/^calpub\.yaml\n {2}warning \[uidDomain\] `uidDomain` is not set[^\n]*\n$/);
-    writeFileSync(path.join(dir, 'content', 'calpub.yaml'), text.replace('# uidDomain: "events.your-domain.org"', 'uidDomain: lab.example.org'));
+    writeFileSync(
+      path.join(dir, 'content', 'calpub.yaml'),
+      text.replace('# uidDomain: "events.your-domain.org"', 'uidDomain: lab.example.org'),
+    );
     expect(runIn(dir, 'build', '--now', '2026-11-29T12:00:00Z').stderr).toBe('');
   });
 
@@ -80,7 +111,9 @@ describe('calpub init', () => {
     const r = runIn(dir, 'init');
     expect([r.status, r.stderr]).toEqual([0, '']);
     const text = readFileSync(path.join(dir, 'content', 'calpub.yaml'), 'utf8');
-    expect(text).toMatch(/\n# No page says where its events are: set the zone of your venues \(times are read as UTC until then\)\.\n# timeZone: "Europe\/Paris"\n/);
+    expect(text).toMatch(
+      /\n# No page says where its events are: set the zone of your venues \(times are read as UTC until then\)\.\n# timeZone: "Europe\/Paris"\n/,
+    );
     expect(yaml.load(text)).not.toHaveProperty('timeZone');
   });
 
@@ -89,7 +122,9 @@ describe('calpub init', () => {
     const before = readFileSync(path.join(dir, 'content', 'calpub.yaml'), 'utf8');
     const r = runIn(dir, 'init');
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe('calpub: content/calpub.yaml exists: edit it, or pass --force to replace it with a starter file\n');
+    expect(r.stdout).toBe(
+      'calpub: content/calpub.yaml exists: edit it, or pass --force to replace it with a starter file\n',
+    );
     expect(readFileSync(path.join(dir, 'content', 'calpub.yaml'), 'utf8')).toBe(before);
     expect(runIn(dir, 'init', '--force').status).toBe(0);
     expect(readFileSync(path.join(dir, 'content', 'calpub.yaml'), 'utf8')).not.toBe(before);

@@ -19,7 +19,10 @@ describe('the local S3 server', () => {
   let store: S3Store;
   beforeAll(async () => {
     s3 = await startLocalS3(dir, ['bkt']);
-    store = new S3Store(new S3Client({ ...s3ClientConfig(s3.endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS }), 'bkt');
+    store = new S3Store(
+      new S3Client({ ...s3ClientConfig(s3.endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS }),
+      'bkt',
+    );
   });
   afterAll(async () => {
     await s3.close();
@@ -43,7 +46,8 @@ describe('the local S3 server', () => {
     await store.put('big.bin', versions[0], { contentType: 'application/octet-stream' });
     let writing = true;
     const writer = (async () => {
-      for (let i = 1; i < 12; i++) await store.put('big.bin', versions[i % 3], { contentType: 'application/octet-stream' });
+      for (let i = 1; i < 12; i++)
+        await store.put('big.bin', versions[i % 3], { contentType: 'application/octet-stream' });
       writing = false;
     })();
     let reads = 0;
@@ -62,10 +66,16 @@ describe('the local S3 server', () => {
 
   it('refuses conditional writes whose condition fails, as S3 does', async () => {
     const { etag } = await store.put('state', 'one', { contentType: 'text/plain' });
-    await expect(store.put('state', 'two', { contentType: 'text/plain', ifNoneMatch: '*' })).rejects.toBeInstanceOf(PreconditionFailed);
-    await expect(store.put('state', 'two', { contentType: 'text/plain', ifMatch: '"0123"' })).rejects.toBeInstanceOf(PreconditionFailed);
+    await expect(store.put('state', 'two', { contentType: 'text/plain', ifNoneMatch: '*' })).rejects.toBeInstanceOf(
+      PreconditionFailed,
+    );
+    await expect(store.put('state', 'two', { contentType: 'text/plain', ifMatch: '"0123"' })).rejects.toBeInstanceOf(
+      PreconditionFailed,
+    );
     await expect(store.put('fresh', 'x', { contentType: 'text/plain', ifNoneMatch: '*' })).resolves.toBeDefined();
-    const results = await Promise.allSettled(['two', 'three', 'four'].map((body) => store.put('state', body, { contentType: 'text/plain', ifMatch: etag })));
+    const results = await Promise.allSettled(
+      ['two', 'three', 'four'].map((body) => store.put('state', body, { contentType: 'text/plain', ifMatch: etag })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof PreconditionFailed)).toHaveLength(2);
   });

@@ -14,7 +14,11 @@ const NOW = '2026-12-01T12:00:00Z';
 /** Every file under `dir` (relative paths), `.calpub/` left out. */
 function files(dir: string, rel = ''): string[] {
   return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === '.calpub' ? [] : files(dir, path.posix.join(rel, e.name))) : [path.posix.join(rel, e.name)],
+    e.isDirectory()
+      ? e.name === '.calpub'
+        ? []
+        : files(dir, path.posix.join(rel, e.name))
+      : [path.posix.join(rel, e.name)],
   );
 }
 
@@ -24,14 +28,29 @@ function diskUsage(dir: string): number {
 
 describe('the npm package', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'calpub-pack-'));
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  )[0];
   const app = path.join(work, 'app');
   mkdirSync(app);
   writeFileSync(path.join(app, 'package.json'), '{"name":"a-hugo-site","private":true}\n');
-  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(work, packed.filename)], { cwd: app, encoding: 'utf8' });
+  const install = spawnSync(
+    'npm',
+    ['install', '--offline', '--no-audit', '--no-fund', path.join(work, packed.filename)],
+    { cwd: app, encoding: 'utf8' },
+  );
 
   it('holds the CLI bundle and nothing else to install', () => {
-    expect(packed.files.map((f: { path: string }) => f.path).sort()).toEqual(['README.md', 'bin/run.cjs', 'dist/calpub.cjs', 'package.json']);
+    expect(packed.files.map((f: { path: string }) => f.path).sort()).toEqual([
+      'README.md',
+      'bin/run.cjs',
+      'dist/calpub.cjs',
+      'package.json',
+    ]);
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(install.status).toBe(0);
@@ -44,21 +63,38 @@ describe('the npm package', () => {
   it('builds a Hugo site as the repository CLI does, byte for byte', () => {
     const site = path.join(work, 'site');
     cpSync(path.join(ROOT, 'test', 'fixtures', 'hugo-site'), site, { recursive: true });
-    const installed = spawnSync(path.join(app, 'node_modules', '.bin', 'calpub'), ['build', '--site', '.', '--out', 'public', '--now', NOW], { cwd: site, encoding: 'utf8' });
+    const installed = spawnSync(
+      path.join(app, 'node_modules', '.bin', 'calpub'),
+      ['build', '--site', '.', '--out', 'public', '--now', NOW],
+      { cwd: site, encoding: 'utf8' },
+    );
     expect([installed.status, installed.stderr]).toEqual([0, '']);
-    const repo = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--site', '.', '--out', 'public-repo', '--now', NOW], { cwd: site, encoding: 'utf8' });
+    const repo = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--site', '.', '--out', 'public-repo', '--now', NOW],
+      { cwd: site, encoding: 'utf8' },
+    );
     expect(repo.status).toBe(0);
     const made = files(path.join(site, 'public')).sort();
     expect(made).toEqual(files(path.join(site, 'public-repo')).sort());
     expect(made).toContain('fr/calendar.ics');
-    for (const f of made) expect([f, readFileSync(path.join(site, 'public', f)).equals(readFileSync(path.join(site, 'public-repo', f)))]).toEqual([f, true]);
+    for (const f of made)
+      expect([
+        f,
+        readFileSync(path.join(site, 'public', f)).equals(readFileSync(path.join(site, 'public-repo', f))),
+      ]).toEqual([f, true]);
   });
 
   it("runs the README's GitHub Pages workflow lines as written, offline, in a Hugo site that keeps the tarball", () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const workflow = /```yaml\n# \.github\/workflows\/hugo\.yml[^\n]*\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    const steps = [...workflow.matchAll(/^ +- run: (.+)$/gm)].map((m) => m[1]).filter((line) => !line.startsWith('hugo'));
-    expect(steps).toEqual([expect.stringMatching(/^npm install --no-save \.\/calpub-\d+\.\d+\.\d+\.tgz$/), expect.stringMatching(/^npx calpub build --site \. --out public --strict /)]);
+    const steps = [...workflow.matchAll(/^ +- run: (.+)$/gm)]
+      .map((m) => m[1])
+      .filter((line) => !line.startsWith('hugo'));
+    expect(steps).toEqual([
+      expect.stringMatching(/^npm install --no-save \.\/calpub-\d+\.\d+\.\d+\.tgz$/),
+      expect.stringMatching(/^npx calpub build --site \. --out public --strict /),
+    ]);
     expect(steps[0]).toContain(packed.filename);
     const site = path.join(work, 'pages-site');
     cpSync(path.join(ROOT, 'test', 'fixtures', 'hugo-site'), site, { recursive: true });
@@ -70,6 +106,8 @@ describe('the npm package', () => {
       const r = spawnSync('sh', ['-c', line], { cwd: site, encoding: 'utf8', env });
       expect([line, r.status, r.status === 0 ? '' : r.stderr]).toEqual([line, 0, '']);
     }
-    expect(readFileSync(path.join(site, 'public', 'calendar.ics'), 'utf8')).toContain('UID:event/spring-seminar@lab.example.org\r\n');
+    expect(readFileSync(path.join(site, 'public', 'calendar.ics'), 'utf8')).toContain(
+      'UID:event/spring-seminar@lab.example.org\r\n',
+    );
   });
 });

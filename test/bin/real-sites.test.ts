@@ -79,14 +79,39 @@ interface Published {
 }
 
 /** calpub's build of the site: every language's schedule.json, its events and its tags' pages. */
-function calpubBuild(site: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): { status: number | null; stderr: string; stdout: string; events: Published[]; tagPages: string[]; out: string } {
+function calpubBuild(
+  site: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): { status: number | null; stderr: string; stdout: string; events: Published[]; tagPages: string[]; out: string } {
   const out = mkdtempSync(path.join(tmpdir(), 'calpub-real-out-'));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--site', site, '--out', out, '--now', NOW, '--report', path.join(out, '..', `${path.basename(out)}.json`), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  const report = JSON.parse(readFileSync(path.join(out, '..', `${path.basename(out)}.json`), 'utf8')) as { languages: Array<{ folder: string }> };
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin', 'run.cjs'),
+      'build',
+      '--site',
+      site,
+      '--out',
+      out,
+      '--now',
+      NOW,
+      '--report',
+      path.join(out, '..', `${path.basename(out)}.json`),
+      ...args,
+    ],
+    { encoding: 'utf8', env: { ...process.env, ...env } },
+  );
+  const report = JSON.parse(readFileSync(path.join(out, '..', `${path.basename(out)}.json`), 'utf8')) as {
+    languages: Array<{ folder: string }>;
+  };
   const events: Published[] = [];
   const tagPages: string[] = [];
   for (const { folder } of report.languages) {
-    const schedule = JSON.parse(readFileSync(path.join(out, folder, 'schedule.json'), 'utf8')) as { events: Published[]; tags: Array<{ page: string | null }> };
+    const schedule = JSON.parse(readFileSync(path.join(out, folder, 'schedule.json'), 'utf8')) as {
+      events: Published[];
+      tags: Array<{ page: string | null }>;
+    };
     events.push(...schedule.events);
     tagPages.push(...schedule.tags.map((t) => t.page as string));
   }
@@ -109,24 +134,33 @@ function expectSameAsHugo(built: ReturnType<typeof calpubBuild>, hugo: HugoPages
   expect(built.tagPages.length).toBeGreaterThan(0);
 }
 
-describeWithOracle('the sample page\'s own site (ssphub), as it is in its repository', () => {
+describeWithOracle("the sample page's own site (ssphub), as it is in its repository", () => {
   const hasSite = existsSync(SSPHUB);
   if (!hasSite) console.warn('ssphub tests skipped: ../shared/corpus/sites/ssphub is missing');
   const itWithSite = hasSite ? it : it.skip;
   const hugo = hasSite ? hugoPages(SSPHUB) : { events: new Map(), tags: new Set<string>() };
 
-  itWithSite('with `-b` as Netlify builds it: every link is a page Hugo makes, each start the time the site shows, in Paris', () => {
-    const built = calpubBuild(SSPHUB, ['-b', 'https://ssphub.netlify.app/', '--strict']);
-    expect(built.status).toBe(0);
-    expect(hugo.events.size).toBe(18);
-    expectSameAsHugo(built, hugo, 'https://ssphub.netlify.app');
-    expect(new Set(built.events.filter((e) => !e.allDay).map((e) => e.timeZone))).toEqual(new Set(['Europe/Paris']));
-    // The seed page: its programme starts at 14h00, the site shows 2:00 PM.
-    expect(built.events.find((e) => e.url.endsWith('/talk/evenement-de-cloture-de-la-saison-1-du-programme-10/'))?.start).toBe('2022-12-05T14:00:00+01:00');
-    expect(built.stderr).toMatch(/warning \[timeZone\] no time zone is set: times are read in Europe\/Paris, where 2 page\(s\) place their venue \("Paris" ×2\)/);
-    const calendar = readFileSync(path.join(built.out, 'calendar.ics'), 'utf8');
-    expect(calendar).toContain('\r\nUID:event/10-pourcent-final-season1@ssphub.netlify.app\r\nDTSTART;TZID=Europe/Paris:20221205T140000\r\n');
-  });
+  itWithSite(
+    'with `-b` as Netlify builds it: every link is a page Hugo makes, each start the time the site shows, in Paris',
+    () => {
+      const built = calpubBuild(SSPHUB, ['-b', 'https://ssphub.netlify.app/', '--strict']);
+      expect(built.status).toBe(0);
+      expect(hugo.events.size).toBe(18);
+      expectSameAsHugo(built, hugo, 'https://ssphub.netlify.app');
+      expect(new Set(built.events.filter((e) => !e.allDay).map((e) => e.timeZone))).toEqual(new Set(['Europe/Paris']));
+      // The seed page: its programme starts at 14h00, the site shows 2:00 PM.
+      expect(
+        built.events.find((e) => e.url.endsWith('/talk/evenement-de-cloture-de-la-saison-1-du-programme-10/'))?.start,
+      ).toBe('2022-12-05T14:00:00+01:00');
+      expect(built.stderr).toMatch(
+        /warning \[timeZone\] no time zone is set: times are read in Europe\/Paris, where 2 page\(s\) place their venue \("Paris" ×2\)/,
+      );
+      const calendar = readFileSync(path.join(built.out, 'calendar.ics'), 'utf8');
+      expect(calendar).toContain(
+        '\r\nUID:event/10-pourcent-final-season1@ssphub.netlify.app\r\nDTSTART;TZID=Europe/Paris:20221205T140000\r\n',
+      );
+    },
+  );
 
   itWithSite('takes the base URL from HUGO_BASEURL as Hugo does', () => {
     const built = calpubBuild(SSPHUB, ['--strict'], { HUGO_BASEURL: 'https://ssphub.netlify.app/' });
@@ -134,11 +168,13 @@ describeWithOracle('the sample page\'s own site (ssphub), as it is in its reposi
     expectSameAsHugo(built, hugo, 'https://ssphub.netlify.app');
   });
 
-  itWithSite('without a base URL: Hugo\'s paths on a placeholder host, a warning, and --strict fails', () => {
+  itWithSite("without a base URL: Hugo's paths on a placeholder host, a warning, and --strict fails", () => {
     const built = calpubBuild(SSPHUB, ['--strict'], { HUGO_BASEURL: '' });
     expect(built.status).toBe(1);
     expectSameAsHugo(built, hugo, 'https://baseurl.invalid');
-    expect(built.stderr).toMatch(/warning \[baseURL\] Hugo's `baseURL` is "\/", not an absolute URL, so calpub cannot know the site's address: links go to Hugo's paths on https:\/\/baseurl\.invalid\/, a placeholder\. Give the address Hugo builds with: `calpub build --site \. -b https:\/\/your\.site\/`/);
+    expect(built.stderr).toMatch(
+      /warning \[baseURL\] Hugo's `baseURL` is "\/", not an absolute URL, so calpub cannot know the site's address: links go to Hugo's paths on https:\/\/baseurl\.invalid\/, a placeholder\. Give the address Hugo builds with: `calpub build --site \. -b https:\/\/your\.site\/`/,
+    );
     expect(built.stdout).toMatch(/\(--strict fails: calpub guessed `baseURL`\)/);
   });
 });
@@ -153,7 +189,9 @@ describeWithOracle('a Hugo Blox site with a summer offset on every date, Belgian
     expect(hugo.events.size).toBe(6);
     expectSameAsHugo(built, hugo, 'https://asbl.example.be');
     expect(new Set(built.events.map((e) => e.timeZone))).toEqual(new Set(['Europe/Brussels']));
-    expect(built.events.find((e) => e.url.endsWith('/event/assemblee-generale-2025/'))?.start).toBe('2025-01-16T18:00:00+01:00');
+    expect(built.events.find((e) => e.url.endsWith('/event/assemblee-generale-2025/'))?.start).toBe(
+      '2025-01-16T18:00:00+01:00',
+    );
     expect(built.stderr.match(/the offset Europe\/Brussels has at another time of year/g)).toHaveLength(5);
   });
 });
@@ -178,6 +216,8 @@ describeWithOracle('a Wowchemy site in Quebec, two languages in their own folder
     expect(built.stderr).not.toMatch(/bu_fr/);
     // A venue whose name contains the city keeps the city.
     const calendar = readFileSync(path.join(built.out, 'calendar.ics'), 'utf8').replace(/\r\n /g, '');
-    expect(calendar).toContain('LOCATION:Université de Montréal\\, 2920 chemin de la Tour\\, Montréal\\, QC\\, H3T 1J4\\, Canada\r\n');
+    expect(calendar).toContain(
+      'LOCATION:Université de Montréal\\, 2920 chemin de la Tour\\, Montréal\\, QC\\, H3T 1J4\\, Canada\r\n',
+    );
   });
 });

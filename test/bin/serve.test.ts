@@ -36,8 +36,12 @@ describe('startStaticServer', () => {
   });
 
   it('lets other sites frame the widget only, as CloudFront does', async () => {
-    expect((await fetch(`${base}/fr/embed/?count=3`)).headers.get('content-security-policy')).toContain('frame-ancestors *');
-    expect((await fetch(`${base}/event/a/`)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await fetch(`${base}/fr/embed/?count=3`)).headers.get('content-security-policy')).toContain(
+      'frame-ancestors *',
+    );
+    expect((await fetch(`${base}/event/a/`)).headers.get('content-security-policy')).toContain(
+      "frame-ancestors 'none'",
+    );
   });
 
   it('never serves the private state folder or anything outside the site', async () => {
@@ -59,7 +63,11 @@ describe('calpub serve', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'calpub-serve-'));
     cpSync(path.join(ROOT, 'test', 'fixtures', 'site'), path.join(dir, 'content'), { recursive: true });
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'serve', '--content', 'content', '--out', 'public', '--port', String(port)], { cwd: dir });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'run.cjs'), 'serve', '--content', 'content', '--out', 'public', '--port', String(port)],
+      { cwd: dir },
+    );
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stdout += d));
@@ -72,13 +80,16 @@ describe('calpub serve', () => {
       const page = path.join(dir, 'content', 'event', 'three-days', 'index.md');
       writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Renamed days'));
       const edited = Date.now();
-      await waitFor('the renamed page in calendar.ics', async () => (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes('SUMMARY:Renamed days')).catch((err: Error) => {
+      await waitFor('the renamed page in calendar.ics', async () =>
+        (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes('SUMMARY:Renamed days'),
+      ).catch((err: Error) => {
         throw new Error(`${err.message}; the server printed:\n${stdout}`);
       });
       expect(Date.now() - edited).toBeLessThan(1000);
 
       // Editors and tools that write a new file and rename it over the page (vim, `sed -i`, git).
-      const calendarHas = (text: string) => async () => (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes(text);
+      const calendarHas = (text: string) => async () =>
+        (await (await fetch(`http://127.0.0.1:${port}/calendar.ics`)).text()).includes(text);
       const temp = path.join(dir, 'content', 'event', 'three-days', '.index.md.swp');
       writeFileSync(temp, readFileSync(page, 'utf8').replace('title: Renamed days', 'title: Replaced days'));
       renameSync(temp, page);
@@ -91,7 +102,10 @@ describe('calpub serve', () => {
       await waitFor('SUMMARY:Third days in calendar.ics', calendarHas('SUMMARY:Third days'));
       // A new page in a new folder, and a calpub.yaml edit (the source is read again).
       mkdirSync(path.join(dir, 'content', 'event', 'new-one'));
-      writeFileSync(path.join(dir, 'content', 'event', 'new-one', 'index.md'), "---\ntitle: Brand new\ndate: '2027-01-01T10:00:00Z'\n---\n");
+      writeFileSync(
+        path.join(dir, 'content', 'event', 'new-one', 'index.md'),
+        "---\ntitle: Brand new\ndate: '2027-01-01T10:00:00Z'\n---\n",
+      );
       await waitFor('SUMMARY:Brand new in calendar.ics', calendarHas('SUMMARY:Brand new'));
       const config = path.join(dir, 'content', 'calpub.yaml');
       writeFileSync(config, readFileSync(config, 'utf8').replace(/^title: .*$/m, 'title: Retitled'));
@@ -107,7 +121,11 @@ describe('calpub serve', () => {
     const busy = await startStaticServer(dir, 0);
     try {
       const port = (busy.address() as AddressInfo).port;
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'serve', '--port', String(port)], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'serve', '--port', String(port)], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(`calpub: port ${port} is in use (another calpub serve?): stop it, or pass --port <n>\n`);
       expect(existsSync(path.join(dir, 'public'))).toBe(false);
@@ -116,4 +134,3 @@ describe('calpub serve', () => {
     }
   });
 });
-

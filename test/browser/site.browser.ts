@@ -25,10 +25,28 @@ beforeAll(async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'calpub-browser-'));
   server = await startStaticServer(out, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  await runBuild({ source: contentFolder(path.join(ROOT, 'content')), out, now: NOW, report: null, strict: true, siteUrl: base, log: () => undefined, progress: () => undefined });
+  await runBuild({
+    source: contentFolder(path.join(ROOT, 'content')),
+    out,
+    now: NOW,
+    report: null,
+    strict: true,
+    siteUrl: base,
+    log: () => undefined,
+    progress: () => undefined,
+  });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], // playwright gives each launch a new empty profile
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ], // playwright gives each launch a new empty profile
   });
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -72,7 +90,12 @@ describe('link previews', () => {
   it('gives search engines the event as JSON-LD, read from the rendered page', async () => {
     const page = await open('event/data-meetup-2027-01/');
     const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) as string);
-    expect(data).toMatchObject({ '@type': 'Event', name: 'Data meetup: open source tools for official statistics', startDate: '2027-01-14T18:30:00+01:00', location: { '@type': 'Place' } });
+    expect(data).toMatchObject({
+      '@type': 'Event',
+      name: 'Data meetup: open source tools for official statistics',
+      startDate: '2027-01-14T18:30:00+01:00',
+      location: { '@type': 'Place' },
+    });
   });
 });
 
@@ -86,41 +109,63 @@ describe('the embeddable widget', () => {
       `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A lab's page</title></head><body><h1>Our lab</h1><p>Come to our events:</p>\n` +
       `<iframe src="${widget}" title="Upcoming events" width="420" height="460" style="border:0" loading="lazy"></iframe>\n` +
       `<iframe name="blocked" src="${base}" title="not embeddable" width="200" height="100"></iframe></body></html>`;
-    host = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage));
+    host = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage),
+    );
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     hostBase = `http://localhost:${(host.address() as AddressInfo).port}/`;
   });
   afterAll(() => host?.close());
 
   it('shows the next events on another site, each linking to its page and its .ics, in the theme asked', async () => {
-    const context = await browser.newContext({ viewport: { width: 900, height: 700 }, timezoneId: 'America/New_York', locale: 'en-US' });
+    const context = await browser.newContext({
+      viewport: { width: 900, height: 700 },
+      timezoneId: 'America/New_York',
+      locale: 'en-US',
+    });
     const page = await context.newPage();
     page.on('pageerror', (e) => consoleErrors.push(`host: ${e.message}`));
     await page.goto(hostBase);
     const frame = page.frameLocator('iframe[title="Upcoming events"]');
     const shown = frame.locator('.events li:not([hidden]) .what');
     await shown.first().waitFor();
-    await expect(shown.allTextContents()).resolves.toEqual(['Data meetup: open source tools for official statistics', 'Webinar: privacy-preserving statistics', 'Workshop on research software engineering']);
+    await expect(shown.allTextContents()).resolves.toEqual([
+      'Data meetup: open source tools for official statistics',
+      'Webinar: privacy-preserving statistics',
+      'Workshop on research software engineering',
+    ]);
     await expect(shown.first().getAttribute('href')).resolves.toBe(`${base}event/data-meetup-2027-01/`);
-    await expect(frame.locator('.events li:not([hidden]) .ics').first().getAttribute('href')).resolves.toBe(`${base}event/data-meetup-2027-01.ics`);
+    await expect(frame.locator('.events li:not([hidden]) .ics').first().getAttribute('href')).resolves.toBe(
+      `${base}event/data-meetup-2027-01.ics`,
+    );
     await expect(frame.locator('.events li:not([hidden]) .badge').allTextContents()).resolves.toEqual(['Cancelled']);
     await expect(frame.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
-    const background = await frame.locator('html').evaluate((h) => h.ownerDocument.defaultView?.getComputedStyle(h).backgroundColor);
+    const background = await frame
+      .locator('html')
+      .evaluate((h) => h.ownerDocument.defaultView?.getComputedStyle(h).backgroundColor);
     expect(background).toBe('rgb(13, 17, 23)');
     // Keyboard: Tab from the host page reaches the widget's links, in order, with a visible focus.
     await page.locator('iframe[title="Upcoming events"]').focus();
     await page.keyboard.press('Tab');
     const focused = await frame.locator(':focus').textContent();
-    expect(focused).toBe("Data community events: Upcoming events");
+    expect(focused).toBe('Data community events: Upcoming events');
     // The site's other pages refuse to be framed (frame-ancestors 'none').
     const blocked = page.frames().find((f) => f.name() === 'blocked');
     expect(blocked).toBeDefined();
-    expect(await blocked?.locator('header.site').count().catch(() => 0)).toBe(0); // Chromium shows its own error page instead
+    expect(
+      await blocked
+        ?.locator('header.site')
+        .count()
+        .catch(() => 0),
+    ).toBe(0); // Chromium shows its own error page instead
     // ...while the same page opened directly has it: the check above can fail.
     const direct = await context.newPage();
     await direct.goto(base);
     expect(await direct.locator('header.site').count()).toBe(1);
-    await page.screenshot({ path: path.join(SHOTS, 'embed-on-host.png'), clip: { x: 0, y: 0, width: 440, height: 580 } }); // docs/embed.png
+    await page.screenshot({
+      path: path.join(SHOTS, 'embed-on-host.png'),
+      clip: { x: 0, y: 0, width: 440, height: 580 },
+    }); // docs/embed.png
     await context.close();
   });
 
@@ -131,7 +176,9 @@ describe('the embeddable widget', () => {
     expect(await page.locator('main').getAttribute('aria-labelledby')).toBe('embed-title');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Data community events: Meetup');
     await expect(page.getByRole('list').getByRole('listitem').count()).resolves.toBe(1);
-    await expect(page.getByRole('link', { name: 'Download .ics: Data meetup: open source tools for official statistics' }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('link', { name: 'Download .ics: Data meetup: open source tools for official statistics' }).count(),
+    ).resolves.toBe(1);
     await context.close();
   });
 });
@@ -147,16 +194,24 @@ describe('the index', () => {
       'Closing day of season 2 of the 10% programme',
       'Open Data Days 2027',
     ]);
-    expect(await page.locator('#past + ol .what').allTextContents()).toEqual(['Seminar: reproducible pipelines with targets']);
-    await expect(page.locator('#upcoming + ol li', { hasText: 'Webinar' }).locator('.badge').textContent()).resolves.toBe('Cancelled');
+    expect(await page.locator('#past + ol .what').allTextContents()).toEqual([
+      'Seminar: reproducible pipelines with targets',
+    ]);
+    await expect(
+      page.locator('#upcoming + ol li', { hasText: 'Webinar' }).locator('.badge').textContent(),
+    ).resolves.toBe('Cancelled');
   });
 
   it('subscribe links carry the right URLs, and the copy button copies', async () => {
     const page = await open('');
     const calendar = `${base}calendar.ics`;
     const webcal = calendar.replace('http:', 'webcal:');
-    await expect(page.getByRole('link', { name: 'Apple Calendar, Thunderbird' }).getAttribute('href')).resolves.toBe(webcal);
-    await expect(page.getByRole('link', { name: 'Google Calendar' }).getAttribute('href')).resolves.toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`);
+    await expect(page.getByRole('link', { name: 'Apple Calendar, Thunderbird' }).getAttribute('href')).resolves.toBe(
+      webcal,
+    );
+    await expect(page.getByRole('link', { name: 'Google Calendar' }).getAttribute('href')).resolves.toBe(
+      `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`,
+    );
     await expect(page.getByRole('link', { name: 'Outlook.com' }).getAttribute('href')).resolves.toBe(
       `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(calendar)}&name=${encodeURIComponent('Data community events')}`,
     );
@@ -164,8 +219,12 @@ describe('the index', () => {
     await page.getByRole('button', { name: 'Copy URL' }).click();
     await page.getByRole('status').filter({ hasText: 'Copied to the clipboard' }).waitFor({ timeout: 5000 });
     await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(calendar);
-    const alternates = await page.locator('link[rel=alternate]').evaluateAll((links) => links.map((l) => l.getAttribute('type')));
-    expect(alternates).toEqual(expect.arrayContaining(['application/rss+xml', 'application/atom+xml', 'application/feed+json']));
+    const alternates = await page
+      .locator('link[rel=alternate]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('type')));
+    expect(alternates).toEqual(
+      expect.arrayContaining(['application/rss+xml', 'application/atom+xml', 'application/feed+json']),
+    );
     await page.screenshot({ path: path.join(SHOTS, 'index-desktop.png'), fullPage: true });
     const phone = await open('', { width: 390, height: 844 });
     await phone.screenshot({ path: path.join(SHOTS, 'index-phone.png'), fullPage: true });
@@ -175,16 +234,25 @@ describe('the index', () => {
 describe('an event page', () => {
   it('shows its agenda, details, local time and add-to-calendar links', async () => {
     const page = await open('event/closing-day-season-2/');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Closing day of season 2 of the 10% programme');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Closing day of season 2 of the 10% programme',
+    );
     expect(await page.locator('#agenda-title + ul li').allTextContents()).toEqual([
       '14:00–15:00 Project pitches',
       '15:00–16:00 Round table: attracting data talent',
       '16:00–18:00 Closing drinks',
     ]);
-    await expect(page.getByRole('link', { name: 'Download .ics' }).getAttribute('href')).resolves.toBe(`${base}event/closing-day-season-2.ics`);
+    await expect(page.getByRole('link', { name: 'Download .ics' }).getAttribute('href')).resolves.toBe(
+      `${base}event/closing-day-season-2.ics`,
+    );
     const google = await page.getByRole('link', { name: 'Add to Google Calendar' }).getAttribute('href');
     const params = new URL(google ?? '').searchParams;
-    expect(Object.fromEntries(params)).toMatchObject({ action: 'TEMPLATE', text: 'Closing day of season 2 of the 10% programme', dates: '20270304T130000Z/20270304T170000Z', ctz: 'Europe/Paris' });
+    expect(Object.fromEntries(params)).toMatchObject({
+      action: 'TEMPLATE',
+      text: 'Closing day of season 2 of the 10% programme',
+      dates: '20270304T130000Z/20270304T170000Z',
+      ctz: 'Europe/Paris',
+    });
     // The visitor is in New York: the script adds the time there.
     await expect(page.locator('.local').textContent()).resolves.toContain('your time: America/New_York');
     await expect(page.locator('aside.callout').count()).resolves.toBe(0);
@@ -198,7 +266,9 @@ describe('a tag page', () => {
   it('lists only the events with that tag', async () => {
     const page = await open('tags/meetup/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Tag: Meetup');
-    expect(await page.locator('ol.events .what').allTextContents()).toEqual(['Data meetup: open source tools for official statistics']);
+    expect(await page.locator('ol.events .what').allTextContents()).toEqual([
+      'Data meetup: open source tools for official statistics',
+    ]);
     await expect(page.getByLabel('Calendar URL').inputValue()).resolves.toBe(`${base}tags/meetup/calendar.ics`);
   });
 });

@@ -13,11 +13,16 @@ const GOLDEN = path.join(__dirname, 'golden');
 function fixtureFiles(dir = FIXTURE, rel = ''): SourceFile[] {
   return readdirSync(path.join(dir, rel)).flatMap((name) => {
     const child = rel ? `${rel}/${name}` : name;
-    return statSync(path.join(dir, child)).isDirectory() ? fixtureFiles(dir, child) : [{ path: child, text: readFileSync(path.join(dir, child), 'utf8') }];
+    return statSync(path.join(dir, child)).isDirectory()
+      ? fixtureFiles(dir, child)
+      : [{ path: child, text: readFileSync(path.join(dir, child), 'utf8') }];
   });
 }
 const buildFixture = (now = NOW) =>
-  build(fixtureFiles().filter((f) => f.path !== 'calpub.yaml'), { config: readFileSync(path.join(FIXTURE, 'calpub.yaml'), 'utf8'), now });
+  build(
+    fixtureFiles().filter((f) => f.path !== 'calpub.yaml'),
+    { config: readFileSync(path.join(FIXTURE, 'calpub.yaml'), 'utf8'), now },
+  );
 
 /** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
 function expectGolden(name: string, actual: string) {
@@ -31,7 +36,13 @@ describe('buildSite on the fixture site', () => {
 
   it('publishes every fixture event with no problem', () => {
     expect(result.problems).toEqual([]);
-    expect(result.published).toEqual(['talk/legacy', 'event/paris-evening', 'event/called-off', 'event/three-days', 'event/kolkata-offset']);
+    expect(result.published).toEqual([
+      'talk/legacy',
+      'event/paris-evening',
+      'event/called-off',
+      'event/three-days',
+      'event/kolkata-offset',
+    ]);
   });
 
   it('matches the golden calendar.ics and per-event files', () => {
@@ -57,7 +68,13 @@ describe('buildSite on the fixture site', () => {
 
   it('reads back in ical.js field by field as the source says', () => {
     const cal = readCalendar(output(result, 'calendar.ics'));
-    expect(cal.props).toMatchObject({ 'X-WR-CALNAME': 'Fixture events', NAME: 'Fixture events', 'X-WR-TIMEZONE': 'Europe/Paris', 'REFRESH-INTERVAL': 'PT2H', 'X-PUBLISHED-TTL': 'PT2H' });
+    expect(cal.props).toMatchObject({
+      'X-WR-CALNAME': 'Fixture events',
+      NAME: 'Fixture events',
+      'X-WR-TIMEZONE': 'Europe/Paris',
+      'REFRESH-INTERVAL': 'PT2H',
+      'X-PUBLISHED-TTL': 'PT2H',
+    });
     const byUid = Object.fromEntries(cal.events.map((e) => [e.uid, e]));
     expect(byUid['event/paris-evening@example.org']).toMatchObject({
       summary: "Soirée data : outils, méthodes; retours d'expérience, et questions",
@@ -77,11 +94,24 @@ describe('buildSite on the fixture site', () => {
     expect(description).toContain('14h00-15h00 : Pitchs des projets');
     expect(description).toContain('Slides: https://example.org/slides.pdf');
     expect(description).not.toMatch(/\{\{|__|`/);
-    expect(byUid['event/kolkata-offset@example.org']).toMatchObject({ start: '2024-12-03T04:00:00.000Z', end: '2024-12-03T12:30:00.000Z', startZone: 'Asia/Kolkata' });
-    expect(byUid['event/three-days@example.org']).toMatchObject({ allDay: true, start: '2023-11-06', end: '2023-11-09', dtstamp: '2023-10-01T10:00:00.000Z' });
+    expect(byUid['event/kolkata-offset@example.org']).toMatchObject({
+      start: '2024-12-03T04:00:00.000Z',
+      end: '2024-12-03T12:30:00.000Z',
+      startZone: 'Asia/Kolkata',
+    });
+    expect(byUid['event/three-days@example.org']).toMatchObject({
+      allDay: true,
+      start: '2023-11-06',
+      end: '2023-11-09',
+      dtstamp: '2023-10-01T10:00:00.000Z',
+    });
     expect(byUid['event/called-off@example.org']).toMatchObject({ status: 'CANCELLED' });
     expect(byUid['event/called-off@example.org'].description).toMatch(/^ANNULÉ : cet événement n’aura pas lieu\./); // a French site
-    expect(byUid['talk/legacy@example.org']).toMatchObject({ start: '2021-03-26T10:20:00.000Z', end: '2021-03-26T10:40:00.000Z', dtstamp: '2021-08-17T15:05:00.000Z' });
+    expect(byUid['talk/legacy@example.org']).toMatchObject({
+      start: '2021-03-26T10:20:00.000Z',
+      end: '2021-03-26T10:40:00.000Z',
+      dtstamp: '2021-08-17T15:05:00.000Z',
+    });
   });
 
   it('gives each event its own .ics with the same UID and start as calendar.ics', () => {
@@ -95,7 +125,11 @@ describe('buildSite on the fixture site', () => {
 
   it('is byte-identical when built twice, with or without the saved state', () => {
     const again = buildFixture();
-    const withState = buildSite({ ...inputsOf(), memory: parseMemory(serializeMemory(result.memory)), now: NOW + 86_400_000 });
+    const withState = buildSite({
+      ...inputsOf(),
+      memory: parseMemory(serializeMemory(result.memory)),
+      now: NOW + 86_400_000,
+    });
     expect([...again.outputs]).toEqual([...result.outputs]);
     expect([...withState.outputs]).toEqual([...result.outputs]);
   });
@@ -118,7 +152,11 @@ describe('SEQUENCE and LAST-MODIFIED across builds', () => {
     const later = NOW + 3_600_000;
     const second = build([edited, b], { memory: first.memory, now: later });
     const events = Object.fromEntries(readCalendar(output(second, 'calendar.ics')).events.map((e) => [e.uid, e]));
-    expect(events['event/a@example.org']).toMatchObject({ sequence: 1, summary: 'A (new room)', dtstamp: new Date(later).toISOString() });
+    expect(events['event/a@example.org']).toMatchObject({
+      sequence: 1,
+      summary: 'A (new room)',
+      dtstamp: new Date(later).toISOString(),
+    });
     expect(events['event/b@example.org']).toMatchObject({ sequence: 0, dtstamp: '2026-01-01T00:00:00.000Z' });
     expect(output(second, 'event/b.ics')).toBe(output(first, 'event/b.ics'));
     // An unchanged rebuild keeps everything, including the raised sequence.
@@ -128,33 +166,57 @@ describe('SEQUENCE and LAST-MODIFIED across builds', () => {
 
   it('does not raise SEQUENCE for edits that change nothing published (a comment, an unused key)', () => {
     const first = build([a]);
-    const second = build([{ ...a, text: a.text.replace('---\n', '---\n# a comment\nfeatured: true\n') }], { memory: first.memory, now: NOW + 1000 });
+    const second = build([{ ...a, text: a.text.replace('---\n', '---\n# a comment\nfeatured: true\n') }], {
+      memory: first.memory,
+      now: NOW + 1000,
+    });
     expect([...second.outputs]).toEqual([...first.outputs]);
   });
 
   it('counts a change to any published field, even one only the feeds and schedule show', () => {
-    const page = yamlPage('event/s/index.md', "title: S\ndate: '2027-01-10T10:00:00Z'\nsummary: Short one\nabstract: The long text");
+    const page = yamlPage(
+      'event/s/index.md',
+      "title: S\ndate: '2027-01-10T10:00:00Z'\nsummary: Short one\nabstract: The long text",
+    );
     const first = build([page]);
-    const second = build([{ ...page, text: page.text.replace('Short one', 'Short two') }], { memory: first.memory, now: NOW + 5000 });
+    const second = build([{ ...page, text: page.text.replace('Short one', 'Short two') }], {
+      memory: first.memory,
+      now: NOW + 5000,
+    });
     const entry = (r: typeof first) => JSON.parse(output(r, 'schedule.json')).events[0];
     expect(entry(second)).toMatchObject({ summary: 'Short two', sequence: 1 });
     expect(entry(first)).toMatchObject({ summary: 'Short one', sequence: 0 });
   });
 
   it('does not raise SEQUENCE when the site changes which outputs it publishes', () => {
-    const page = yamlPage('event/s/index.md', "title: S\ndate: '2027-01-10T10:00:00Z'\nsummary: Short\nabstract: Long", 'Body with a [link](/x).');
+    const page = yamlPage(
+      'event/s/index.md',
+      "title: S\ndate: '2027-01-10T10:00:00Z'\nsummary: Short\nabstract: Long",
+      'Body with a [link](/x).',
+    );
     const config = 'uidDomain: example.org\npermalinkBase: https://www.example.org/\n';
     const all = build([page], { config });
-    const calendarsOnly = build([page], { config: `${config}outputs: [calendars]\n`, memory: all.memory, now: NOW + 5000 });
+    const calendarsOnly = build([page], {
+      config: `${config}outputs: [calendars]\n`,
+      memory: all.memory,
+      now: NOW + 5000,
+    });
     expect(calendarsOnly.memory.events).toEqual(all.memory.events);
-    const back = build([{ ...page, text: page.text.replace('Body with', 'Body, edited, with') }], { config: `${config}outputs: [calendars]\n`, memory: all.memory, now: NOW + 5000 });
+    const back = build([{ ...page, text: page.text.replace('Body with', 'Body, edited, with') }], {
+      config: `${config}outputs: [calendars]\n`,
+      memory: all.memory,
+      now: NOW + 5000,
+    });
     expect(back.memory.events['event/s'].sequence).toBe(1);
   });
 
   it('keeps counting when an event leaves and comes back', () => {
     const first = build([a]);
     const gone = build([], { memory: first.memory });
-    const back = build([{ ...a, text: a.text.replace('title: A', 'title: A2') }], { memory: gone.memory, now: NOW + 5000 });
+    const back = build([{ ...a, text: a.text.replace('title: A', 'title: A2') }], {
+      memory: gone.memory,
+      now: NOW + 5000,
+    });
     expect(readCalendar(output(back, 'calendar.ics')).events[0].sequence).toBe(1);
   });
 });
@@ -187,7 +249,7 @@ describe('bad input never takes the calendar down', () => {
     ]);
     expect(result.published).toEqual([]);
     expect(result.problems).toHaveLength(3);
-    expect(result.problems.map((p) => p.message).join("\n")).toMatch(/same identity `event\/x`.*event\/x\.md/);
+    expect(result.problems.map((p) => p.message).join('\n')).toMatch(/same identity `event\/x`.*event\/x\.md/);
   });
 
   it('skips section pages and files under _ folders without complaint', () => {
@@ -210,7 +272,10 @@ describe('selection', () => {
       { file: 'event/later/index.md', reason: 'scheduled' },
       { file: 'event/old/index.md', reason: 'expired' },
     ]);
-    const afterPublish = build([yamlPage('event/later/index.md', "title: L\ndate: '2027-01-10'\npublishDate: '2026-12-01T00:00:00Z'")], { now: Date.parse('2026-12-02T00:00:00Z') });
+    const afterPublish = build(
+      [yamlPage('event/later/index.md', "title: L\ndate: '2027-01-10'\npublishDate: '2026-12-01T00:00:00Z'")],
+      { now: Date.parse('2026-12-02T00:00:00Z') },
+    );
     expect(afterPublish.published).toEqual(['event/later']);
   });
 
@@ -227,7 +292,12 @@ describe('selection', () => {
       { file: 'talk/tbc/index.md', reason: 'scheduled' },
     ]);
     expect(result.problems).toEqual([
-      { file: 'talk/tbc/index.md', severity: 'warning', field: 'date', message: expect.stringMatching(/`date` is 3018-01-01, more than 5 years ahead: .*draft: true.*fix the year/) },
+      {
+        file: 'talk/tbc/index.md',
+        severity: 'warning',
+        field: 'date',
+        message: expect.stringMatching(/`date` is 3018-01-01, more than 5 years ahead: .*draft: true.*fix the year/),
+      },
     ]);
   });
 
@@ -239,8 +309,16 @@ describe('selection', () => {
     ]);
     expect([...result.published].sort()).toEqual(['event/day', 'event/far', 'event/near']);
     expect(result.problems).toEqual([
-      expect.objectContaining({ file: 'event/day/index.md', field: 'date', message: expect.stringMatching(/is 3018-01-01, more than 5 years ahead/) }),
-      expect.objectContaining({ file: 'event/far/index.md', field: 'date', message: expect.stringMatching(/is 2032-01-10, more than 5 years ahead/) }),
+      expect.objectContaining({
+        file: 'event/day/index.md',
+        field: 'date',
+        message: expect.stringMatching(/is 3018-01-01, more than 5 years ahead/),
+      }),
+      expect.objectContaining({
+        file: 'event/far/index.md',
+        field: 'date',
+        message: expect.stringMatching(/is 2032-01-10, more than 5 years ahead/),
+      }),
     ]);
   });
 });
@@ -261,8 +339,18 @@ describe('a calpub.yaml with an error is never applied', () => {
     expect(startOf(second)).toBe(startOf(first)); // 18:00 in Paris, not 18:00 UTC
     expect(output(second, 'calendar.ics')).toBe(output(first, 'calendar.ics'));
     expect(second.problems).toEqual([
-      { file: 'calpub.yaml', severity: 'error', field: 'timeZone', message: expect.stringMatching(/"Mars\/Olympus_Mons" is not an IANA time zone/) },
-      { file: 'calpub.yaml', severity: 'warning', field: null, message: expect.stringMatching(/not applied: the site is built with the last configuration without errors/) },
+      {
+        file: 'calpub.yaml',
+        severity: 'error',
+        field: 'timeZone',
+        message: expect.stringMatching(/"Mars\/Olympus_Mons" is not an IANA time zone/),
+      },
+      {
+        file: 'calpub.yaml',
+        severity: 'warning',
+        field: null,
+        message: expect.stringMatching(/not applied: the site is built with the last configuration without errors/),
+      },
     ]);
     expect(second.memory.lastGoodConfig).toBe(good);
   });
@@ -280,7 +368,10 @@ describe('a calpub.yaml with an error is never applied', () => {
     expect(result.stopped).toBe(true);
     expect([...result.outputs]).toEqual([]);
     expect(result.memory).toEqual(EMPTY_MEMORY);
-    expect(result.problems.map((p) => [p.severity, p.field])).toEqual([['error', 'timeZone'], ['error', null]]);
+    expect(result.problems.map((p) => [p.severity, p.field])).toEqual([
+      ['error', 'timeZone'],
+      ['error', null],
+    ]);
     expect(result.problems[1].message).toMatch(/nothing is built until they are fixed/);
   });
 
@@ -288,7 +379,10 @@ describe('a calpub.yaml with an error is never applied', () => {
     const first = build([page], { config: good });
     const broken = build([page], { config: 'timeZone: [Europe/Paris\n', memory: first.memory });
     expect(broken.config.timeZone).toBe('Europe/Paris');
-    expect(broken.problems[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/does not parse as YAML/) });
+    expect(broken.problems[0]).toMatchObject({
+      severity: 'error',
+      message: expect.stringMatching(/does not parse as YAML/),
+    });
   });
 
   it('remembers "no file" (the defaults) as a good configuration', () => {
@@ -308,7 +402,10 @@ describe('nothing already published is lost', () => {
     const second = build([broken], { memory: parseMemory(serializeMemory(first.memory)), now: NOW + 1000 });
     expect(second.published).toEqual(['event/a']);
     expect(output(second, 'calendar.ics')).toBe(output(first, 'calendar.ics'));
-    expect(second.problems.map((p) => [p.severity, p.field])).toEqual([['error', 'date'], ['warning', null]]);
+    expect(second.problems.map((p) => [p.severity, p.field])).toEqual([
+      ['error', 'date'],
+      ['warning', null],
+    ]);
     expect(second.problems[1].message).toMatch(/version published before stays/);
     // However long it stays broken: the memory keeps the good text.
     expect(second.memory.lastGood).toEqual(first.memory.lastGood);
@@ -320,7 +417,9 @@ describe('nothing already published is lost', () => {
     const config = `${TEST_CONFIG_YAML.replace('example.org\n', 'other.example.org\n').replace('https://events.example.org/', 'https://new.example.org/')}`;
     const second = build([broken], { config, memory: first.memory, now: NOW + 1000 });
     const calendar = output(second, 'calendar.ics');
-    expect(readCalendar(calendar).events.map((e) => [e.uid, e.url])).toEqual([['event/a@other.example.org', 'https://new.example.org/event/a/']]);
+    expect(readCalendar(calendar).events.map((e) => [e.uid, e.url])).toEqual([
+      ['event/a@other.example.org', 'https://new.example.org/event/a/'],
+    ]);
     expect(calendar).toContain('SOURCE;VALUE=URI:https://new.example.org/calendar.ics');
     expect(calendar).not.toContain('events.example.org');
   });
@@ -345,7 +444,11 @@ describe('a huge page', () => {
   const paragraph = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(20);
   const hugeBody = Array.from({ length: 450 }, (_, i) => `Paragraph ${i}. ${paragraph}`).join('\n\n'); // ~500 KB
   const pages = [
-    yamlPage('event/huge/index.md', "title: Huge\ndate: '2027-01-10T10:00:00Z'\ntags: [big]", `${hugeBody}\n\nTHE-LAST-WORDS`),
+    yamlPage(
+      'event/huge/index.md',
+      "title: Huge\ndate: '2027-01-10T10:00:00Z'\ntags: [big]",
+      `${hugeBody}\n\nTHE-LAST-WORDS`,
+    ),
     yamlPage('event/small/index.md', "title: Small\ndate: '2027-01-11T10:00:00Z'\ntags: [big]", 'A normal body.'),
   ];
   const result = build(pages);
@@ -354,7 +457,14 @@ describe('a huge page', () => {
   it('is published, with a warning that says its size and what to do', () => {
     expect([...result.published].sort()).toEqual(['event/huge', 'event/small']);
     expect(result.problems).toEqual([
-      { file: 'event/huge/index.md', severity: 'warning', field: null, message: expect.stringMatching(/^the page's text is 5\d\d KB, more than 256 KB: .*shortened; move long documents/) },
+      {
+        file: 'event/huge/index.md',
+        severity: 'warning',
+        field: null,
+        message: expect.stringMatching(
+          /^the page's text is 5\d\d KB, more than 256 KB: .*shortened; move long documents/,
+        ),
+      },
     ]);
   });
 
@@ -365,17 +475,35 @@ describe('a huge page', () => {
   });
 
   it('is shortened in the site calendar, the tag calendars and the feeds, pointing to its page', () => {
-    for (const name of ['calendar.ics', 'tags/big/calendar.ics', 'rss.xml', 'atom.xml', 'feed.json', 'tags/big/rss.xml', 'schedule.json', 'index.html']) {
+    for (const name of [
+      'calendar.ics',
+      'tags/big/calendar.ics',
+      'rss.xml',
+      'atom.xml',
+      'feed.json',
+      'tags/big/rss.xml',
+      'schedule.json',
+      'index.html',
+    ]) {
       expect([name, size(name) < 20_000]).toEqual([name, true]);
       expect(output(result, name)).not.toContain('THE-LAST-WORDS');
     }
     const huge = readCalendar(output(result, 'calendar.ics')).events.find((e) => e.summary === 'Huge');
-    expect(huge?.description).toMatch(/…\n\n\(Shortened: the full description is on the event's page\.\)\n\nDetails: https:\/\/events\.example\.org\/event\/huge\/$/);
-    expect(JSON.parse(output(result, 'feed.json')).items.find((i: { title: string }) => i.title === 'Huge').content_html).toContain('<a href="https://events.example.org/event/huge/">The full description is on the event&#39;s page.</a>');
+    expect(huge?.description).toMatch(
+      /…\n\n\(Shortened: the full description is on the event's page\.\)\n\nDetails: https:\/\/events\.example\.org\/event\/huge\/$/,
+    );
+    expect(
+      JSON.parse(output(result, 'feed.json')).items.find((i: { title: string }) => i.title === 'Huge').content_html,
+    ).toContain(
+      '<a href="https://events.example.org/event/huge/">The full description is on the event&#39;s page.</a>',
+    );
   });
 
   it('counts in the fingerprint whole: an edit past the cut still raises SEQUENCE', () => {
-    const edited = build([{ ...pages[0], text: pages[0].text.replace('THE-LAST-WORDS', 'OTHER-LAST-WORDS') }, pages[1]], { memory: result.memory, now: NOW + 1000 });
+    const edited = build(
+      [{ ...pages[0], text: pages[0].text.replace('THE-LAST-WORDS', 'OTHER-LAST-WORDS') }, pages[1]],
+      { memory: result.memory, now: NOW + 1000 },
+    );
     expect(edited.memory.events['event/huge'].sequence).toBe(1);
   });
 });
@@ -390,22 +518,44 @@ describe('a multilingual site', () => {
 
   it('publishes one calendar and feed set per language, the site language at the root', () => {
     expect(readCalendar(output(result, 'calendar.ics')).events.map((e) => e.summary)).toEqual(['Meetup']);
-    expect(readCalendar(output(result, 'fr/calendar.ics')).events.map((e) => e.summary)).toEqual(['Rencontre', 'Atelier']);
-    for (const p of ['fr/rss.xml', 'fr/atom.xml', 'fr/feed.json', 'fr/schedule.json', 'fr/index.html', 'fr/tags/donnees/calendar.ics', 'fr/event/meetup.ics', 'fr/event/meetup/index.html']) expect(paths).toContain(p);
+    expect(readCalendar(output(result, 'fr/calendar.ics')).events.map((e) => e.summary)).toEqual([
+      'Rencontre',
+      'Atelier',
+    ]);
+    for (const p of [
+      'fr/rss.xml',
+      'fr/atom.xml',
+      'fr/feed.json',
+      'fr/schedule.json',
+      'fr/index.html',
+      'fr/tags/donnees/calendar.ics',
+      'fr/event/meetup.ics',
+      'fr/event/meetup/index.html',
+    ])
+      expect(paths).toContain(p);
     expect(paths).not.toContain('fr/fr/event/meetup.ics');
     expect(result.paths()).toEqual(paths);
   });
 
   it('keeps the UIDs and links every language had, in the language of each', () => {
     const fr = readCalendar(output(result, 'fr/calendar.ics'));
-    expect(fr.events[0]).toMatchObject({ uid: 'fr/event/meetup@example.org', url: 'https://events.example.org/fr/event/meetup/' });
+    expect(fr.events[0]).toMatchObject({
+      uid: 'fr/event/meetup@example.org',
+      url: 'https://events.example.org/fr/event/meetup/',
+    });
     expect(fr.events[0].description).toContain('Détails : https://events.example.org/fr/event/meetup/');
     expect(fr.events[1].description).toMatch(/^ANNULÉ/);
     expect(output(result, 'fr/index.html')).toContain('<html lang="fr">');
     expect(output(result, 'fr/index.html')).toContain('Événements à venir');
     expect(output(result, 'fr/index.html')).toContain('href="https://events.example.org/fr/event/meetup/"');
-    expect(output(result, 'fr/event/meetup/index.html')).toContain('href="https://events.example.org/fr/event/meetup.ics"');
-    expect(JSON.parse(output(result, 'fr/feed.json'))).toMatchObject({ home_page_url: 'https://events.example.org/fr/', feed_url: 'https://events.example.org/fr/feed.json', language: 'fr' });
+    expect(output(result, 'fr/event/meetup/index.html')).toContain(
+      'href="https://events.example.org/fr/event/meetup.ics"',
+    );
+    expect(JSON.parse(output(result, 'fr/feed.json'))).toMatchObject({
+      home_page_url: 'https://events.example.org/fr/',
+      feed_url: 'https://events.example.org/fr/feed.json',
+      language: 'fr',
+    });
     expect(output(result, 'index.html')).toContain('Upcoming events');
     expect(result.published).toEqual(['event/meetup', 'fr/event/meetup', 'fr/event/only-fr']);
   });

@@ -3,20 +3,54 @@
  * DTSTAMP says when and never goes back, broken pages keep their last good text, and what is saved
  * reads back whole (and nothing malformed is read as a memory).
  */
-import { EMPTY_MEMORY, firstSeenAt, fingerprintOf, lastGoodAfter, memoryChunks, memoryFrom, parseMemory, publishedAt, readMemory, remember, serializeMemory } from '../../lambda/core/memory';
+import {
+  EMPTY_MEMORY,
+  firstSeenAt,
+  fingerprintOf,
+  lastGoodAfter,
+  memoryChunks,
+  memoryFrom,
+  parseMemory,
+  publishedAt,
+  readMemory,
+  remember,
+  serializeMemory,
+} from '../../lambda/core/memory';
 import type { EventTime, Memory } from '../../lambda/core/model';
 
-const time: EventTime = { kind: 'timed', start: Date.parse('2027-01-10T18:00:00Z'), end: null, timeZone: 'Europe/Paris', writtenOffset: null };
-const dated = (over: Partial<{ lastmod: number | null; publishDate: number | null; pageDate: number | null }> = {}) => ({ time, lastmod: null, publishDate: null, pageDate: null, ...over });
+const time: EventTime = {
+  kind: 'timed',
+  start: Date.parse('2027-01-10T18:00:00Z'),
+  end: null,
+  timeZone: 'Europe/Paris',
+  writtenOffset: null,
+};
+const dated = (
+  over: Partial<{ lastmod: number | null; publishDate: number | null; pageDate: number | null }> = {},
+) => ({ time, lastmod: null, publishDate: null, pageDate: null, ...over });
 const T = (iso: string) => Date.parse(iso);
 
 describe('remember', () => {
   it('starts an event at SEQUENCE 0, changed when its content says (lastmod, publishDate, page date, start), to the second', () => {
-    expect(remember(undefined, 'f', dated({ lastmod: T('2026-05-01T10:00:00.900Z'), publishDate: T('2026-04-01T00:00:00Z') }), T('2026-11-29T12:00:00Z'))).toEqual({ fingerprint: 'f', sequence: 0, changedAt: T('2026-05-01T10:00:00Z') });
-    expect(firstSeenAt(dated({ publishDate: T('2026-04-01T00:00:00Z'), pageDate: T('2026-03-01T00:00:00Z') }))).toBe(T('2026-04-01T00:00:00Z'));
+    expect(
+      remember(
+        undefined,
+        'f',
+        dated({ lastmod: T('2026-05-01T10:00:00.900Z'), publishDate: T('2026-04-01T00:00:00Z') }),
+        T('2026-11-29T12:00:00Z'),
+      ),
+    ).toEqual({ fingerprint: 'f', sequence: 0, changedAt: T('2026-05-01T10:00:00Z') });
+    expect(firstSeenAt(dated({ publishDate: T('2026-04-01T00:00:00Z'), pageDate: T('2026-03-01T00:00:00Z') }))).toBe(
+      T('2026-04-01T00:00:00Z'),
+    );
     expect(firstSeenAt(dated({ pageDate: T('2026-03-01T00:00:00Z') }))).toBe(T('2026-03-01T00:00:00Z'));
     expect(firstSeenAt(dated())).toBe(time.start);
-    expect(firstSeenAt({ ...dated(), time: { kind: 'allDay', startDate: '2027-03-22', endDate: '2027-03-24', timeZone: 'Europe/Paris' } })).toBe(T('2027-03-22T00:00:00Z'));
+    expect(
+      firstSeenAt({
+        ...dated(),
+        time: { kind: 'allDay', startDate: '2027-03-22', endDate: '2027-03-24', timeZone: 'Europe/Paris' },
+      }),
+    ).toBe(T('2027-03-22T00:00:00Z'));
   });
 
   it('keeps an unchanged event as it was, whatever the clock', () => {
@@ -26,7 +60,11 @@ describe('remember', () => {
 
   it('raises SEQUENCE by one when the fingerprint changes, changed at the build clock (to the second)', () => {
     const previous = { fingerprint: 'f', sequence: 3, changedAt: T('2026-05-01T10:00:00Z') };
-    expect(remember(previous, 'g', dated(), T('2026-11-29T12:00:00.750Z'))).toEqual({ fingerprint: 'g', sequence: 4, changedAt: T('2026-11-29T12:00:00Z') });
+    expect(remember(previous, 'g', dated(), T('2026-11-29T12:00:00.750Z'))).toEqual({
+      fingerprint: 'g',
+      sequence: 4,
+      changedAt: T('2026-11-29T12:00:00Z'),
+    });
   });
 
   it('never moves DTSTAMP back: a build clock behind the memory gives one second after the last change', () => {
@@ -39,7 +77,9 @@ describe('remember', () => {
 
 describe('publishedAt', () => {
   it('is publishDate, else when the event was first seen', () => {
-    expect(publishedAt(dated({ publishDate: T('2026-04-01T00:00:00Z'), lastmod: T('2026-05-01T00:00:00Z') }))).toBe(T('2026-04-01T00:00:00Z'));
+    expect(publishedAt(dated({ publishDate: T('2026-04-01T00:00:00Z'), lastmod: T('2026-05-01T00:00:00Z') }))).toBe(
+      T('2026-04-01T00:00:00Z'),
+    );
     expect(publishedAt(dated({ lastmod: T('2026-05-01T00:00:00Z') }))).toBe(T('2026-05-01T00:00:00Z'));
   });
 });
@@ -64,7 +104,10 @@ describe('saving and reading a memory', () => {
       'event/a': { fingerprint: 'fa', sequence: 0, changedAt: T('2026-04-01T10:00:00Z') },
       'fr/event/c': { fingerprint: 'fc', sequence: 7, changedAt: T('2026-06-01T10:00:00Z') },
     },
-    lastGood: { 'event/b/index.md': '---\ntitle: "B, with \\"quotes\\""\n---\nBody\n', 'event/a/index.md': '---\ntitle: A\n---\n' },
+    lastGood: {
+      'event/b/index.md': '---\ntitle: "B, with \\"quotes\\""\n---\nBody\n',
+      'event/a/index.md': '---\ntitle: A\n---\n',
+    },
     lastGoodConfig: 'title: T\ntimeZone: Europe/Paris\n',
   };
 
@@ -73,7 +116,9 @@ describe('saving and reading a memory', () => {
     expect(readMemory(text)).toEqual({ memory, status: 'ok' });
     expect(parseMemory(text)).toEqual(memory);
     expect(readMemory(serializeMemory({ ...memory, lastGoodConfig: null })).memory.lastGoodConfig).toBeNull();
-    expect(readMemory(serializeMemory({ ...memory, lastGoodConfig: undefined })).memory).not.toHaveProperty('lastGoodConfig');
+    expect(readMemory(serializeMemory({ ...memory, lastGoodConfig: undefined })).memory).not.toHaveProperty(
+      'lastGoodConfig',
+    );
   });
 
   it('writes the same bytes for the same memory, keys sorted, in pieces that join to the whole', () => {
@@ -87,13 +132,28 @@ describe('saving and reading a memory', () => {
   it('says a missing memory is missing and an unreadable one is unreadable, both empty', () => {
     expect(readMemory(null)).toEqual({ memory: EMPTY_MEMORY, status: 'missing' });
     expect(readMemory('')).toEqual({ memory: EMPTY_MEMORY, status: 'missing' });
-    for (const bad of ['{"version": 2, "events": ', '[]', '{"version": 3, "events": {}}', '{"version": "2", "events": {}}', '{"version": 2}', '{"version": 2, "events": null}', '{"version": 2, "events": []}', '{"version": 2, "events": "x"}', 'null', '"text"', '2']) {
+    for (const bad of [
+      '{"version": 2, "events": ',
+      '[]',
+      '{"version": 3, "events": {}}',
+      '{"version": "2", "events": {}}',
+      '{"version": 2}',
+      '{"version": 2, "events": null}',
+      '{"version": 2, "events": []}',
+      '{"version": 2, "events": "x"}',
+      'null',
+      '"text"',
+      '2',
+    ]) {
       expect([bad, readMemory(bad)]).toEqual([bad, { memory: EMPTY_MEMORY, status: 'unreadable' }]);
     }
   });
 
   it('reads a version-1 memory (no last good texts), keeping its SEQUENCE numbers', () => {
-    expect(readMemory('{"version":1,"events":{"event/a":{"fingerprint":"f","sequence":4,"changedAt":1}}}')).toEqual({ memory: { version: 2, events: { 'event/a': { fingerprint: 'f', sequence: 4, changedAt: 1 } }, lastGood: {} }, status: 'ok' });
+    expect(readMemory('{"version":1,"events":{"event/a":{"fingerprint":"f","sequence":4,"changedAt":1}}}')).toEqual({
+      memory: { version: 2, events: { 'event/a': { fingerprint: 'f', sequence: 4, changedAt: 1 } }, lastGood: {} },
+      status: 'ok',
+    });
   });
 
   it('drops each malformed entry, never reading a wrong type as a value', () => {
@@ -112,9 +172,22 @@ describe('saving and reading a memory', () => {
       lastGood: { 'a.md': 'text', 'b.md': 42, 'c.md': null },
       lastGoodConfig: 42,
     });
-    expect(memoryFrom({ version: 2, events: {}, lastGood: 'not a map' })).toEqual({ version: 2, events: {}, lastGood: {} });
-    expect(read).toEqual({ version: 2, events: { good: { fingerprint: 'f', sequence: 1, changedAt: 5 } }, lastGood: { 'a.md': 'text' } });
-    expect(memoryFrom({ version: 2, events: {}, lastGood: {}, lastGoodConfig: null })).toEqual({ version: 2, events: {}, lastGood: {}, lastGoodConfig: null });
+    expect(memoryFrom({ version: 2, events: {}, lastGood: 'not a map' })).toEqual({
+      version: 2,
+      events: {},
+      lastGood: {},
+    });
+    expect(read).toEqual({
+      version: 2,
+      events: { good: { fingerprint: 'f', sequence: 1, changedAt: 5 } },
+      lastGood: { 'a.md': 'text' },
+    });
+    expect(memoryFrom({ version: 2, events: {}, lastGood: {}, lastGoodConfig: null })).toEqual({
+      version: 2,
+      events: {},
+      lastGood: {},
+      lastGoodConfig: null,
+    });
     expect(memoryFrom(undefined)).toEqual(EMPTY_MEMORY);
   });
 });

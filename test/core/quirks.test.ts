@@ -36,14 +36,22 @@ describe('the quirks fixture', () => {
   });
 
   it('reads ends with typos as meant', () => {
-    expect(event('Night of museums')).toMatchObject({ start: '2026-05-16T19:00:00.000Z', end: '2026-05-16T23:00:00.000Z' });
+    expect(event('Night of museums')).toMatchObject({
+      start: '2026-05-16T19:00:00.000Z',
+      end: '2026-05-16T23:00:00.000Z',
+    });
     // Written with Z, read as the hour the site shows, in Paris (16:30Z is 16:30 Paris time).
     expect(event('Workshop with a wrong end year')).toMatchObject({ start: '2020-02-08T15:30:00.000Z', end: null });
-    expect(event('Morning seminar')).toMatchObject({ start: '2021-09-21T07:00:00.000Z', end: '2021-09-21T09:00:00.000Z' });
+    expect(event('Morning seminar')).toMatchObject({
+      start: '2021-09-21T07:00:00.000Z',
+      end: '2021-09-21T09:00:00.000Z',
+    });
   });
 
   it('reads a programme written as a list, a quote and bold times', () => {
-    expect(event('Data evening').description).toMatch(/^Agenda:\n18:00–19:00 Introduction\n19:00–19:30 Accueil des intervenants\n19:30–20:30 Table ronde\n20:30–21:00 Apéritif\n/);
+    expect(event('Data evening').description).toMatch(
+      /^Agenda:\n18:00–19:00 Introduction\n19:00–19:30 Accueil des intervenants\n19:30–20:30 Table ronde\n20:30–21:00 Apéritif\n/,
+    );
   });
 
   it('turns pasted HTML into clean text: no CSS, no comment, no script, names apart from bios, relref to the Hugo site', () => {

@@ -8,13 +8,25 @@ import { build, output } from '../helpers';
 
 const config = readFileSync(path.join(FIXTURE, 'calpub.yaml'), 'utf8');
 const pages = filesUnder(FIXTURE).filter((f) => f.path !== 'calpub.yaml');
-const withOutputs = (outputs: string, base = 'permalinkBase: https://www.example.org/\n') => build(pages, { config: `${config}${base}outputs: [${outputs}]\n` });
+const withOutputs = (outputs: string, base = 'permalinkBase: https://www.example.org/\n') =>
+  build(pages, { config: `${config}${base}outputs: [${outputs}]\n` });
 const paths = (result: ReturnType<typeof build>) => [...result.outputs].map((o) => o.path);
 const full = build(pages, { config });
 
 describe('`outputs` in calpub.yaml', () => {
   it('publishes every group by default', () => {
-    expect(paths(full)).toEqual(expect.arrayContaining(['calendar.ics', 'rss.xml', 'atom.xml', 'feed.json', 'schedule.json', 'schedule.schema.json', 'index.html', '404.html']));
+    expect(paths(full)).toEqual(
+      expect.arrayContaining([
+        'calendar.ics',
+        'rss.xml',
+        'atom.xml',
+        'feed.json',
+        'schedule.json',
+        'schedule.schema.json',
+        'index.html',
+        '404.html',
+      ]),
+    );
   });
 
   it('with calendars only, writes the site calendar, one per event and one per tag, and nothing else', () => {
@@ -34,9 +46,20 @@ describe('`outputs` in calpub.yaml', () => {
     const result = withOutputs('calendars, schedule');
     expect(paths(result).filter((p) => !p.endsWith('.ics'))).toEqual(['schedule.json', 'schedule.schema.json']);
     const schedule = JSON.parse(output(result, 'schedule.json'));
-    expect(schedule.urls).toEqual({ site: null, calendar: 'https://events.example.org/calendar.ics', webcal: 'webcal://events.example.org/calendar.ics', rss: null, atom: null, jsonFeed: null });
+    expect(schedule.urls).toEqual({
+      site: null,
+      calendar: 'https://events.example.org/calendar.ics',
+      webcal: 'webcal://events.example.org/calendar.ics',
+      rss: null,
+      atom: null,
+      jsonFeed: null,
+    });
     // The tag's page is the linked site's, where Hugo puts it.
-    expect(schedule.tags[0]).toMatchObject({ page: expect.stringMatching(/^https:\/\/www\.example\.org\/tags\/[^/]+\/$/), rss: null, calendar: expect.stringMatching(/^https:\/\/events\.example\.org\/tags\/.+\/calendar\.ics$/) });
+    expect(schedule.tags[0]).toMatchObject({
+      page: expect.stringMatching(/^https:\/\/www\.example\.org\/tags\/[^/]+\/$/),
+      rss: null,
+      calendar: expect.stringMatching(/^https:\/\/events\.example\.org\/tags\/.+\/calendar\.ics$/),
+    });
     expect(schedule.events.every((e: { url: string }) => e.url.startsWith('https://www.example.org/'))).toBe(true);
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     addFormats(ajv);
@@ -52,14 +75,23 @@ describe('`outputs` in calpub.yaml', () => {
     expect(channel.link).toBe('https://www.example.org/');
     expect(JSON.parse(output(result, 'feed.json')).home_page_url).toBe('https://www.example.org/');
     // A tag's feed links to the tag's page on the Hugo site (tags/<Hugo's MakePath of the tag>/).
-    expect(new XMLParser().parse(output(result, 'tags/etalab/rss.xml')).rss.channel.link).toBe('https://www.example.org/tags/etalab/');
-    expect(JSON.parse(output(result, 'schedule.json')).tags.map((t: { name: string; page: string }) => [t.name, t.page])).toEqual(
-      expect.arrayContaining([['Data, science', 'https://www.example.org/tags/data-science/'], ['10%', 'https://www.example.org/tags/10/']]),
+    expect(new XMLParser().parse(output(result, 'tags/etalab/rss.xml')).rss.channel.link).toBe(
+      'https://www.example.org/tags/etalab/',
+    );
+    expect(
+      JSON.parse(output(result, 'schedule.json')).tags.map((t: { name: string; page: string }) => [t.name, t.page]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['Data, science', 'https://www.example.org/tags/data-science/'],
+        ['10%', 'https://www.example.org/tags/10/'],
+      ]),
     );
   });
 
   it('warns once, on the config, when nothing shows the events', () => {
     const result = withOutputs('calendars', '');
-    expect(result.problems).toEqual([expect.objectContaining({ file: 'calpub.yaml', severity: 'warning', field: 'outputs' })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ file: 'calpub.yaml', severity: 'warning', field: 'outputs' }),
+    ]);
   });
 });

@@ -17,22 +17,47 @@ describe('a page whose identity gives a path another output has', () => {
       return;
     }
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([
-      { file: path, severity: 'error', field: 'slug', message: expect.stringMatching(new RegExp(`gives the path \`${taken.replace('.', '\\.')}\`, which is the site's own file too: nothing is written over another output`)) },
+      {
+        file: path,
+        severity: 'error',
+        field: 'slug',
+        message: expect.stringMatching(
+          new RegExp(
+            `gives the path \`${taken.replace('.', '\\.')}\`, which is the site's own file too: nothing is written over another output`,
+          ),
+        ),
+      },
     ]);
     expect(result.published).toEqual(['event/a', 'event/b']);
     // The site calendar is whole: both good events, not the page's.
-    expect(readCalendar(output(result, 'calendar.ics')).events.map((e) => e.uid)).toEqual(['event/a@example.org', 'event/b@example.org']);
+    expect(readCalendar(output(result, 'calendar.ics')).events.map((e) => e.uid)).toEqual([
+      'event/a@example.org',
+      'event/b@example.org',
+    ]);
   });
 
   it("rejects a page that takes a tag's calendar, and keeps the tag's", () => {
-    const result = build([page('tags/x/calendar.md'), page('event/b/index.md', 'tags: [x]')], { config: 'siteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\nsections: [event, tags]\n' });
-    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([expect.objectContaining({ file: 'tags/x/calendar.md', field: 'slug', message: expect.stringMatching(/gives the path `tags\/x\/calendar\.ics`, which is the site's tag file too/) })]);
-    expect(readCalendar(output(result, 'tags/x/calendar.ics')).events.map((e) => e.uid)).toEqual(['event/b@example.org']);
+    const result = build([page('tags/x/calendar.md'), page('event/b/index.md', 'tags: [x]')], {
+      config:
+        'siteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\nsections: [event, tags]\n',
+    });
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([
+      expect.objectContaining({
+        file: 'tags/x/calendar.md',
+        field: 'slug',
+        message: expect.stringMatching(/gives the path `tags\/x\/calendar\.ics`, which is the site's tag file too/),
+      }),
+    ]);
+    expect(readCalendar(output(result, 'tags/x/calendar.ics')).events.map((e) => e.uid)).toEqual([
+      'event/b@example.org',
+    ]);
   });
 
   it('rejects a page whose path would be in a private folder', () => {
     const result = build([page('event/index.md', 'slug: _calpub'), page('event/a/index.md')]);
-    expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([expect.stringMatching(/in calpub's private folder `_calpub\/`/)]);
+    expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+      expect.stringMatching(/in calpub's private folder `_calpub\/`/),
+    ]);
     expect([...result.outputs].some((o) => o.path.startsWith('_calpub'))).toBe(false);
   });
 });

@@ -8,22 +8,52 @@ import addFormats from 'ajv-formats';
 import { build, output, yamlPage } from '../helpers';
 import { textOf } from '../../lambda/core/model';
 
-const HUGO = 'title: T\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\npermalinkBase: https://lab.example.org/\noutputs: [calendars, feeds, schedule, widget]\n';
-const HOSTILE = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '//evil.example/x', '\\\\evil.example\\x', 'https://evil.example/"><script>alert(1)</script>'];
+const HUGO =
+  'title: T\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\npermalinkBase: https://lab.example.org/\noutputs: [calendars, feeds, schedule, widget]\n';
+const HOSTILE = [
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  ' javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  '//evil.example/x',
+  '\\\\evil.example\\x',
+  'https://evil.example/"><script>alert(1)</script>',
+];
 
 describe('links that leave calpub', () => {
-  it.each(HOSTILE.slice(0, 7))('a page `url` of %j is ignored with a warning: the event links to its Hugo page', (url) => {
-    const result = build([yamlPage('event/x/index.md', `title: X\ndate: '2027-01-10T10:00:00'\nurl: ${JSON.stringify(url)}`)], { config: HUGO });
-    expect(result.problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'url', message: expect.stringMatching(/is not a path on the site nor an http\(s\) URL.*it is ignored/) })]);
-    for (const file of [...result.outputs]) {
-      const text = textOf(file).toLowerCase();
-      expect([file.path, /javascript:|vbscript:|data:text|evil\.example/.test(text)]).toEqual([file.path, false]);
-    }
-    expect(JSON.parse(output(result, 'schedule.json')).events[0].url).toBe('https://lab.example.org/event/x/');
-  });
+  it.each(HOSTILE.slice(0, 7))(
+    'a page `url` of %j is ignored with a warning: the event links to its Hugo page',
+    (url) => {
+      const result = build(
+        [yamlPage('event/x/index.md', `title: X\ndate: '2027-01-10T10:00:00'\nurl: ${JSON.stringify(url)}`)],
+        { config: HUGO },
+      );
+      expect(result.problems).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          field: 'url',
+          message: expect.stringMatching(/is not a path on the site nor an http\(s\) URL.*it is ignored/),
+        }),
+      ]);
+      for (const file of [...result.outputs]) {
+        const text = textOf(file).toLowerCase();
+        expect([file.path, /javascript:|vbscript:|data:text|evil\.example/.test(text)]).toEqual([file.path, false]);
+      }
+      expect(JSON.parse(output(result, 'schedule.json')).events[0].url).toBe('https://lab.example.org/event/x/');
+    },
+  );
 
   it('keeps a site path or an http(s) URL as the page `url`', () => {
-    const link = (url: string) => JSON.parse(output(build([yamlPage('event/x/index.md', `title: X\ndate: '2027-01-10T10:00:00'\nurl: '${url}'`)], { config: HUGO }), 'schedule.json')).events[0].url;
+    const link = (url: string) =>
+      JSON.parse(
+        output(
+          build([yamlPage('event/x/index.md', `title: X\ndate: '2027-01-10T10:00:00'\nurl: '${url}'`)], {
+            config: HUGO,
+          }),
+          'schedule.json',
+        ),
+      ).events[0].url;
     expect(link('/talks/2027/x/')).toBe('https://lab.example.org/talks/2027/x/');
     expect(link('https://other.example.org/x/')).toBe('https://other.example.org/x/');
   });
@@ -50,6 +80,7 @@ describe('links that leave calpub', () => {
     expect([validate(schedule), validate.errors]).toEqual([true, null]);
     const urls = [schedule.events[0].seriesUrl, ...schedule.events[0].links.map((l: { url: string }) => l.url)];
     for (const url of urls) expect([url, /^https?:\/\/[^\s"<>]+$/.test(url)]).toEqual([url, true]);
-    for (const file of result.outputs) expect([file.path, /javascript:|vbscript:|data:text/i.test(textOf(file))]).toEqual([file.path, false]);
+    for (const file of result.outputs)
+      expect([file.path, /javascript:|vbscript:|data:text/i.test(textOf(file))]).toEqual([file.path, false]);
   });
 });

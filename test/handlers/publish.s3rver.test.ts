@@ -11,7 +11,8 @@ import { s3ClientConfig } from '../../lambda/adapters/s3';
 import { readCalendar } from '../ical';
 
 type Handler = (event: unknown) => Promise<void>;
-const page = (n: number, extra = '') => `---\ntitle: Event ${n}\ndate: '2027-01-${String(n).padStart(2, '0')}T18:00:00'\ntags: [T${n % 3}]\n${extra}---\nBody ${n}.\n`;
+const page = (n: number, extra = '') =>
+  `---\ntitle: Event ${n}\ndate: '2027-01-${String(n).padStart(2, '0')}T18:00:00'\ntags: [T${n % 3}]\n${extra}---\nBody ${n}.\n`;
 
 describe('publish handler on s3rver', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'calpub-s3rver-'));
@@ -29,17 +30,25 @@ describe('publish handler on s3rver', () => {
   const get = async (Key: string) => (await fetch(`${s3.endpoint}/calpub-site/${Key}`)).text();
   /** Delivers what s3rver notified since last time, as SQS would (keys URL-encoded, `+` for spaces). */
   const deliver = () => {
-    const records = notifications.splice(0).map((n, i) => ({ messageId: String(i), body: JSON.stringify(encodeKeys(n)) }));
-    return handler({ Records: records.length ? records : [{ messageId: 's', body: JSON.stringify({ reason: 'schedule' }) }] });
+    const records = notifications
+      .splice(0)
+      .map((n, i) => ({ messageId: String(i), body: JSON.stringify(encodeKeys(n)) }));
+    return handler({
+      Records: records.length ? records : [{ messageId: 's', body: JSON.stringify({ reason: 'schedule' }) }],
+    });
   };
 
   beforeAll(async () => {
     s3 = await startLocalS3(dir, ['calpub-content', 'calpub-site']);
-    s3.events.on('event', (e: { Records: Array<{ s3: { bucket: { name: string }; object: { key: string } }; eventName: string }> }) => {
-      const r = e.Records[0];
-      if (r.s3.bucket.name === 'calpub-content' && !r.s3.object.key.startsWith('_calpub/')) notifications.push(e);
-      if (r.s3.bucket.name === 'calpub-site' && r.eventName.startsWith('ObjectCreated')) sitePuts.push(r.s3.object.key);
-    });
+    s3.events.on(
+      'event',
+      (e: { Records: Array<{ s3: { bucket: { name: string }; object: { key: string } }; eventName: string }> }) => {
+        const r = e.Records[0];
+        if (r.s3.bucket.name === 'calpub-content' && !r.s3.object.key.startsWith('_calpub/')) notifications.push(e);
+        if (r.s3.bucket.name === 'calpub-site' && r.eventName.startsWith('ObjectCreated'))
+          sitePuts.push(r.s3.object.key);
+      },
+    );
     Object.assign(process.env, {
       CONTENT_BUCKET: 'calpub-content',
       SITE_BUCKET: 'calpub-site',
@@ -64,7 +73,9 @@ describe('publish handler on s3rver', () => {
     await deliver();
     const ics = await get('calendar.ics');
     expect(readCalendar(ics).events).toHaveLength(21);
-    expect(Object.keys(await list('calpub-site'))).toEqual(expect.arrayContaining(['calendar.ics', 'rss.xml', 'schedule.json', 'event/e1.ics', 'event/with-space.ics']));
+    expect(Object.keys(await list('calpub-site'))).toEqual(
+      expect.arrayContaining(['calendar.ics', 'rss.xml', 'schedule.json', 'event/e1.ics', 'event/with-space.ics']),
+    );
     const log = JSON.parse((console.log as jest.Mock).mock.calls.at(-1)[0]);
     expect(log).toMatchObject({ msg: 'rebuild', triggers: { s3: 22 }, published: 21, rejected: 0 });
   });
@@ -75,8 +86,25 @@ describe('publish handler on s3rver', () => {
     sitePuts.length = 0;
     await deliver();
     const after = await list('calpub-site');
-    const changed = Object.keys(after).filter((k) => after[k] !== before[k]).sort();
-    expect(changed).toEqual(['atom.xml', 'calendar.ics', 'embed/index.html', 'embed/tags/t2/index.html', 'event/e5.ics', 'event/e5/index.html', 'feed.json', 'index.html', 'rss.xml', 'schedule.json', 'sitemap.xml', 'tags/t2/calendar.ics', 'tags/t2/index.html', 'tags/t2/rss.xml']);
+    const changed = Object.keys(after)
+      .filter((k) => after[k] !== before[k])
+      .sort();
+    expect(changed).toEqual([
+      'atom.xml',
+      'calendar.ics',
+      'embed/index.html',
+      'embed/tags/t2/index.html',
+      'event/e5.ics',
+      'event/e5/index.html',
+      'feed.json',
+      'index.html',
+      'rss.xml',
+      'schedule.json',
+      'sitemap.xml',
+      'tags/t2/calendar.ics',
+      'tags/t2/index.html',
+      'tags/t2/rss.xml',
+    ]);
     expect([...sitePuts].sort()).toEqual(changed);
   });
 
@@ -99,7 +127,9 @@ describe('publish handler on s3rver', () => {
     await put('calpub-content', 'event/broken/index.md', "---\ntitle: Broken\ndate: 'TBA'\n---\n");
     await deliver();
     expect(readCalendar(await get('calendar.ics')).events).toHaveLength(20);
-    const report = (await (await fetch(`${s3.endpoint}/calpub-content/_calpub/report.json`)).json()) as { problems: unknown[] };
+    const report = (await (await fetch(`${s3.endpoint}/calpub-content/_calpub/report.json`)).json()) as {
+      problems: unknown[];
+    };
     expect(report.problems).toEqual([expect.objectContaining({ file: 'event/broken/index.md', field: 'date' })]);
     expect((await list('calpub-site'))['_calpub/report.json']).toBeUndefined();
   });
@@ -121,5 +151,13 @@ describe('publish handler on s3rver', () => {
 /** s3rver sends raw keys; S3 URL-encodes them (spaces as `+`) in notifications. */
 function encodeKeys(notification: unknown): unknown {
   const n = notification as { Records: Array<{ s3: { object: { key: string } } }> };
-  return { Records: n.Records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeURIComponent(r.s3.object.key).replace(/%20/g, '+').replace(/%2F/g, '/') } } })) };
+  return {
+    Records: n.Records.map((r) => ({
+      ...r,
+      s3: {
+        ...r.s3,
+        object: { ...r.s3.object, key: encodeURIComponent(r.s3.object.key).replace(/%20/g, '+').replace(/%2F/g, '/') },
+      },
+    })),
+  };
 }

@@ -4,7 +4,8 @@ import { MemoryStore } from '../adapters/memory-store';
 import { NOW } from '../helpers';
 import { readCalendar } from '../ical';
 
-const page = (n: number, extra = '') => `---\ntitle: Event ${n}\ndate: '2027-01-${String(n).padStart(2, '0')}T18:00:00'\ntags: [T${n % 3}]\n${extra}---\nBody of event ${n}.\n`;
+const page = (n: number, extra = '') =>
+  `---\ntitle: Event ${n}\ndate: '2027-01-${String(n).padStart(2, '0')}T18:00:00'\ntags: [T${n % 3}]\n${extra}---\nBody of event ${n}.\n`;
 const CONFIG = 'title: Test\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\n';
 
 async function setup(count = 20) {
@@ -23,10 +24,16 @@ describe('rebuild on object storage', () => {
     const summary = await rebuild(deps);
     expect(summary).toMatchObject({ published: 20, rejected: 0, attempts: 1 });
     expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events).toHaveLength(20);
-    expect(site.objects.get('calendar.ics')).toMatchObject({ contentType: 'text/calendar; charset=utf-8', cacheControl: 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400' });
+    expect(site.objects.get('calendar.ics')).toMatchObject({
+      contentType: 'text/calendar; charset=utf-8',
+      cacheControl: 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400',
+    });
     expect(site.objects.get('rss.xml')?.contentType).toBe('application/rss+xml; charset=utf-8');
     expect([...site.objects.keys()].some((k) => k.startsWith('_calpub'))).toBe(false);
-    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}')).toEqual({ published: 20, problems: [] });
+    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}')).toEqual({
+      published: 20,
+      problems: [],
+    });
   });
 
   it('after one edit reads 3 bodies (the state, the config, the page), writes only changed files, and a no-change run writes nothing', async () => {
@@ -37,9 +44,26 @@ describe('rebuild on object storage', () => {
     site.puts = 0;
     const summary = await rebuild(deps);
     expect(summary.objectsRead).toBe(3);
-    const changed = Object.keys(site.snapshot()).filter((k) => site.snapshot()[k] !== before[k]).sort();
+    const changed = Object.keys(site.snapshot())
+      .filter((k) => site.snapshot()[k] !== before[k])
+      .sort();
     expect(summary.written.sort()).toEqual(changed);
-    expect(changed).toEqual(['atom.xml', 'calendar.ics', 'embed/index.html', 'embed/tags/t2/index.html', 'event/e5.ics', 'event/e5/index.html', 'feed.json', 'index.html', 'rss.xml', 'schedule.json', 'sitemap.xml', 'tags/t2/calendar.ics', 'tags/t2/index.html', 'tags/t2/rss.xml']);
+    expect(changed).toEqual([
+      'atom.xml',
+      'calendar.ics',
+      'embed/index.html',
+      'embed/tags/t2/index.html',
+      'event/e5.ics',
+      'event/e5/index.html',
+      'feed.json',
+      'index.html',
+      'rss.xml',
+      'schedule.json',
+      'sitemap.xml',
+      'tags/t2/calendar.ics',
+      'tags/t2/index.html',
+      'tags/t2/rss.xml',
+    ]);
     site.puts = 0;
     const again = await rebuild(deps);
     expect(again).toMatchObject({ objectsRead: 2, written: [], deleted: [] });
@@ -50,7 +74,11 @@ describe('rebuild on object storage', () => {
     const { content, site, deps } = await setup();
     await rebuild(deps);
     await content.upload('event/e5/index.md', page(5, 'location: Room 2\n'));
-    const summary = await rebuild({ ...deps, content: new MemoryStore(content.objects), site: new MemoryStore(site.objects) });
+    const summary = await rebuild({
+      ...deps,
+      content: new MemoryStore(content.objects),
+      site: new MemoryStore(site.objects),
+    });
     expect(summary.objectsRead).toBe(3);
     expect(summary.written).toContain('event/e5.ics');
   });
@@ -75,7 +103,8 @@ describe('rebuild on object storage', () => {
     const summary = await rebuild(deps);
     expect(summary.deleted.sort()).toEqual(['event/e7.ics', 'event/e7/index.html']);
     expect(site.objects.has('event/e7.ics')).toBe(false);
-    for (const [key, o] of site.objects) expect([key, o.body.includes('e7@example.org') || o.body.includes('/e7/')]).toEqual([key, false]);
+    for (const [key, o] of site.objects)
+      expect([key, o.body.includes('e7@example.org') || o.body.includes('/e7/')]).toEqual([key, false]);
   });
 
   it('never applies a calpub.yaml with an error: the last good one stays, no event moves', async () => {
@@ -87,7 +116,13 @@ describe('rebuild on object storage', () => {
     expect(summary).toMatchObject({ published: 20, rejected: 1, written: [], deleted: [] });
     expect(site.snapshot()).toEqual(before);
     const report = JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}');
-    expect(report.problems.map((p: { file: string; severity: string; field: string | null }) => [p.file, p.severity, p.field])).toEqual([
+    expect(
+      report.problems.map((p: { file: string; severity: string; field: string | null }) => [
+        p.file,
+        p.severity,
+        p.field,
+      ]),
+    ).toEqual([
       ['calpub.yaml', 'error', 'timeZone'],
       ['calpub.yaml', 'warning', null],
     ]);
@@ -97,10 +132,18 @@ describe('rebuild on object storage', () => {
     const { content, site, deps } = await setup();
     await content.upload('calpub.yaml', CONFIG.replace('Europe/Paris', 'Mars/Olympus_Mons'));
     const summary = await rebuild(deps);
-    expect(summary).toMatchObject({ published: 0, rejected: 1, written: [], deleted: [], stopped: expect.stringMatching(/calpub\.yaml has errors/) });
+    expect(summary).toMatchObject({
+      published: 0,
+      rejected: 1,
+      written: [],
+      deleted: [],
+      stopped: expect.stringMatching(/calpub\.yaml has errors/),
+    });
     expect(site.objects.size).toBe(0);
     expect(content.objects.has('_calpub/state.jsonl.gz')).toBe(false);
-    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}').problems[1].message).toMatch(/nothing is built until they are fixed/);
+    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}').problems[1].message).toMatch(
+      /nothing is built until they are fixed/,
+    );
   });
 
   it('publishes the rest and reports a broken file; keeps the last good version of a page that breaks', async () => {
@@ -114,7 +157,9 @@ describe('rebuild on object storage', () => {
     await content.upload('event/e3/index.md', "---\ntitle: Event 3\ndate: '2027-02-30'\n---\n");
     for (let i = 0; i < 2; i++) {
       await rebuild(deps);
-      expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events.map((e) => e.summary)).toContain('Event 3');
+      expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events.map((e) => e.summary)).toContain(
+        'Event 3',
+      );
     }
   });
 
@@ -129,10 +174,13 @@ describe('rebuild on object storage', () => {
     content.failOn = null;
     site.failOn = { op: 'put', after: 2, error: new Error('AccessDenied') };
     await expect(rebuild(deps)).rejects.toThrow('AccessDenied');
-    for (const [key, body] of Object.entries(site.snapshot())) if (key.endsWith('.ics')) expect(() => readCalendar(body)).not.toThrow();
+    for (const [key, body] of Object.entries(site.snapshot()))
+      if (key.endsWith('.ics')) expect(() => readCalendar(body)).not.toThrow();
     site.failOn = null;
     await rebuild(deps);
-    expect(readCalendar(site.objects.get('calendar.ics')?.body ?? '').events.find((e) => e.summary === 'Event 1')?.location).toBe('Moved');
+    expect(
+      readCalendar(site.objects.get('calendar.ics')?.body ?? '').events.find((e) => e.summary === 'Event 1')?.location,
+    ).toBe('Moved');
   });
 
   it('two overlapping rebuilds converge to the current content', async () => {
@@ -171,7 +219,11 @@ describe('rebuild on object storage', () => {
     const a = await rebuild(deps);
     expect(a.attempts).toBe(2);
     const fresh = new MemoryStore();
-    await rebuild({ ...deps, site: fresh, content: new MemoryStore(new Map([...content.objects].filter(([k]) => !k.startsWith('_calpub/')))) });
+    await rebuild({
+      ...deps,
+      site: fresh,
+      content: new MemoryStore(new Map([...content.objects].filter(([k]) => !k.startsWith('_calpub/')))),
+    });
     expect([...site.objects.keys()].sort()).toEqual([...fresh.objects.keys()].sort());
     expect([...site.objects.keys()].filter((k) => k.includes('e5'))).toEqual([]);
   });
@@ -229,14 +281,22 @@ describe('rebuild on object storage', () => {
     await rebuild(deps);
     await content.upload('event/e2/index.md', page(2, 'location: Room 2\n'));
     await rebuild(deps); // SEQUENCE of e2 is now 1; the state it replaced is kept as a copy
-    const sequence = () => readCalendar(site.objects.get('calendar.ics')?.body ?? '').events.find((e) => e.uid.startsWith('event/e2@'))?.sequence;
+    const sequence = () =>
+      readCalendar(site.objects.get('calendar.ics')?.body ?? '').events.find((e) => e.uid.startsWith('event/e2@'))
+        ?.sequence;
     expect(sequence()).toBe(1);
     await content.upload('event/e3/index.md', page(3, 'location: Room 3\n'));
     await rebuild(deps); // a state with e2 at 1 is the copy now
     await content.upload('_calpub/state.jsonl.gz', '{not gzip');
     const recovered = await rebuild(deps);
     expect(recovered.memory).toMatch(/^memory unreadable: recovered from the copy of the state before it/);
-    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}').problems).toEqual([expect.objectContaining({ file: '_calpub/state.jsonl.gz', severity: 'warning', message: expect.stringMatching(/^memory unreadable: recovered/) })]);
+    expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}').problems).toEqual([
+      expect.objectContaining({
+        file: '_calpub/state.jsonl.gz',
+        severity: 'warning',
+        message: expect.stringMatching(/^memory unreadable: recovered/),
+      }),
+    ]);
     expect(sequence()).toBe(1); // not restarted
     // No state at all while the site holds files: said too.
     await content.delete(['_calpub/state.jsonl.gz', '_calpub/state.previous.jsonl.gz']);
@@ -272,7 +332,13 @@ describe('rebuild on object storage', () => {
     await rebuild(deps);
     await content.upload('event/e3/index.md', "---\ntitle: Event 3\ndate: '2027-02-30'\n---\n");
     await rebuild(deps);
-    await content.upload('calpub.yaml', CONFIG.replace('uidDomain: example.org', 'uidDomain: other.example.org').replace('https://events.example.org/', 'https://new.example.org/'));
+    await content.upload(
+      'calpub.yaml',
+      CONFIG.replace('uidDomain: example.org', 'uidDomain: other.example.org').replace(
+        'https://events.example.org/',
+        'https://new.example.org/',
+      ),
+    );
     await rebuild(deps);
     const calendar = site.objects.get('calendar.ics')?.body ?? '';
     const e3 = readCalendar(calendar).events.find((e) => e.summary === 'Event 3');
@@ -280,7 +346,11 @@ describe('rebuild on object storage', () => {
     expect(calendar).not.toContain('events.example.org');
     expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}').problems).toEqual([
       expect.objectContaining({ file: 'event/e3/index.md', severity: 'error', field: 'date' }),
-      expect.objectContaining({ file: 'event/e3/index.md', severity: 'warning', message: expect.stringMatching(/version published before stays/) }),
+      expect.objectContaining({
+        file: 'event/e3/index.md',
+        severity: 'warning',
+        message: expect.stringMatching(/version published before stays/),
+      }),
     ]);
   });
 
@@ -289,9 +359,15 @@ describe('rebuild on object storage', () => {
     await rebuild(deps);
     const before = site.snapshot();
     const state = parseRemoteState(content.objects.get('_calpub/state.jsonl.gz')?.bytes ?? null);
-    const damaged = [[], [Buffer.from('{"format":1,"key":"other"}\n')], [Buffer.from('{"format":1,"key":'), Buffer.from('garbage\n\tmore')]];
+    const damaged = [
+      [],
+      [Buffer.from('{"format":1,"key":"other"}\n')],
+      [Buffer.from('{"format":1,"key":'), Buffer.from('garbage\n\tmore')],
+    ];
     for (const lines of damaged) {
-      await content.put('_calpub/state.jsonl.gz', serializeRemoteState(state.head, lines), { contentType: 'application/gzip' });
+      await content.put('_calpub/state.jsonl.gz', serializeRemoteState(state.head, lines), {
+        contentType: 'application/gzip',
+      });
       const summary = await rebuild(deps);
       expect(summary.objectsRead).toBe(22); // the state, the config, every page
       expect(summary.written).toEqual([]);

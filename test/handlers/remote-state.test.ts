@@ -14,7 +14,7 @@ const memory: Memory = {
 };
 
 describe('the remote state', () => {
-  it('reads back what it wrote: memory, manifest, check time and the outcome store\'s lines', () => {
+  it("reads back what it wrote: memory, manifest, check time and the outcome store's lines", () => {
     const store = OutcomeStore.parse(null, 'k');
     store.useConfig(configKey(TEST_CONFIG));
     const page = yamlPage('event/a/index.md', "title: A\ndate: '2027-01-10T10:00:00Z'", 'Line one\n\nline two');

@@ -22,7 +22,9 @@ export async function startCloudFrontApi(onInvalidation: (paths: string[]) => vo
     req.on('end', () => {
       const match = /^\/2020-05-31\/distribution\/([^/]+)\/invalidation$/.exec(req.url ?? '');
       if (req.method !== 'POST' || !match) {
-        res.writeHead(400, { 'content-type': 'text/xml' }).end('<ErrorResponse><Error><Code>InvalidArgument</Code></Error></ErrorResponse>');
+        res
+          .writeHead(400, { 'content-type': 'text/xml' })
+          .end('<ErrorResponse><Error><Code>InvalidArgument</Code></Error></ErrorResponse>');
         return;
       }
       const paths = [...body.matchAll(/<Path>([^<]*)<\/Path>/g)].map((m) => m[1]);
@@ -31,7 +33,10 @@ export async function startCloudFrontApi(onInvalidation: (paths: string[]) => vo
       onInvalidation(paths);
       const id = `I${String(++count).padStart(13, '0')}`;
       res
-        .writeHead(201, { 'content-type': 'text/xml', location: `https://cloudfront.amazonaws.com/2020-05-31/distribution/${match[1]}/invalidation/${id}` })
+        .writeHead(201, {
+          'content-type': 'text/xml',
+          location: `https://cloudfront.amazonaws.com/2020-05-31/distribution/${match[1]}/invalidation/${id}`,
+        })
         .end(
           `<?xml version="1.0" encoding="UTF-8"?>\n<Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Id>${id}</Id><Status>Completed</Status>` +
             `<CreateTime>${new Date().toISOString()}</CreateTime><InvalidationBatch><Paths><Quantity>${paths.length}</Quantity>` +

@@ -21,7 +21,9 @@ export function filesToUpload(root: string, exclude: readonly string[], rel = ''
 
 /** `aws s3 sync --exclude` patterns: `*` matches any characters, `/` included. */
 function excluded(key: string, patterns: readonly string[]): boolean {
-  return patterns.some((p) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*')}$`).test(key));
+  return patterns.some((p) =>
+    new RegExp(`^${p.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*')}$`).test(key),
+  );
 }
 
 /** Keeps `bucket` in step with `root`; resolves once the first upload is done. */
@@ -34,7 +36,8 @@ export async function syncContent(
 ): Promise<{ uploaded: number; watcher: FSWatcher }> {
   const sync = async (rel: string) => {
     const file = path.join(root, rel);
-    if (existsSync(file) && statSync(file).isFile()) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: rel, Body: readFileSync(file) }));
+    if (existsSync(file) && statSync(file).isFile())
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: rel, Body: readFileSync(file) }));
     else if (!existsSync(file)) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: rel }));
   };
   const files = filesToUpload(root, exclude);

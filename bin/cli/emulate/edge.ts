@@ -21,7 +21,12 @@ interface Reply {
 type ViewerFunction = (event: unknown) => Promise<Record<string, unknown>>;
 
 /** Serves `distribution` from `bucket` until closed. */
-export async function serveDistribution(distribution: DistributionModel, s3: S3Client, bucket: string, port: number): Promise<Server> {
+export async function serveDistribution(
+  distribution: DistributionModel,
+  s3: S3Client,
+  bucket: string,
+  port: number,
+): Promise<Server> {
   const functions = new Map<string, ViewerFunction>();
   const functionOf = (code: string) => {
     let fn = functions.get(code);
@@ -32,7 +37,12 @@ export async function serveDistribution(distribution: DistributionModel, s3: S3C
   const server = createServer((req, res) => {
     handle(req, distribution, functionOf, origin).then(
       (reply) => send(res, req, reply),
-      (err: Error) => send(res, req, { status: 502, headers: { 'content-type': 'text/plain' }, body: Buffer.from(`calpub emulate: ${err.message}\n`) }),
+      (err: Error) =>
+        send(res, req, {
+          status: 502,
+          headers: { 'content-type': 'text/plain' },
+          body: Buffer.from(`calpub emulate: ${err.message}\n`),
+        }),
     );
   });
   await new Promise<void>((resolve, reject) => {
@@ -53,7 +63,13 @@ async function handle(
   const behavior = behaviorFor(distribution, url.pathname);
   const method = req.method ?? 'GET';
   if (!behavior.allowedMethods.includes(method)) {
-    return { status: 403, headers: { 'content-type': 'text/plain' }, body: Buffer.from('This distribution is not configured to allow the HTTP request method that was used for this request.\n') };
+    return {
+      status: 403,
+      headers: { 'content-type': 'text/plain' },
+      body: Buffer.from(
+        'This distribution is not configured to allow the HTTP request method that was used for this request.\n',
+      ),
+    };
   }
   let uri = url.pathname;
   if (behavior.viewerRequest) {
@@ -63,9 +79,15 @@ async function handle(
   }
   if (uri === '/' && distribution.defaultRootObject) uri = `/${distribution.defaultRootObject}`;
   const conditions: Headers = {};
-  for (const name of ['if-none-match', 'if-modified-since']) if (typeof req.headers[name] === 'string') conditions[name] = req.headers[name] as string;
+  for (const name of ['if-none-match', 'if-modified-since'])
+    if (typeof req.headers[name] === 'string') conditions[name] = req.headers[name] as string;
   const key = decodedKey(uri);
-  if (key === null) return { status: 400, headers: { 'content-type': 'text/plain' }, body: Buffer.from('Bad Request: the path is not valid percent-encoding\n') };
+  if (key === null)
+    return {
+      status: 400,
+      headers: { 'content-type': 'text/plain' },
+      body: Buffer.from('Bad Request: the path is not valid percent-encoding\n'),
+    };
   let reply = await origin(key, conditions);
   const error = distribution.errorResponses.find((e) => e.errorCode === reply.status);
   if (error?.pagePath) {
@@ -87,7 +109,11 @@ function decodedKey(uri: string): string | null {
 /** The behaviour of a path: the first pattern that matches (CloudFront's `*` and `?`), else the default. */
 export function behaviorFor(distribution: DistributionModel, pathname: string): BehaviorModel {
   const matches = (pattern: string) => {
-    const regex = pattern.replace(/^\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const regex = pattern
+      .replace(/^\//, '')
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     return new RegExp(`^${regex}$`).test(pathname.replace(/^\//, ''));
   };
   return distribution.behaviors.find((b) => b.pathPattern === null || matches(b.pathPattern)) as BehaviorModel;
@@ -102,13 +128,25 @@ function viewerEvent(req: IncomingMessage, url: URL) {
     if (!entry) querystring[name] = { value };
     else entry.multiValue = [...(entry.multiValue ?? [{ value: entry.value }]), { value }];
   }
-  const headers = Object.fromEntries(Object.entries(req.headers).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, { value: v as string }]));
-  return { version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip: req.socket.remoteAddress ?? '127.0.0.1' }, request: { method: req.method, uri: url.pathname, querystring, headers, cookies: {} } };
+  const headers = Object.fromEntries(
+    Object.entries(req.headers)
+      .filter(([, v]) => typeof v === 'string')
+      .map(([k, v]) => [k, { value: v as string }]),
+  );
+  return {
+    version: '1.0',
+    context: { eventType: 'viewer-request' },
+    viewer: { ip: req.socket.remoteAddress ?? '127.0.0.1' },
+    request: { method: req.method, uri: url.pathname, querystring, headers, cookies: {} },
+  };
 }
 
 function functionResponse(result: Record<string, unknown>): Reply {
-  const headers = Object.fromEntries(Object.entries((result.headers ?? {}) as Record<string, { value: string }>).map(([k, v]) => [k, v.value]));
-  const body = typeof result.body === 'string' ? result.body : ((result.body as { data?: string } | undefined)?.data ?? '');
+  const headers = Object.fromEntries(
+    Object.entries((result.headers ?? {}) as Record<string, { value: string }>).map(([k, v]) => [k, v.value]),
+  );
+  const body =
+    typeof result.body === 'string' ? result.body : ((result.body as { data?: string } | undefined)?.data ?? '');
   return { status: Number(result.statusCode), headers, body: Buffer.from(body) };
 }
 
@@ -131,7 +169,11 @@ async function fromOrigin(s3: S3Client, bucket: string, key: string, conditions:
   } catch (err) {
     if (!(err instanceof S3ServiceException) || !err.$metadata.httpStatusCode) throw err;
     const status = err.$metadata.httpStatusCode;
-    return { status, headers: status === 304 ? {} : { 'content-type': 'application/xml' }, body: Buffer.from(status === 304 ? '' : `<Error><Code>${err.name}</Code></Error>`) };
+    return {
+      status,
+      headers: status === 304 ? {} : { 'content-type': 'application/xml' },
+      body: Buffer.from(status === 304 ? '' : `<Error><Code>${err.name}</Code></Error>`),
+    };
   }
 }
 
@@ -139,14 +181,28 @@ async function fromOrigin(s3: S3Client, bucket: string, key: string, conditions:
 function compressed(reply: Reply, behavior: BehaviorModel, req: IncomingMessage): Reply {
   const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   const type = reply.headers['content-type'] ?? '';
-  const compressible = /^(text\/|application\/(json|xml|javascript|rss\+xml|atom\+xml|feed\+json|schema\+json)|image\/svg\+xml)/.test(type);
+  const compressible =
+    /^(text\/|application\/(json|xml|javascript|rss\+xml|atom\+xml|feed\+json|schema\+json)|image\/svg\+xml)/.test(
+      type,
+    );
   if (!behavior.compress || !accepts || !compressible || reply.body.length < 1000 || reply.status !== 200) return reply;
-  return { ...reply, headers: { ...reply.headers, 'content-encoding': 'gzip', vary: 'Accept-Encoding' }, body: gzipSync(reply.body) };
+  return {
+    ...reply,
+    headers: { ...reply.headers, 'content-encoding': 'gzip', vary: 'Accept-Encoding' },
+    body: gzipSync(reply.body),
+  };
 }
 
 function withPolicy(reply: Reply, behavior: BehaviorModel, req: IncomingMessage): Reply {
   if (!behavior.responseHeaders) return reply;
-  return { ...reply, headers: policyHeaders(behavior.responseHeaders, reply.headers, typeof req.headers.origin === 'string' ? req.headers.origin : null) };
+  return {
+    ...reply,
+    headers: policyHeaders(
+      behavior.responseHeaders,
+      reply.headers,
+      typeof req.headers.origin === 'string' ? req.headers.origin : null,
+    ),
+  };
 }
 
 function send(res: ServerResponse, req: IncomingMessage, reply: Reply): void {

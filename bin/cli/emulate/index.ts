@@ -64,8 +64,12 @@ const DISTRIBUTION_ID = 'EMULATEDCDN01';
 /** Starts everything; resolves once the content is uploaded and the site is served. */
 export async function runEmulate(options: EmulateOptions): Promise<Emulation> {
   const root = projectRoot();
-  if (!options.cdkOut && !root) throw new Error('calpub emulate runs the CDK stack of a calpub checkout: run it there, or pass --cdk-out <cloud assembly>');
-  const assembly = options.cdkOut ?? (await synthesize(root as string, path.join(root as string, 'cdk.out'), options.log));
+  if (!options.cdkOut && !root)
+    throw new Error(
+      'calpub emulate runs the CDK stack of a calpub checkout: run it there, or pass --cdk-out <cloud assembly>',
+    );
+  const assembly =
+    options.cdkOut ?? (await synthesize(root as string, path.join(root as string, 'cdk.out'), options.log));
   const stack = readStack(assembly);
   const timeScale = options.timeScale ?? 0.01;
   const dir = mkdtempSync(path.join(tmpdir(), 'calpub-emulate-'));
@@ -99,7 +103,11 @@ async function start(
   started.push(() => new Promise((resolve) => site.close(resolve)));
   const port = (site.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}/`;
-  const cloudFront = await startCloudFrontApi((paths) => options.log(`calpub emulate: invalidation of ${paths.length > 3 ? `${paths.length} paths` : paths.join(' ')} (nothing is cached here)`));
+  const cloudFront = await startCloudFrontApi((paths) =>
+    options.log(
+      `calpub emulate: invalidation of ${paths.length > 3 ? `${paths.length} paths` : paths.join(' ')} (nothing is cached here)`,
+    ),
+  );
   started.push(() => cloudFront.close());
 
   const fn = new LambdaFunction({
@@ -111,11 +119,21 @@ async function start(
     log: (line) => options.log(`  [function] ${line}`),
   });
   started.push(() => fn.stop());
-  const queue = new EmulatedQueue(stack.queue, (event) => fn.invoke(event), {
-    failed: (error, batch) =>
-      options.log(`calpub emulate: the function failed (${error.message}); ${batch.length} message(s) come back in ${(stack.queue.visibilityTimeoutMs * timeScale) / 1000} s (receive ${batch[0].receiveCount} of ${stack.queue.maxReceiveCount})`),
-    deadLettered: (m) => options.log(`calpub emulate: message ${m.messageId} moved to the dead-letter queue after ${m.receiveCount} failed receives: ${m.body.slice(0, 200)}`),
-  }, timeScale);
+  const queue = new EmulatedQueue(
+    stack.queue,
+    (event) => fn.invoke(event),
+    {
+      failed: (error, batch) =>
+        options.log(
+          `calpub emulate: the function failed (${error.message}); ${batch.length} message(s) come back in ${(stack.queue.visibilityTimeoutMs * timeScale) / 1000} s (receive ${batch[0].receiveCount} of ${stack.queue.maxReceiveCount})`,
+        ),
+      deadLettered: (m) =>
+        options.log(
+          `calpub emulate: message ${m.messageId} moved to the dead-letter queue after ${m.receiveCount} failed receives: ${m.body.slice(0, 200)}`,
+        ),
+    },
+    timeScale,
+  );
   started.push(() => queue.stop());
   s3.events.on('event', (notification: S3Notification) => {
     const record = notification.Records[0];
@@ -123,7 +141,13 @@ async function start(
     queue.send(JSON.stringify(withEncodedKeys(notification)));
   });
 
-  const { uploaded, watcher } = await syncContent(options.content, client, bucketName(stack.contentBucket), stack.seeding.exclude, options.log);
+  const { uploaded, watcher } = await syncContent(
+    options.content,
+    client,
+    bucketName(stack.contentBucket),
+    stack.seeding.exclude,
+    options.log,
+  );
   started.push(() => watcher.close());
   queue.send(JSON.stringify({ reason: 'deploy' })); // as the stack's deployment asks for a build after uploading
   if (options.schedules ?? true) {
@@ -135,14 +159,23 @@ async function start(
 }
 
 /** The function's environment: the template's, resolved for this machine, plus what Lambda sets. */
-function functionEnvironment(stack: StackModel, url: string, s3Endpoint: string, cloudFrontEndpoint: string): Record<string, string> {
+function functionEnvironment(
+  stack: StackModel,
+  url: string,
+  s3Endpoint: string,
+  cloudFrontEndpoint: string,
+): Record<string, string> {
   const lookup = (id: string, attribute: string | null): string => {
     const type = stack.template.Resources[id]?.Type;
     if (type === 'AWS::S3::Bucket' && attribute === null) return id.toLowerCase();
     if (type === 'AWS::CloudFront::Distribution') return attribute === null ? DISTRIBUTION_ID : new URL(url).host;
-    throw new Error(`calpub emulate cannot resolve ${attribute ? `${id}.${attribute}` : id} (${type}) in the function's environment`);
+    throw new Error(
+      `calpub emulate cannot resolve ${attribute ? `${id}.${attribute}` : id} (${type}) in the function's environment`,
+    );
   };
-  const resolved = Object.fromEntries(Object.entries(stack.publish.environment).map(([k, v]) => [k, resolveValue(v, lookup)]));
+  const resolved = Object.fromEntries(
+    Object.entries(stack.publish.environment).map(([k, v]) => [k, resolveValue(v, lookup)]),
+  );
   return {
     ...resolved,
     SITE_URL: url, // the distribution's address, over HTTP here
@@ -166,21 +199,40 @@ interface S3Notification {
 /** True when a content bucket event matches one of the bucket's notifications (event and suffix). */
 function notifies(stack: StackModel, record: S3Notification['Records'][number]): boolean {
   const event = `s3:${record.eventName}`;
-  return stack.notifications.some((n) => n.events.some((e) => (e.endsWith('*') ? event.startsWith(e.slice(0, -1)) : event === e)) && record.s3.object.key.endsWith(n.suffix));
+  return stack.notifications.some(
+    (n) =>
+      n.events.some((e) => (e.endsWith('*') ? event.startsWith(e.slice(0, -1)) : event === e)) &&
+      record.s3.object.key.endsWith(n.suffix),
+  );
 }
 
 /** S3 URL-encodes keys in notifications (spaces as `+`); s3rver does not, so the bridge does. */
 function withEncodedKeys(notification: S3Notification): S3Notification {
   const encode = (key: string) => encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/gi, '/');
-  return { Records: notification.Records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encode(r.s3.object.key) } } })) };
+  return {
+    Records: notification.Records.map((r) => ({
+      ...r,
+      s3: { ...r.s3, object: { ...r.s3.object, key: encode(r.s3.object.key) } },
+    })),
+  };
 }
 
-function report(options: EmulateOptions, stack: StackModel, run: { url: string; uploaded: number; timeScale: number; s3: string; assembly: string }): void {
+function report(
+  options: EmulateOptions,
+  stack: StackModel,
+  run: { url: string; uploaded: number; timeScale: number; s3: string; assembly: string },
+): void {
   const q = stack.queue;
   const s = (ms: number) => `${ms / 1000} s${run.timeScale === 1 ? '' : ` (here ${(ms * run.timeScale) / 1000} s)`}`;
-  options.log(`calpub emulate: the stack of ${path.resolve(run.assembly)}; uploaded ${run.uploaded} files from ${path.resolve(options.content)}`);
-  options.log(`  function:  ${path.relative(process.cwd(), stack.publish.assetDir) || stack.publish.assetDir} (${stack.publish.handler}, ${stack.publish.runtime} on AWS, Node ${process.versions.node} here)`);
-  options.log(`  queue:     batches of ${q.batchSize} after ${s(q.batchingWindowMs)}, ${q.maxConcurrency} at once, retried after ${s(q.visibilityTimeoutMs)}, dead-lettered after ${q.maxReceiveCount} receives`);
+  options.log(
+    `calpub emulate: the stack of ${path.resolve(run.assembly)}; uploaded ${run.uploaded} files from ${path.resolve(options.content)}`,
+  );
+  options.log(
+    `  function:  ${path.relative(process.cwd(), stack.publish.assetDir) || stack.publish.assetDir} (${stack.publish.handler}, ${stack.publish.runtime} on AWS, Node ${process.versions.node} here)`,
+  );
+  options.log(
+    `  queue:     batches of ${q.batchSize} after ${s(q.batchingWindowMs)}, ${q.maxConcurrency} at once, retried after ${s(q.visibilityTimeoutMs)}, dead-lettered after ${q.maxReceiveCount} receives`,
+  );
   options.log(`  buckets:   ${run.s3} (${stack.contentBucket.toLowerCase()}, ${stack.siteBucket.toLowerCase()})`);
   options.log(`  site:      ${run.url}`);
   options.log(`  calendar:  ${run.url}calendar.ics`);

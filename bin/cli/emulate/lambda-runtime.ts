@@ -71,14 +71,23 @@ class Container {
       });
     }
     this.#ready = new Promise((resolve, reject) => {
-      this.#child.on('message', (m: { ready?: true; id?: string; ok?: boolean; result?: unknown; error?: { name: string; message: string } }) => {
-        if (m.ready) return resolve();
-        const pending = this.#pending;
-        if (!pending || pending.id !== m.id) return;
-        this.#pending = null;
-        if (m.ok) pending.resolve(m.result);
-        else pending.reject(new InvocationError(`${m.error?.name}: ${m.error?.message}`));
-      });
+      this.#child.on(
+        'message',
+        (m: {
+          ready?: true;
+          id?: string;
+          ok?: boolean;
+          result?: unknown;
+          error?: { name: string; message: string };
+        }) => {
+          if (m.ready) return resolve();
+          const pending = this.#pending;
+          if (!pending || pending.id !== m.id) return;
+          this.#pending = null;
+          if (m.ok) pending.resolve(m.result);
+          else pending.reject(new InvocationError(`${m.error?.name}: ${m.error?.message}`));
+        },
+      );
       this.#child.on('exit', (code, signal) => {
         this.#dead = new InvocationError(`the container exited (${signal ?? `code ${code}`})`);
         reject(this.#dead);
@@ -100,10 +109,12 @@ class Container {
         this.stop();
         reject(new InvocationError(`Task timed out after ${timeoutMs / 1000} seconds`));
       }, timeoutMs);
-      const settle = <T>(finish: (value: T) => void) => (value: T) => {
-        clearTimeout(timer);
-        finish(value);
-      };
+      const settle =
+        <T>(finish: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          finish(value);
+        };
       this.#pending = { id, resolve: settle(resolve), reject: settle(reject) };
       this.#child.send({ id, event });
     });

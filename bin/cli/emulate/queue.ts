@@ -137,7 +137,11 @@ export class EmulatedQueue {
       messageId: m.messageId,
       receiptHandle: `${m.messageId}-${m.receiveCount}`,
       body: m.body,
-      attributes: { ApproximateReceiveCount: String(m.receiveCount), SentTimestamp: String(m.sentAt), ApproximateFirstReceiveTimestamp: String(m.sentAt) },
+      attributes: {
+        ApproximateReceiveCount: String(m.receiveCount),
+        SentTimestamp: String(m.sentAt),
+        ApproximateFirstReceiveTimestamp: String(m.sentAt),
+      },
       messageAttributes: {},
       eventSource: 'aws:sqs',
       eventSourceARN: this.queueArn,

@@ -22,7 +22,8 @@ export function policyHeaders(policy: ResponseHeadersPolicy, headers: Headers, o
     if (allowed.includes('*')) set('access-control-allow-origin', '*', override);
     else if (allowed.includes(origin)) set('access-control-allow-origin', origin, override);
     if (cors.AccessControlAllowCredentials) set('access-control-allow-credentials', 'true', override);
-    if (cors.AccessControlExposeHeaders?.Items?.length) set('access-control-expose-headers', cors.AccessControlExposeHeaders.Items.join(', '), override);
+    if (cors.AccessControlExposeHeaders?.Items?.length)
+      set('access-control-expose-headers', cors.AccessControlExposeHeaders.Items.join(', '), override);
   }
   for (const h of policy.CustomHeadersConfig?.Items ?? []) set(h.Header.toLowerCase(), h.Value, h.Override === true);
   for (const h of policy.RemoveHeadersConfig?.Items ?? []) delete out[h.Header.toLowerCase()];
@@ -34,17 +35,30 @@ function securityHeaders(config: ResponseHeadersPolicy): Array<[string, string, 
   const out: Array<[string, string, boolean]> = [];
   const csp = config.ContentSecurityPolicy;
   if (csp) out.push(['content-security-policy', csp.ContentSecurityPolicy, csp.Override === true]);
-  if (config.ContentTypeOptions) out.push(['x-content-type-options', 'nosniff', config.ContentTypeOptions.Override === true]);
-  if (config.FrameOptions) out.push(['x-frame-options', config.FrameOptions.FrameOption, config.FrameOptions.Override === true]);
-  if (config.ReferrerPolicy) out.push(['referrer-policy', config.ReferrerPolicy.ReferrerPolicy, config.ReferrerPolicy.Override === true]);
+  if (config.ContentTypeOptions)
+    out.push(['x-content-type-options', 'nosniff', config.ContentTypeOptions.Override === true]);
+  if (config.FrameOptions)
+    out.push(['x-frame-options', config.FrameOptions.FrameOption, config.FrameOptions.Override === true]);
+  if (config.ReferrerPolicy)
+    out.push(['referrer-policy', config.ReferrerPolicy.ReferrerPolicy, config.ReferrerPolicy.Override === true]);
   const hsts = config.StrictTransportSecurity;
   if (hsts) {
-    const value = [`max-age=${hsts.AccessControlMaxAgeSec}`, hsts.IncludeSubdomains ? 'includeSubDomains' : '', hsts.Preload ? 'preload' : ''].filter(Boolean).join('; ');
+    const value = [
+      `max-age=${hsts.AccessControlMaxAgeSec}`,
+      hsts.IncludeSubdomains ? 'includeSubDomains' : '',
+      hsts.Preload ? 'preload' : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     out.push(['strict-transport-security', value, hsts.Override === true]);
   }
   const xss = config.XSSProtection;
   if (xss) {
-    const value = xss.Protection ? ['1', xss.ModeBlock ? 'mode=block' : '', xss.ReportUri ? `report=${xss.ReportUri}` : ''].filter(Boolean).join('; ') : '0';
+    const value = xss.Protection
+      ? ['1', xss.ModeBlock ? 'mode=block' : '', xss.ReportUri ? `report=${xss.ReportUri}` : '']
+          .filter(Boolean)
+          .join('; ')
+      : '0';
     out.push(['x-xss-protection', value, xss.Override === true]);
   }
   return out;

@@ -70,27 +70,56 @@ export interface DistributionModel {
   readonly defaultRootObject: string | null;
   /** Specific behaviours first, in template order, then the default. */
   readonly behaviors: readonly BehaviorModel[];
-  readonly errorResponses: ReadonlyArray<{ readonly errorCode: number; readonly responseCode: number; readonly pagePath: string }>;
+  readonly errorResponses: ReadonlyArray<{
+    readonly errorCode: number;
+    readonly responseCode: number;
+    readonly pagePath: string;
+  }>;
 }
 
 /** Reads the stack of a cloud assembly folder (the only `aws:cloudformation:stack` artifact, or `stackName`). */
 export function readStack(assemblyDir: string, stackName?: string): StackModel {
-  const manifest = JSON.parse(readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string; properties?: { templateFile?: string } }> };
-  const stacks = Object.entries(manifest.artifacts).filter(([name, a]) => a.type === 'aws:cloudformation:stack' && (!stackName || name === stackName));
-  if (stacks.length !== 1) throw new Error(`${assemblyDir} holds ${stacks.length} stacks${stackName ? ` named ${stackName}` : ''}; expected one`);
+  const manifest = JSON.parse(readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8')) as {
+    artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
+  };
+  const stacks = Object.entries(manifest.artifacts).filter(
+    ([name, a]) => a.type === 'aws:cloudformation:stack' && (!stackName || name === stackName),
+  );
+  if (stacks.length !== 1)
+    throw new Error(
+      `${assemblyDir} holds ${stacks.length} stacks${stackName ? ` named ${stackName}` : ''}; expected one`,
+    );
   const [name, artifact] = stacks[0];
-  const template = JSON.parse(readFileSync(path.join(assemblyDir, artifact.properties?.templateFile ?? `${name}.template.json`), 'utf8')) as Template;
-  const assets = JSON.parse(readFileSync(path.join(assemblyDir, `${name}.assets.json`), 'utf8')) as { files: Record<string, { source: { path: string } }> };
+  const template = JSON.parse(
+    readFileSync(path.join(assemblyDir, artifact.properties?.templateFile ?? `${name}.template.json`), 'utf8'),
+  ) as Template;
+  const assets = JSON.parse(readFileSync(path.join(assemblyDir, `${name}.assets.json`), 'utf8')) as {
+    files: Record<string, { source: { path: string } }>;
+  };
   const r = resources(template);
   const notified = only(r('Custom::S3BucketNotifications'), 'bucket notifications');
   const contentBucket = refOf(notified.Properties.BucketName);
-  const queueConfigs = (notified.Properties.NotificationConfiguration as { QueueConfigurations: Array<{ Events: string[]; QueueArn: CfnValue; Filter?: { Key: { FilterRules: Array<{ Name: string; Value: string }> } } }> }).QueueConfigurations;
+  const queueConfigs = (
+    notified.Properties.NotificationConfiguration as {
+      QueueConfigurations: Array<{
+        Events: string[];
+        QueueArn: CfnValue;
+        Filter?: { Key: { FilterRules: Array<{ Name: string; Value: string }> } };
+      }>;
+    }
+  ).QueueConfigurations;
   const queueId = getAttOf(queueConfigs[0].QueueArn, 'Arn');
-  const mapping = only(r('AWS::Lambda::EventSourceMapping').filter((m) => getAttOf(m.Properties.EventSourceArn, 'Arn') === queueId), 'event source mapping of the queue');
+  const mapping = only(
+    r('AWS::Lambda::EventSourceMapping').filter((m) => getAttOf(m.Properties.EventSourceArn, 'Arn') === queueId),
+    'event source mapping of the queue',
+  );
   const functionId = refOf(mapping.Properties.FunctionName);
   const distribution = only(r('AWS::CloudFront::Distribution'), 'CloudFront distribution');
   const config = distribution.Properties.DistributionConfig as ResponseHeadersPolicy; // CloudFormation JSON
-  const deployment = only(r('Custom::CDKBucketDeployment').filter((d) => refOf(d.Properties.DestinationBucketName) === contentBucket), 'deployment of the content');
+  const deployment = only(
+    r('Custom::CDKBucketDeployment').filter((d) => refOf(d.Properties.DestinationBucketName) === contentBucket),
+    'deployment of the content',
+  );
   return {
     template,
     contentBucket,
@@ -99,16 +128,34 @@ export function readStack(assemblyDir: string, stackName?: string): StackModel {
     queue: queueModel(template.Resources[queueId], mapping),
     notifications: queueConfigs
       .filter((q) => getAttOf(q.QueueArn, 'Arn') === queueId)
-      .map((q) => ({ events: q.Events, suffix: q.Filter?.Key.FilterRules.find((f) => f.Name === 'suffix')?.Value ?? '' })),
+      .map((q) => ({
+        events: q.Events,
+        suffix: q.Filter?.Key.FilterRules.find((f) => f.Name === 'suffix')?.Value ?? '',
+      })),
     schedules: r('AWS::Scheduler::Schedule')
-      .filter((s) => getAttOf((s.Properties.Target as { Arn: CfnValue }).Arn, 'Arn') === queueId && s.Properties.State !== 'DISABLED')
-      .map((s) => ({ everyMs: rateMs(String(s.Properties.ScheduleExpression)), message: String((s.Properties.Target as { Input: string }).Input) })),
-    seeding: { exclude: (deployment.Properties.Exclude as string[] | undefined) ?? [], prune: deployment.Properties.Prune !== false },
+      .filter(
+        (s) =>
+          getAttOf((s.Properties.Target as { Arn: CfnValue }).Arn, 'Arn') === queueId &&
+          s.Properties.State !== 'DISABLED',
+      )
+      .map((s) => ({
+        everyMs: rateMs(String(s.Properties.ScheduleExpression)),
+        message: String((s.Properties.Target as { Input: string }).Input),
+      })),
+    seeding: {
+      exclude: (deployment.Properties.Exclude as string[] | undefined) ?? [],
+      prune: deployment.Properties.Prune !== false,
+    },
     distribution: distributionModel(template, config),
   };
 }
 
-function functionModel(template: Template, id: string, assemblyDir: string, assets: Record<string, { source: { path: string } }>): FunctionModel {
+function functionModel(
+  template: Template,
+  id: string,
+  assemblyDir: string,
+  assets: Record<string, { source: { path: string } }>,
+): FunctionModel {
   const fn = template.Resources[id];
   const key = String((fn.Properties.Code as { S3Key: string }).S3Key);
   const asset = assets[key.replace(/\.zip$/, '')];
@@ -120,7 +167,7 @@ function functionModel(template: Template, id: string, assemblyDir: string, asse
     runtime: String(fn.Properties.Runtime),
     timeoutMs: Number(fn.Properties.Timeout ?? 3) * 1000,
     memoryMb: Number(fn.Properties.MemorySize ?? 128),
-    environment: ((fn.Properties.Environment as { Variables?: Record<string, CfnValue> } | undefined)?.Variables ?? {}),
+    environment: (fn.Properties.Environment as { Variables?: Record<string, CfnValue> } | undefined)?.Variables ?? {},
   };
 }
 
@@ -131,7 +178,9 @@ function queueModel(queue: Resource, mapping: Resource): QueueModel {
     maxReceiveCount: redrive?.maxReceiveCount ?? Infinity,
     batchSize: Number(mapping.Properties.BatchSize ?? 10),
     batchingWindowMs: Number(mapping.Properties.MaximumBatchingWindowInSeconds ?? 0) * 1000,
-    maxConcurrency: Number((mapping.Properties.ScalingConfig as { MaximumConcurrency?: number } | undefined)?.MaximumConcurrency ?? 1000),
+    maxConcurrency: Number(
+      (mapping.Properties.ScalingConfig as { MaximumConcurrency?: number } | undefined)?.MaximumConcurrency ?? 1000,
+    ),
   };
 }
 
@@ -143,14 +192,25 @@ function distributionModel(template: Template, config: ResponseHeadersPolicy): D
       pathPattern,
       allowedMethods: b.AllowedMethods ?? ['GET', 'HEAD'],
       compress: b.Compress === true,
-      viewerRequest: viewer ? String(template.Resources[getAttOf(viewer.FunctionARN, 'FunctionARN')].Properties.FunctionCode) : null,
-      responseHeaders: policyId ? (template.Resources[refOf(policyId)].Properties.ResponseHeadersPolicyConfig as ResponseHeadersPolicy) : null,
+      viewerRequest: viewer
+        ? String(template.Resources[getAttOf(viewer.FunctionARN, 'FunctionARN')].Properties.FunctionCode)
+        : null,
+      responseHeaders: policyId
+        ? (template.Resources[refOf(policyId)].Properties.ResponseHeadersPolicyConfig as ResponseHeadersPolicy)
+        : null,
     };
   };
   return {
     defaultRootObject: config.DefaultRootObject || null,
-    behaviors: [...(config.CacheBehaviors ?? []).map((b: { PathPattern: string }) => behavior(b, b.PathPattern)), behavior(config.DefaultCacheBehavior, null)],
-    errorResponses: (config.CustomErrorResponses ?? []).map((e: Record<string, unknown>) => ({ errorCode: Number(e.ErrorCode), responseCode: Number(e.ResponseCode ?? e.ErrorCode), pagePath: String(e.ResponsePagePath ?? '') })),
+    behaviors: [
+      ...(config.CacheBehaviors ?? []).map((b: { PathPattern: string }) => behavior(b, b.PathPattern)),
+      behavior(config.DefaultCacheBehavior, null),
+    ],
+    errorResponses: (config.CustomErrorResponses ?? []).map((e: Record<string, unknown>) => ({
+      errorCode: Number(e.ErrorCode),
+      responseCode: Number(e.ResponseCode ?? e.ErrorCode),
+      pagePath: String(e.ResponsePagePath ?? ''),
+    })),
   };
 }
 
@@ -178,7 +238,9 @@ export function resolveValue(value: CfnValue, lookup: (id: string, attribute: st
 export function rateMs(expression: string): number {
   const match = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
   if (!match) throw new Error(`calpub emulate understands rate(...) schedules only, not ${expression}`);
-  const unit = { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[match[2].replace(/s$/, '') as 'minute' | 'hour' | 'day'];
+  const unit = { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[
+    match[2].replace(/s$/, '') as 'minute' | 'hour' | 'day'
+  ];
   return Number(match[1]) * unit;
 }
 
@@ -197,7 +259,10 @@ function refOf(value: CfnValue): string {
 }
 
 function getAttOf(value: CfnValue, attribute: string): string {
-  const getAtt = value && typeof value === 'object' && !Array.isArray(value) ? (value['Fn::GetAtt'] as string[] | undefined) : undefined;
+  const getAtt =
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? (value['Fn::GetAtt'] as string[] | undefined)
+      : undefined;
   if (getAtt?.[1] === attribute) return getAtt[0];
   throw new Error(`expected Fn::GetAtt [..., ${attribute}], found ${JSON.stringify(value)}`);
 }

@@ -32,6 +32,8 @@ export function synthesize(root: string, outdir: string, log: (line: string) => 
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(outdir) : reject(new Error(`cdk synth failed (exit ${code}):\n${output.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(outdir) : reject(new Error(`cdk synth failed (exit ${code}):\n${output.trim()}`)),
+    );
   });
 }

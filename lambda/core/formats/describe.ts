@@ -11,7 +11,13 @@ import type { Labels } from '../i18n/labels';
  * Plain text for DESCRIPTION; empty when the page has nothing to say.
  * @param texts - the abstract (or summary) and the body, already rendered to text
  */
-export function describeEvent(event: CalEvent, texts: { lead: string; body: string }, sessions: readonly Session[], clock: AgendaClock, labels: Labels): string {
+export function describeEvent(
+  event: CalEvent,
+  texts: { lead: string; body: string },
+  sessions: readonly Session[],
+  clock: AgendaClock,
+  labels: Labels,
+): string {
   const say = labels.text;
   const blocks: string[] = [];
   if (event.status === 'CANCELLED') blocks.push(say.cancelled);

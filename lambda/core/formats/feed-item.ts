@@ -43,7 +43,13 @@ export interface FeedChannel {
 }
 
 /** The entry of an event; its HTML is made when first read, then kept with the entry. */
-export function feedItem(e: EventHeader, pieces: EventPieces, memory: EventMemory, published: number, config: SiteConfig): FeedItem {
+export function feedItem(
+  e: EventHeader,
+  pieces: EventPieces,
+  memory: EventMemory,
+  published: number,
+  config: SiteConfig,
+): FeedItem {
   const lead = [e.when, e.locationText].filter(Boolean).join(' · ');
   let itemHtmlText: string | null = null;
   return {
@@ -64,18 +70,26 @@ export function feedItem(e: EventHeader, pieces: EventPieces, memory: EventMemor
 function itemHtml(e: EventHeader, pieces: EventPieces, config: SiteConfig): string {
   const clock = agendaClock(e.time);
   const parts: SafeHtml[] = [];
-  if (e.status === 'CANCELLED') parts.push(html`<p><strong>${labelsFor(config.language).willNotTakePlace}</strong></p>`);
+  if (e.status === 'CANCELLED')
+    parts.push(html`<p><strong>${labelsFor(config.language).willNotTakePlace}</strong></p>`);
   parts.push(html`<p><time>${e.when}</time>${e.locationText ? html` · ${e.locationText}` : ''}</p>`);
   const shown = pieces.aggregate ?? pieces; // a huge page is shortened in feeds
   if (shown.leadHtml) parts.push(trusted(shown.leadHtml));
-  if (e.sessions.length) parts.push(html`<ul class="agenda">${e.sessions.map((s) => html`<li>${agendaLine(s, clock)}</li>`)}</ul>`);
+  if (e.sessions.length)
+    parts.push(html`<ul class="agenda">${e.sessions.map((s) => html`<li>${agendaLine(s, clock)}</li>`)}</ul>`);
   if (shown.bodyHtml) parts.push(trusted(shown.bodyHtml));
-  if (e.links.length) parts.push(html`<ul class="links">${e.links.map((l) => html`<li><a href="${l.url}">${l.name}</a></li>`)}</ul>`);
+  if (e.links.length)
+    parts.push(html`<ul class="links">${e.links.map((l) => html`<li><a href="${l.url}">${l.name}</a></li>`)}</ul>`);
   return parts.join('\n');
 }
 
 /** The channel of a feed at `selfUrl`. */
-export function channelOf(site: Site, selfUrl: string, title = site.config.title, home: string | null = null): FeedChannel {
+export function channelOf(
+  site: Site,
+  selfUrl: string,
+  title = site.config.title,
+  home: string | null = null,
+): FeedChannel {
   const config = site.config;
   return {
     title,
@@ -108,7 +122,12 @@ export function latest(items: readonly FeedItem[]): number {
 }
 
 /** `head` lines, the items (each rendered as it is read) one per line, then `tail` lines. */
-export function* withItems<T>(head: readonly string[], items: readonly T[], render: (item: T) => string, tail: readonly string[]): Generator<string> {
+export function* withItems<T>(
+  head: readonly string[],
+  items: readonly T[],
+  render: (item: T) => string,
+  tail: readonly string[],
+): Generator<string> {
   yield head.join('\n');
   for (const item of items) yield `\n${render(item)}`;
   yield `\n${tail.join('\n')}`;

@@ -11,7 +11,9 @@ function formatter(language: string, timeZone: string, withTime: boolean): Intl.
   const key = `${language}|${timeZone}|${withTime}`;
   let f = formatters.get(key);
   if (!f) {
-    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'full', timeStyle: 'short', timeZone } : { dateStyle: 'full', timeZone };
+    const options: Intl.DateTimeFormatOptions = withTime
+      ? { dateStyle: 'full', timeStyle: 'short', timeZone }
+      : { dateStyle: 'full', timeZone };
     try {
       f = new Intl.DateTimeFormat(language, options);
     } catch {

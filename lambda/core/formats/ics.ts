@@ -74,29 +74,59 @@ export interface CalendarHeader {
 
 /** `calendar.ics`: every published event. */
 export function siteCalendar(site: Site): Iterable<string> {
-  return calendar(site.config, { name: site.config.title, description: site.config.description, source: site.urls.calendar }, site.events);
+  return calendar(
+    site.config,
+    { name: site.config.title, description: site.config.description, source: site.urls.calendar },
+    site.events,
+  );
 }
 
 /** `<event>.ics`: one event ("add to calendar"). */
 export function eventCalendar(site: Site, e: PublishedEvent): Iterable<string> {
-  return calendar(site.config, { name: e.event.title, description: '', source: eventCalendarUrl(e.event, site.config) }, [e], true);
+  return calendar(
+    site.config,
+    { name: e.event.title, description: '', source: eventCalendarUrl(e.event, site.config) },
+    [e],
+    true,
+  );
 }
 
 /** `tags/<tag>/calendar.ics`: the events of one tag. */
 export function tagCalendar(site: Site, tag: TagGroup): Iterable<string> {
-  const header = { name: `${site.config.title}: ${tag.name}`, description: site.config.description, source: tagUrls(site.config, tag).calendar };
-  return calendar(site.config, header, tag.ids.map((id) => site.byId.get(id) as PublishedEvent));
+  const header = {
+    name: `${site.config.title}: ${tag.name}`,
+    description: site.config.description,
+    source: tagUrls(site.config, tag).calendar,
+  };
+  return calendar(
+    site.config,
+    header,
+    tag.ids.map((id) => site.byId.get(id) as PublishedEvent),
+  );
 }
 
 /**
  * A VCALENDAR: the head, the VTIMEZONEs the events need, the events by start (then identity).
  * @param whole - an event's own calendar: a huge page's full text, not the aggregates' shortened one
  */
-export function* calendar(config: SiteConfig, header: CalendarHeader, events: readonly PublishedEvent[], whole = false): Generator<string> {
-  const sorted = [...events].sort((a, b) => a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+export function* calendar(
+  config: SiteConfig,
+  header: CalendarHeader,
+  events: readonly PublishedEvent[],
+  whole = false,
+): Generator<string> {
+  const sorted = [...events].sort(
+    (a, b) =>
+      a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
+  );
   yield calendarHead(header, config);
   yield* zoneSpans(sorted).map(([zone, span]) => vtimezoneBlock(zone, span.from, span.to));
-  for (const e of sorted) yield* [veventHead(e.memory), (whole ? e.pieces.ics : (e.pieces.aggregate?.ics ?? e.pieces.ics)).content, 'END:VEVENT\r\n'];
+  for (const e of sorted)
+    yield* [
+      veventHead(e.memory),
+      (whole ? e.pieces.ics : (e.pieces.aggregate?.ics ?? e.pieces.ics)).content,
+      'END:VEVENT\r\n',
+    ];
   yield 'END:VCALENDAR\r\n';
 }
 
@@ -104,9 +134,11 @@ export function* calendar(config: SiteConfig, header: CalendarHeader, events: re
 function calendarHead(header: CalendarHeader, config: SiteConfig): string {
   let s = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${line('PRODID', PRODID)}CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n`;
   s += textLine('NAME', header.name) + textLine('X-WR-CALNAME', header.name);
-  if (header.description) s += textLine('DESCRIPTION', header.description) + textLine('X-WR-CALDESC', header.description);
+  if (header.description)
+    s += textLine('DESCRIPTION', header.description) + textLine('X-WR-CALDESC', header.description);
   s += line('X-WR-TIMEZONE', config.timeZone);
-  s += line('REFRESH-INTERVAL;VALUE=DURATION', config.refreshInterval) + line('X-PUBLISHED-TTL', config.refreshInterval);
+  s +=
+    line('REFRESH-INTERVAL;VALUE=DURATION', config.refreshInterval) + line('X-PUBLISHED-TTL', config.refreshInterval);
   s += line('SOURCE;VALUE=URI', header.source) + line('URL;VALUE=URI', homeUrl(config));
   if (config.color) s += line('X-APPLE-CALENDAR-COLOR', config.color.toUpperCase());
   return s;

@@ -9,7 +9,12 @@ const dateTime = {
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
   description: 'RFC 3339 date-time with its UTC offset',
 };
-const date = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'calendar date, YYYY-MM-DD' };
+const date = {
+  type: 'string',
+  format: 'date',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'calendar date, YYYY-MM-DD',
+};
 const url = { type: 'string', format: 'uri', pattern: '^https?://' };
 const nullableText = { type: ['string', 'null'] };
 const optionalUrl = { oneOf: [url, { type: 'null' }] };
@@ -20,7 +25,8 @@ export function scheduleSchema(schemaUrl: string): object {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: schemaUrl,
     title: 'calpub schedule',
-    description: 'Published events with their agenda, as written by calpub (see its docs/outputs.md, section schedule.json).',
+    description:
+      'Published events with their agenda, as written by calpub (see its docs/outputs.md, section schedule.json).',
     type: 'object',
     required: ['title', 'description', 'timeZone', 'language', 'updated', 'urls', 'tags', 'events'],
     additionalProperties: false,
@@ -35,8 +41,16 @@ export function scheduleSchema(schemaUrl: string): object {
         type: 'object',
         required: ['site', 'calendar', 'webcal', 'rss', 'atom', 'jsonFeed'],
         additionalProperties: false,
-        description: "null for outputs calpub.yaml's `outputs` leaves out (site: `pages`; rss, atom, jsonFeed: `feeds`)",
-        properties: { site: optionalUrl, calendar: url, webcal: { type: 'string', pattern: '^webcal://' }, rss: optionalUrl, atom: optionalUrl, jsonFeed: optionalUrl },
+        description:
+          "null for outputs calpub.yaml's `outputs` leaves out (site: `pages`; rss, atom, jsonFeed: `feeds`)",
+        properties: {
+          site: optionalUrl,
+          calendar: url,
+          webcal: { type: 'string', pattern: '^webcal://' },
+          rss: optionalUrl,
+          atom: optionalUrl,
+          jsonFeed: optionalUrl,
+        },
       },
       tags: { type: 'array', items: { $ref: '#/$defs/tag' } },
       events: { type: 'array', items: { $ref: '#/$defs/event' }, description: 'ordered by start, then id' },
@@ -50,7 +64,11 @@ export function scheduleSchema(schemaUrl: string): object {
           name: { type: 'string' },
           slug: { type: 'string', pattern: '^[a-z0-9_.-]+$' },
           count: { type: 'integer', minimum: 1 },
-          page: { ...optionalUrl, description: "the tag's page: calpub's, or the linked site's (`permalinkBase`: Hugo's tags/<tag>/); null when there is neither" },
+          page: {
+            ...optionalUrl,
+            description:
+              "the tag's page: calpub's, or the linked site's (`permalinkBase`: Hugo's tags/<tag>/); null when there is neither",
+          },
           calendar: url,
           rss: { ...optionalUrl, description: 'null without `feeds` in `outputs`' },
         },
@@ -64,11 +82,39 @@ export function scheduleSchema(schemaUrl: string): object {
       address: {
         type: ['object', 'null'],
         additionalProperties: false,
-        properties: { street: { type: 'string' }, city: { type: 'string' }, region: { type: 'string' }, postcode: { type: 'string' }, country: { type: 'string' } },
+        properties: {
+          street: { type: 'string' },
+          city: { type: 'string' },
+          region: { type: 'string' },
+          postcode: { type: 'string' },
+          country: { type: 'string' },
+        },
       },
       event: {
         type: 'object',
-        required: ['id', 'uid', 'url', 'title', 'series', 'seriesUrl', 'start', 'end', 'allDay', 'timeZone', 'status', 'location', 'summary', 'tags', 'authors', 'links', 'ics', 'sessions', 'published', 'updated', 'sequence'],
+        required: [
+          'id',
+          'uid',
+          'url',
+          'title',
+          'series',
+          'seriesUrl',
+          'start',
+          'end',
+          'allDay',
+          'timeZone',
+          'status',
+          'location',
+          'summary',
+          'tags',
+          'authors',
+          'links',
+          'ics',
+          'sessions',
+          'published',
+          'updated',
+          'sequence',
+        ],
         additionalProperties: false,
         properties: {
           id: { type: 'string', description: 'identity: the page path, e.g. event/my-talk' },
@@ -78,7 +124,10 @@ export function scheduleSchema(schemaUrl: string): object {
           series: nullableText,
           seriesUrl: { oneOf: [url, { type: 'null' }] },
           start: { oneOf: [dateTime, date], description: 'date-time, or a date for all-day events' },
-          end: { oneOf: [dateTime, date], description: 'all-day: the last day (inclusive); timed without an end: equals start' },
+          end: {
+            oneOf: [dateTime, date],
+            description: 'all-day: the last day (inclusive); timed without an end: equals start',
+          },
           allDay: { type: 'boolean' },
           timeZone: { type: 'string' },
           status: { enum: ['confirmed', 'tentative', 'cancelled'] },
@@ -93,7 +142,12 @@ export function scheduleSchema(schemaUrl: string): object {
           authors: { type: 'array', items: { type: 'string' } },
           links: {
             type: 'array',
-            items: { type: 'object', required: ['name', 'url'], additionalProperties: false, properties: { name: { type: 'string' }, url } },
+            items: {
+              type: 'object',
+              required: ['name', 'url'],
+              additionalProperties: false,
+              properties: { name: { type: 'string' }, url },
+            },
           },
           ics: { ...url, description: "URL of the event's own .ics" },
           sessions: { type: 'array', items: { $ref: '#/$defs/session' } },

@@ -17,7 +17,12 @@ export function* schedule(site: Site): Generator<string> {
   const { config, urls } = site;
   const pages = publishes(config, 'pages');
   const feeds = publishes(config, 'feeds');
-  const updated = site.events.length ? site.events.map((e) => rfc3339(e.memory.changedAt)).sort().pop() : null;
+  const updated = site.events.length
+    ? site.events
+        .map((e) => rfc3339(e.memory.changedAt))
+        .sort()
+        .pop()
+    : null;
   const head = {
     $schema: urls.schema,
     title: config.title,
@@ -35,7 +40,14 @@ export function* schedule(site: Site): Generator<string> {
     },
     tags: site.tags.map((t) => {
       const at = tagUrls(config, t);
-      return { name: t.name, slug: t.slug, count: t.ids.length, page: at.page, calendar: at.calendar, rss: feeds ? at.rss : null };
+      return {
+        name: t.name,
+        slug: t.slug,
+        count: t.ids.length,
+        page: at.page,
+        calendar: at.calendar,
+        rss: feeds ? at.rss : null,
+      };
     }),
   };
   const start = `${JSON.stringify(head).slice(0, -1)},"events":`;

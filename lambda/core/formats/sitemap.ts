@@ -11,7 +11,8 @@ import { xmlEscape } from './xml';
 export function* sitemapXml(site: Site): Generator<string> {
   const { config } = site;
   const latest = site.events.reduce((max, e) => Math.max(max, e.memory.changedAt), 0);
-  const entry = (url: string, lastmod: number | null) => `<url><loc>${xmlEscape(url)}</loc>${lastmod ? `<lastmod>${rfc3339(lastmod)}</lastmod>` : ''}</url>\n`;
+  const entry = (url: string, lastmod: number | null) =>
+    `<url><loc>${xmlEscape(url)}</loc>${lastmod ? `<lastmod>${rfc3339(lastmod)}</lastmod>` : ''}</url>\n`;
   yield '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
   yield entry(config.siteUrl, latest || null);
   for (const tag of site.tags) yield entry(`${config.siteUrl}tags/${tag.slug}/`, null);

@@ -17,14 +17,21 @@ export function vtimezoneBlock(zone: string, fromYear: number, toYear: number): 
   const key = `${zone}|${fromYear}|${toYear}`;
   let block = blocks.get(key);
   if (block === undefined) {
-    const lines = [`BEGIN:VTIMEZONE`, `TZID:${zone}`, ...observances(zone, fromYear, toYear).flatMap(observanceLines), 'END:VTIMEZONE'];
+    const lines = [
+      `BEGIN:VTIMEZONE`,
+      `TZID:${zone}`,
+      ...observances(zone, fromYear, toYear).flatMap(observanceLines),
+      'END:VTIMEZONE',
+    ];
     blocks.set(key, (block = lines.map((l) => `${fold(l)}\r\n`).join('')));
   }
   return block;
 }
 
 function observanceLines(o: Observance): string[] {
-  const rule = o.yearly ? `RRULE:FREQ=YEARLY;BYMONTH=${o.yearly.month};${/^\d+$/.test(o.yearly.day) ? 'BYMONTHDAY' : 'BYDAY'}=${o.yearly.day}${o.yearly.until ? `;UNTIL=${o.yearly.until}` : ''}` : null;
+  const rule = o.yearly
+    ? `RRULE:FREQ=YEARLY;BYMONTH=${o.yearly.month};${/^\d+$/.test(o.yearly.day) ? 'BYMONTHDAY' : 'BYDAY'}=${o.yearly.day}${o.yearly.until ? `;UNTIL=${o.yearly.until}` : ''}`
+    : null;
   return [
     `BEGIN:${o.kind}`,
     `DTSTART:${o.start}`,
@@ -41,6 +48,8 @@ function observanceLines(o: Observance): string[] {
 /** `+0100`, `-0330`, or with seconds when the offset has them (`-004430`, Monrovia until 1972). */
 function offsetText(minutes: number): string {
   const total = Math.round(Math.abs(minutes) * 60);
-  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60].map((n) => String(n).padStart(2, '0'));
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60].map((n) =>
+    String(n).padStart(2, '0'),
+  );
   return `${minutes < 0 ? '-' : '+'}${h}${m}${s === '00' ? '' : s}`;
 }

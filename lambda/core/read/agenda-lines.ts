@@ -86,10 +86,12 @@ function kindOf(line: string, block: { kind: BlockKind } | null): LineKind {
 function groupsOf(kind: BlockKind, lines: readonly string[]): CandidateGroup[] {
   switch (kind) {
     case 'list':
-      return [lines.flatMap((l) => {
-        const item = ITEM.exec(l);
-        return item ? [{ text: entryText(item[2]), alone: false }] : [];
-      })];
+      return [
+        lines.flatMap((l) => {
+          const item = ITEM.exec(l);
+          return item ? [{ text: entryText(item[2]), alone: false }] : [];
+        }),
+      ];
     case 'table':
       return [lines.filter((l) => !TABLE_RULE.test(l)).map((l) => ({ text: tableRowText(l), alone: false }))];
     case 'paragraph':
@@ -124,7 +126,12 @@ function entryText(raw: string): string {
 
 /** `| 9h30-9h45 | Accueil café |` as `9h30-9h45 | Accueil café`. */
 function tableRowText(row: string): string {
-  const cells = row.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()).filter((c) => c !== '');
+  const cells = row
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   return cells.map(entryText).join(' | ');
 }
 

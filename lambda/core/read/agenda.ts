@@ -75,7 +75,11 @@ function stripInlineMarkdown(s: string): string {
  * Sessions that fall outside the event's own time are left out.
  * @param toInstant - wall-clock minutes since midnight of the first day → epoch ms
  */
-export function placeSessions(lines: readonly AgendaLine[], time: EventTime, toInstant: (minutes: number) => number): Session[] {
+export function placeSessions(
+  lines: readonly AgendaLine[],
+  time: EventTime,
+  toInstant: (minutes: number) => number,
+): Session[] {
   const starts = lines.map((l) => toInstant(l.start.hour * 60 + l.start.minute));
   const eventEnd = time.kind === 'timed' ? time.end : toInstant(24 * 60);
   const sessions: Session[] = [];
@@ -115,7 +119,10 @@ export function agendaClock(time: EventTime): AgendaClock {
   }
   const zone = time.timeZone;
   const date = time.kind === 'timed' ? wallDateOf(time.start, zone) : time.startDate;
-  return { at: (minutes) => zonedInstant(date, minutes, zone), format: (ms) => wallClockStamp(ms, zone).replace(/^.*T(\d\d)(\d\d)\d\d$/, '$1:$2') };
+  return {
+    at: (minutes) => zonedInstant(date, minutes, zone),
+    format: (ms) => wallClockStamp(ms, zone).replace(/^.*T(\d\d)(\d\d)\d\d$/, '$1:$2'),
+  };
 }
 
 /**

@@ -53,7 +53,10 @@ const CHECKS: Record<ConfigKey, Check> = {
       ? { value: v.trim().toLowerCase() }
       : { error: 'must be a domain name you control, such as `events.example.org`' },
   timeZone: (v) => {
-    const problem = typeof v === 'string' ? zoneProblem(v.trim()) : `${JSON.stringify(v)} is not an IANA time zone; write one such as \`Europe/Paris\``;
+    const problem =
+      typeof v === 'string'
+        ? zoneProblem(v.trim())
+        : `${JSON.stringify(v)} is not an IANA time zone; write one such as \`Europe/Paris\``;
     return problem ? { error: problem } : { value: (v as string).trim() };
   },
   language: (v) =>
@@ -64,7 +67,14 @@ const CHECKS: Record<ConfigKey, Check> = {
   buildFuture: (v) => (typeof v === 'boolean' ? { value: v } : { error: 'must be `true` or `false`' }),
   removePathAccents: (v) => (typeof v === 'boolean' ? { value: v } : { error: 'must be `true` or `false`' }),
   tagPermalink: (v) =>
-    v === false ? { value: null } : typeof v === 'string' && /:(slug|title)\b/.test(v) ? { value: v.trim() } : { error: 'must be a Hugo permalink pattern with `:slug` (such as `/tag/:slug/`), or `false` when the site has no tag pages' },
+    v === false
+      ? { value: null }
+      : typeof v === 'string' && /:(slug|title)\b/.test(v)
+        ? { value: v.trim() }
+        : {
+            error:
+              'must be a Hugo permalink pattern with `:slug` (such as `/tag/:slug/`), or `false` when the site has no tag pages',
+          },
   refreshInterval: (v) => {
     const text = typeof v === 'string' ? v.trim().toUpperCase() : '';
     const duration = Duration.fromISO(text);
@@ -87,22 +97,36 @@ const CHECKS: Record<ConfigKey, Check> = {
       : { error: 'must be a list of content folder names, such as `[event, talk]`' };
   },
   permalinks: (v) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return { error: 'must map sections to Hugo permalink patterns, such as `event: /events/:year/:slug/`' };
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return { error: 'must map sections to Hugo permalink patterns, such as `event: /events/:year/:slug/`' };
     // Hugo 0.112+ writes page permalinks under `page:`.
-    const map = (v as Record<string, unknown>).page && typeof (v as Record<string, unknown>).page === 'object' ? ((v as Record<string, unknown>).page as Record<string, unknown>) : (v as Record<string, unknown>);
+    const map =
+      (v as Record<string, unknown>).page && typeof (v as Record<string, unknown>).page === 'object'
+        ? ((v as Record<string, unknown>).page as Record<string, unknown>)
+        : (v as Record<string, unknown>);
     const entries = Object.entries(map).filter(([k]) => k !== 'section' && k !== 'term' && k !== 'taxonomy');
-    if (!entries.every(([, p]) => typeof p === 'string' && p.trim() !== '')) return { error: 'must map each section to a pattern text, such as `/events/:year/:slug/`' };
+    if (!entries.every(([, p]) => typeof p === 'string' && p.trim() !== ''))
+      return { error: 'must map each section to a pattern text, such as `/events/:year/:slug/`' };
     return { value: Object.fromEntries(entries.map(([k, p]) => [k.toLowerCase(), (p as string).trim()])) };
   },
   languages: (v) => {
-    const error = { error: 'must map language codes to their `title` and `description`, such as `fr: {title: Séminaires}`' };
+    const error = {
+      error: 'must map language codes to their `title` and `description`, such as `fr: {title: Séminaires}`',
+    };
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return error;
     const out: Record<string, LanguageSettings> = {};
     for (const [code, spec] of Object.entries(v as Record<string, unknown>)) {
       if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return error;
       const { title, description, ...rest } = spec as Record<string, unknown>;
-      if (Object.keys(rest).length || [title, description].some((t) => t !== undefined && (typeof t !== 'string' || !t.trim()))) return error;
-      out[code.toLowerCase()] = { ...(typeof title === 'string' ? { title: title.trim() } : {}), ...(typeof description === 'string' ? { description: description.trim() } : {}) };
+      if (
+        Object.keys(rest).length ||
+        [title, description].some((t) => t !== undefined && (typeof t !== 'string' || !t.trim()))
+      )
+        return error;
+      out[code.toLowerCase()] = {
+        ...(typeof title === 'string' ? { title: title.trim() } : {}),
+        ...(typeof description === 'string' ? { description: description.trim() } : {}),
+      };
     }
     return { value: out };
   },
@@ -136,7 +160,10 @@ export interface ConfigResult {
 export function parseConfig(text: string | null): ConfigResult {
   if (text === null) {
     const message = `there is no calpub.yaml, so UIDs end in \`@${DEFAULT_CONFIG.uidDomain}\`, a placeholder, and links use ${DEFAULT_CONFIG.siteUrl}: run \`calpub init\` to write one with your site's domain before anyone subscribes`;
-    return { config: DEFAULT_CONFIG, problems: [{ file: CONFIG_FILE, severity: 'warning', field: 'uidDomain', message }] };
+    return {
+      config: DEFAULT_CONFIG,
+      problems: [{ file: CONFIG_FILE, severity: 'warning', field: 'uidDomain', message }],
+    };
   }
   const problems: Problem[] = [];
   const report = (field: string | null, message: string, severity: Problem['severity'] = 'error') =>
@@ -163,7 +190,12 @@ export function parseConfig(text: string | null): ConfigResult {
     if ('error' in checked) report(key, `\`${key}\` ${checked.error}`);
     else (config as Record<string, unknown>)[key] = checked.value;
   }
-  config.explicit = Object.keys(data).filter((key) => key in CHECKS && (data as Record<string, unknown>)[key] !== null && (data as Record<string, unknown>)[key] !== undefined);
+  config.explicit = Object.keys(data).filter(
+    (key) =>
+      key in CHECKS &&
+      (data as Record<string, unknown>)[key] !== null &&
+      (data as Record<string, unknown>)[key] !== undefined,
+  );
   if (!('uidDomain' in data)) {
     config.uidDomain = 'siteUrl' in data ? new URL(config.siteUrl).hostname : DEFAULT_CONFIG.uidDomain;
     report(
@@ -200,16 +232,29 @@ export interface AppliedConfig {
  */
 export function applyConfig(text: string | null, lastGood: string | null | undefined): AppliedConfig {
   const parsed = parseConfig(text);
-  if (!parsed.problems.some((p) => p.severity === 'error')) return { config: parsed.config, text, problems: parsed.problems, rejected: false };
+  if (!parsed.problems.some((p) => p.severity === 'error'))
+    return { config: parsed.config, text, problems: parsed.problems, rejected: false };
   if (lastGood !== undefined) {
     const kept = parseConfig(lastGood);
     if (!kept.problems.some((p) => p.severity === 'error')) {
-      const note = 'has errors, so it is not applied: the site is built with the last configuration without errors until they are fixed';
-      return { config: kept.config, text: lastGood, problems: [...parsed.problems, { file: CONFIG_FILE, severity: 'warning', field: null, message: note }], rejected: true };
+      const note =
+        'has errors, so it is not applied: the site is built with the last configuration without errors until they are fixed';
+      return {
+        config: kept.config,
+        text: lastGood,
+        problems: [...parsed.problems, { file: CONFIG_FILE, severity: 'warning', field: null, message: note }],
+        rejected: true,
+      };
     }
   }
-  const stop = 'has errors and no earlier build applied a configuration without errors: nothing is built until they are fixed';
-  return { config: null, text: null, problems: [...parsed.problems, { file: CONFIG_FILE, severity: 'error', field: null, message: stop }], rejected: true };
+  const stop =
+    'has errors and no earlier build applied a configuration without errors: nothing is built until they are fixed';
+  return {
+    config: null,
+    text: null,
+    problems: [...parsed.problems, { file: CONFIG_FILE, severity: 'error', field: null, message: stop }],
+    rejected: true,
+  };
 }
 
 /** True when the site publishes `group`. */

@@ -7,7 +7,16 @@
 import { parseClockRange } from './clock';
 import { flag, text, type Warn } from './fields';
 import type { EventTime, FrontMatter } from '../model';
-import { nextDay, offsetMinutes, readInstant, readWritten, toInstant, type ReadInstant, type Written, type ZoneRules } from './time';
+import {
+  nextDay,
+  offsetMinutes,
+  readInstant,
+  readWritten,
+  toInstant,
+  type ReadInstant,
+  type Written,
+  type ZoneRules,
+} from './time';
 
 /** The event time, or the field and reason that make it impossible to publish. */
 export type TimeResult =
@@ -39,7 +48,11 @@ export function timeFields(data: FrontMatter): Fields {
 export function readEventTime(data: FrontMatter, rules: ZoneRules, warn: Warn): TimeResult {
   const fields = timeFields(data);
   if (data[fields.start] === undefined || data[fields.start] === null) {
-    return { ok: false, field: fields.start, reason: `\`${fields.start}\` is missing: add the event's start, e.g. \`${fields.start}: '2024-05-17T14:00:00'\`` };
+    return {
+      ok: false,
+      field: fields.start,
+      reason: `\`${fields.start}\` is missing: add the event's start, e.g. \`${fields.start}: '2024-05-17T14:00:00'\``,
+    };
   }
   const start = readWritten(data[fields.start]);
   if (!start.ok) return { ok: false, field: fields.start, reason: `\`${fields.start}\`: ${start.reason}` };
@@ -48,7 +61,8 @@ export function readEventTime(data: FrontMatter, rules: ZoneRules, warn: Warn): 
   if (data[fields.end] !== undefined && data[fields.end] !== null && data[fields.end] !== '') {
     const read = readWritten(data[fields.end]);
     // A typo in the end never loses an event whose start is clear: it is published without an end.
-    if (!read.ok) warn(fields.end, `\`${fields.end}\`: ${read.reason}; the event is published without an end until it is fixed`);
+    if (!read.ok)
+      warn(fields.end, `\`${fields.end}\`: ${read.reason}; the event is published without an end until it is fixed`);
     else {
       if (read.note) warn(fields.end, `\`${fields.end}\`: ${read.note}`);
       end = read.value;
@@ -76,7 +90,10 @@ function allDayTime(start: Written, end: Written | null, timeZone: string, field
   const startDate = start.date;
   let endDate = end ? end.date : startDate;
   if (endDate < startDate) {
-    warn(fields.end, `\`${fields.end}\` (${endDate}) is before \`${fields.start}\` (${startDate}): the event is published on its first day only; fix the end date`);
+    warn(
+      fields.end,
+      `\`${fields.end}\` (${endDate}) is before \`${fields.start}\` (${startDate}): the event is published on its first day only; fix the end date`,
+    );
     endDate = startDate;
   }
   const days = (Date.parse(endDate) - Date.parse(startDate)) / 86_400_000;
@@ -95,24 +112,45 @@ function timedTime(
   if (read.otherSeason) warn(fields.start, otherSeasonWarning(fields.start, span.start, read, rules.timeZone));
   const clockNote = clockWarning(fields.start, span.start, read, rules.timeZone);
   if (clockNote) warn(fields.start, clockNote);
-  let end = span.end ? endOf(start, span.start, span.end, rules, fields, read.otherSeason ? () => {} : warn, read.skipped ? () => {} : warn) : null;
+  let end = span.end
+    ? endOf(
+        start,
+        span.start,
+        span.end,
+        rules,
+        fields,
+        read.otherSeason ? () => {} : warn,
+        read.skipped ? () => {} : warn,
+      )
+    : null;
   // A start moved forward by a gap may reach its end (02:30–03:30 on the spring night): the event keeps its written length.
-  if (read.skipped && span.end?.kind === 'dateTime' && span.start.kind === 'dateTime' && (end === null || end <= start)) {
+  if (
+    read.skipped &&
+    span.end?.kind === 'dateTime' &&
+    span.start.kind === 'dateTime' &&
+    (end === null || end <= start)
+  ) {
     const length = wallOf(span.end) - wallOf(span.start);
     end = length > 0 ? start + length : end;
   }
   const offset = span.start.kind === 'dateTime' ? span.start.offset : null;
   // The agenda is read on the organiser's clock: the offset written, unless it was read as the zone's.
-  const writtenOffset = offset === null || offset === 'Z' || offset === '-00:00' || read.otherSeason ? null : offsetMinutes(offset);
+  const writtenOffset =
+    offset === null || offset === 'Z' || offset === '-00:00' || read.otherSeason ? null : offsetMinutes(offset);
   const utc = (offset === 'Z' || offset === '-00:00') && !rules.wallClockZ;
-  return { ok: true, time: { kind: 'timed', start, end, timeZone: rules.timeZone, writtenOffset, ...(utc ? { writtenUtc: true } : {}) } };
+  return {
+    ok: true,
+    time: { kind: 'timed', start, end, timeZone: rules.timeZone, writtenOffset, ...(utc ? { writtenUtc: true } : {}) },
+  };
 }
 
 /** The warning for a wall-clock time shown twice (autumn) or never (spring) that night, or null. */
 function clockWarning(field: string, written: Written, read: ReadInstant, zone: string): string | null {
   const at = describe(written).slice(0, 16);
-  if (read.repeated) return `\`${field}\` ${at} happens twice in ${zone} (the clocks go back that night): the first is published; write the UTC offset to say which`;
-  if (read.skipped) return `\`${field}\` ${at} does not exist in ${zone} (the clocks skip ${read.skipped} minutes that night): it is published ${read.skipped} minutes later, as calendar apps read it; fix the time`;
+  if (read.repeated)
+    return `\`${field}\` ${at} happens twice in ${zone} (the clocks go back that night): the first is published; write the UTC offset to say which`;
+  if (read.skipped)
+    return `\`${field}\` ${at} does not exist in ${zone} (the clocks skip ${read.skipped} minutes that night): it is published ${read.skipped} minutes later, as calendar apps read it; fix the time`;
   return null;
 }
 
@@ -143,9 +181,20 @@ function offsetText(minutes: number): string {
  * (moved to the next day); any other end before the start, or equal to it, is dropped; an end more
  * than a year on is kept. Each with a warning that names the field.
  */
-function endOf(start: number, writtenStart: Written, written: Written, rules: ZoneRules, fields: Fields, warnSeason: Warn, warn: Warn): number | null {
+function endOf(
+  start: number,
+  writtenStart: Written,
+  written: Written,
+  rules: ZoneRules,
+  fields: Fields,
+  warnSeason: Warn,
+  warn: Warn,
+): number | null {
   // A date-only end on a timed event means "until the end of that day".
-  const read = written.kind === 'date' ? readInstant({ kind: 'date', date: nextDay(written.date) }, rules) : readInstant(written, rules);
+  const read =
+    written.kind === 'date'
+      ? readInstant({ kind: 'date', date: nextDay(written.date) }, rules)
+      : readInstant(written, rules);
   if (read.otherSeason) warnSeason(fields.end, otherSeasonWarning(fields.end, written, read, rules.timeZone));
   const clockNote = written.kind === 'dateTime' ? clockWarning(fields.end, written, read, rules.timeZone) : null;
   if (clockNote) warnSeason(fields.end, clockNote);
@@ -156,12 +205,19 @@ function endOf(start: number, writtenStart: Written, written: Written, rules: Zo
     return null;
   }
   if (end < start) {
-    const nextDayEnd = written.kind === 'dateTime' ? toInstant({ ...written, date: nextDay(written.date) }, rules) : end;
+    const nextDayEnd =
+      written.kind === 'dateTime' ? toInstant({ ...written, date: nextDay(written.date) }, rules) : end;
     if (nextDayEnd > start && nextDayEnd - start < OVERNIGHT_MS) {
-      warn(fields.end, `${said} is before \`${fields.start}\` (${describe(writtenStart)}): read as the next day, ${nextDay(written.date)}, an event ending after midnight; write that date in \`${fields.end}\``);
+      warn(
+        fields.end,
+        `${said} is before \`${fields.start}\` (${describe(writtenStart)}): read as the next day, ${nextDay(written.date)}, an event ending after midnight; write that date in \`${fields.end}\``,
+      );
       return nextDayEnd;
     }
-    warn(fields.end, `${said} is before \`${fields.start}\` (${describe(writtenStart)}): the event is published without an end; fix the end (often a wrong year or month)`);
+    warn(
+      fields.end,
+      `${said} is before \`${fields.start}\` (${describe(writtenStart)}): the event is published without an end; fix the end (often a wrong year or month)`,
+    );
     return null;
   }
   if (end - start > LONGEST_MS) warnLong(fields, warn, `${Math.round((end - start) / 86_400_000)} days`);
@@ -169,7 +225,10 @@ function endOf(start: number, writtenStart: Written, written: Written, rules: Zo
 }
 
 function warnLong(fields: Fields, warn: Warn, length: string): void {
-  warn(fields.end, `\`${fields.end}\` makes the event last ${length}, more than a year: it is published so; if the end has a wrong year, fix it`);
+  warn(
+    fields.end,
+    `\`${fields.end}\` makes the event last ${length}, more than a year: it is published so; if the end has a wrong year, fix it`,
+  );
 }
 
 /**
@@ -189,7 +248,14 @@ function applyFreeTextTime(
     warn('time', `\`time\` ${JSON.stringify(free)} is not a clock time calpub can read; the time in \`date\` is used`);
     return { start, end };
   }
-  const at = (t: { hour: number; minute: number }): Written => ({ kind: 'dateTime', date: start.date, hour: t.hour, minute: t.minute, second: 0, offset: null });
+  const at = (t: { hour: number; minute: number }): Written => ({
+    kind: 'dateTime',
+    date: start.date,
+    hour: t.hour,
+    minute: t.minute,
+    second: 0,
+    offset: null,
+  });
   return { start: at(range.start), end: range.end ? at(range.end) : end };
 }
 

@@ -38,7 +38,8 @@ export function flag(data: FrontMatter, key: string, warn: Warn): boolean {
   const value = data[key];
   if (value === undefined || value === null) return false;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string' && /^(true|false|yes|no)$/i.test(value.trim())) return /^(true|yes)$/i.test(value.trim());
+  if (typeof value === 'string' && /^(true|false|yes|no)$/i.test(value.trim()))
+    return /^(true|yes)$/i.test(value.trim());
   warn(key, `\`${key}\` should be true or false, not ${describe(value)}; false is used`);
   return false;
 }
@@ -59,7 +60,9 @@ export function absoluteUrl(value: unknown): string | null {
 export function eventUrl(data: FrontMatter, warn: Warn): string | null {
   const value = data.event_url;
   if (value === undefined || value === null) return null;
-  const candidate = Array.isArray(value) ? (value.find((v) => isRecord(v) && v.url) as FrontMatter | undefined)?.url : value;
+  const candidate = Array.isArray(value)
+    ? (value.find((v) => isRecord(v) && v.url) as FrontMatter | undefined)?.url
+    : value;
   const url = absoluteUrl(candidate);
   if (!url && typeof candidate === 'string' && !/^\.?$/.test(candidate.trim())) {
     warn('event_url', `\`event_url\` ${JSON.stringify(candidate)} is not an absolute http(s) URL; it is ignored`);
@@ -81,7 +84,9 @@ export function location(data: FrontMatter, warn: Warn): string | null {
   const raw = text(data, 'location', warn);
   if (raw === null) return null;
   const flat = raw
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, (_m, label: string, url: string) => (label === url ? url : `${label} (${url})`))
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, (_m, label: string, url: string) =>
+      label === url ? url : `${label} (${url})`,
+    )
     .split(/\n+/)
     .map((l) => l.trim())
     .filter(Boolean)
@@ -118,7 +123,10 @@ export function address(data: FrontMatter, warn: Warn): Address | null {
  * with city "Montréal" keeps the city.
  */
 export function locationLine(venue: string | null, addr: Address | null): string | null {
-  const pieces = [venue, ...ADDRESS_KEYS.map((k) => addr?.[k])].flatMap((p) => (p ? p.split(/,\s+/) : [])).map((p) => p.trim()).filter(Boolean);
+  const pieces = [venue, ...ADDRESS_KEYS.map((k) => addr?.[k])]
+    .flatMap((p) => (p ? p.split(/,\s+/) : []))
+    .map((p) => p.trim())
+    .filter(Boolean);
   const kept: string[] = [];
   const seen = new Set<string>();
   for (const text of pieces) {
@@ -139,7 +147,12 @@ const comparables = new Map<string, string>();
 export function comparable(text: string): string {
   let found = comparables.get(text);
   if (found === undefined) {
-    found = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    found = text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     if (comparables.size < 50_000) comparables.set(text, found);
   }
   return found;
@@ -160,14 +173,18 @@ export function links(data: FrontMatter, warn: Warn): EventLink[] {
     if (url) {
       if (!out.some((l) => l.url === url)) out.push({ name, url });
     } else if (typeof value === 'string' && value.trim() !== '' && value.trim() !== '.') {
-      warn(field, `\`${field}\` ${JSON.stringify(value)} is not an absolute http(s) URL (files inside the page folder are not published by calpub); it is left out`);
+      warn(
+        field,
+        `\`${field}\` ${JSON.stringify(value)} is not an absolute http(s) URL (files inside the page folder are not published by calpub); it is left out`,
+      );
     }
   };
   for (const [key, name] of URL_BUTTONS) add(key, name, data[key]);
   const list = data.links;
   if (Array.isArray(list)) {
     for (const item of list) {
-      if (isRecord(item)) add('links', typeof item.name === 'string' && item.name.trim() ? item.name.trim() : 'Link', item.url);
+      if (isRecord(item))
+        add('links', typeof item.name === 'string' && item.name.trim() ? item.name.trim() : 'Link', item.url);
     }
   }
   return out;

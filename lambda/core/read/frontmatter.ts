@@ -23,7 +23,11 @@ export function parseFrontMatter(file: SourceFile): FrontMatterResult {
   const result = parseText(file);
   if (!result.ok) return result;
   // Escapes such as `"\udc00"` make half a UTF-16 pair, which no output can encode.
-  const page = { ...result.page, data: wellFormedData(result.page.data), ...(file.language ? { language: file.language } : {}) };
+  const page = {
+    ...result.page,
+    data: wellFormedData(result.page.data),
+    ...(file.language ? { language: file.language } : {}),
+  };
   return { ...result, page };
 }
 
@@ -60,7 +64,10 @@ function parseFenced(
   const body = rest.slice(match.index + match[0].length);
   const warnings: Problem[] = [];
   try {
-    const data = format === 'yaml' ? loadYaml(source, (key, line) => warnings.push(duplicateKey(path, key, line))) : loadToml(source);
+    const data =
+      format === 'yaml'
+        ? loadYaml(source, (key, line) => warnings.push(duplicateKey(path, key, line)))
+        : loadToml(source);
     return { ok: true, page: { path, format, data, body }, warnings };
   } catch (err) {
     return fail(`${format.toUpperCase()} front matter does not parse${lineOf(err)}: ${describeError(err)}`);
@@ -68,7 +75,12 @@ function parseFenced(
 }
 
 function duplicateKey(file: string, key: string, line: number): Problem {
-  return { file, severity: 'warning', field: key, message: `\`${key}\` is written twice (the second at line ${line}): its last value is used, as Hugo does; delete the other one` };
+  return {
+    file,
+    severity: 'warning',
+    field: key,
+    message: `\`${key}\` is written twice (the second at line ${line}): its last value is used, as Hugo does; delete the other one`,
+  };
 }
 
 function parseJson(path: string, text: string, fail: (m: string) => FrontMatterResult): FrontMatterResult {
@@ -77,7 +89,11 @@ function parseJson(path: string, text: string, fail: (m: string) => FrontMatterR
   try {
     const data = JSON.parse(text.slice(0, end)) as unknown;
     if (!isRecord(data)) return fail('JSON front matter must be an object');
-    return { ok: true, page: { path, format: 'json', data, body: text.slice(end).replace(/^\s*\n/, '') }, warnings: [] };
+    return {
+      ok: true,
+      page: { path, format: 'json', data, body: text.slice(end).replace(/^\s*\n/, '') },
+      warnings: [],
+    };
   } catch (err) {
     return fail(`JSON front matter does not parse: ${describeError(err)}`);
   }
@@ -100,7 +116,14 @@ function findJsonObjectEnd(text: string): number {
 }
 
 /** js-yaml's own scalar types (exported at run time, not in its type declarations). */
-type ScalarType = yaml.Type & { tag: string; resolve: (data: string) => boolean; construct: (data: string) => unknown; predicate?: (data: object) => boolean; represent?: yaml.TypeConstructorOptions['represent']; defaultStyle?: string };
+type ScalarType = yaml.Type & {
+  tag: string;
+  resolve: (data: string) => boolean;
+  construct: (data: string) => unknown;
+  predicate?: (data: object) => boolean;
+  represent?: yaml.TypeConstructorOptions['represent'];
+  defaultStyle?: string;
+};
 const TYPES = (yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', ScalarType> }).types;
 
 /** A number written with a leading zero (`01000`) is text as written: a postcode, an identifier. */
@@ -116,7 +139,9 @@ function keepsLeadingZero(type: ScalarType): yaml.Type {
 }
 
 /** The core schema (timestamps stay strings), numbers with a leading zero kept as written. */
-const SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: [TYPES.null, TYPES.bool, keepsLeadingZero(TYPES.int), keepsLeadingZero(TYPES.float)] });
+const SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+  implicit: [TYPES.null, TYPES.bool, keepsLeadingZero(TYPES.int), keepsLeadingZero(TYPES.float)],
+});
 
 /**
  * Parses YAML; a key written twice in one mapping keeps its last value (Hugo's reader does so), and
@@ -143,7 +168,9 @@ function duplicatedKeys(source: string): Array<{ key: string; line: number }> {
   const out: Array<{ key: string; line: number }> = [];
   source.split('\n').forEach((text, i) => {
     const item = /^( *)- +/.exec(text); // a list item starts a new mapping
-    const m = /^( *)([^\s#:-][^:]*?):(\s|$)/.exec(item ? ' '.repeat(item[0].length) + text.slice(item[0].length) : text);
+    const m = /^( *)([^\s#:-][^:]*?):(\s|$)/.exec(
+      item ? ' '.repeat(item[0].length) + text.slice(item[0].length) : text,
+    );
     const indent = item ? item[1].length : m?.[1].length;
     if (indent === undefined) return;
     for (const [k, at] of seen) if (at > indent || (item && at >= item[0].length)) seen.delete(k); // left a nested mapping

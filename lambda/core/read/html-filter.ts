@@ -16,22 +16,131 @@ import { FilterXSS, escapeAttrValue, friendlyAttrValue, type IWhiteList } from '
 const ALLOWED: IWhiteList = {
   a: ['href', 'title'],
   abbr: ['title'],
-  b: [], strong: [], i: [], em: [], u: [], s: [], del: [], ins: [], mark: [], small: [], sub: [], sup: [],
-  cite: [], q: [], kbd: [], code: [], pre: [], br: [], hr: [],
-  p: [], blockquote: [], aside: [], figure: [], figcaption: [],
-  h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
-  ul: [], ol: ['start'], li: [], dl: [], dt: [], dd: [],
-  table: [], thead: [], tbody: [], tfoot: [], tr: [], th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'], caption: [],
+  b: [],
+  strong: [],
+  i: [],
+  em: [],
+  u: [],
+  s: [],
+  del: [],
+  ins: [],
+  mark: [],
+  small: [],
+  sub: [],
+  sup: [],
+  cite: [],
+  q: [],
+  kbd: [],
+  code: [],
+  pre: [],
+  br: [],
+  hr: [],
+  p: [],
+  blockquote: [],
+  aside: [],
+  figure: [],
+  figcaption: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  dl: [],
+  dt: [],
+  dd: [],
+  table: [],
+  thead: [],
+  tbody: [],
+  tfoot: [],
+  tr: [],
+  th: ['colspan', 'rowspan'],
+  td: ['colspan', 'rowspan'],
+  caption: [],
   img: ['src', 'alt', 'title', 'width', 'height'],
 };
 
 /** Dropped with everything inside them: their content is code or an embedded page, never text. */
-const DROPPED_WITH_CONTENT = ['script', 'style', 'iframe', 'noscript', 'template', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'head', 'title'];
+const DROPPED_WITH_CONTENT = [
+  'script',
+  'style',
+  'iframe',
+  'noscript',
+  'template',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'textarea',
+  'select',
+  'head',
+  'title',
+];
 
 /** Tags whose end is a line break in text. */
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'table', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section', 'article', 'aside', 'header', 'footer', 'figure', 'figcaption', 'hr', 'center', 'address', 'details', 'summary', 'nav', 'main']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'hr',
+  'center',
+  'address',
+  'details',
+  'summary',
+  'nav',
+  'main',
+]);
 /** Inline formatting: no space at its tags in text (`<b>Bold</b>ed` reads `Bolded`). */
-const INLINE_FORMATTING = new Set(['a', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'code', 'kbd', 'abbr', 'cite', 'q', 'font', 'tt', 'big', 'strike']);
+const INLINE_FORMATTING = new Set([
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'del',
+  'ins',
+  'mark',
+  'small',
+  'sub',
+  'sup',
+  'code',
+  'kbd',
+  'abbr',
+  'cite',
+  'q',
+  'font',
+  'tt',
+  'big',
+  'strike',
+]);
 
 /** Whether a tag is a space (not a line break, not nothing) between the texts around it, as text. */
 export function isSpacingTag(tag: string): boolean {
@@ -64,7 +173,13 @@ export function sanitizeHtml(html: string, baseUrl: string): string {
 const VOID = new Set(['br', 'hr', 'img']);
 /** An element that ends the open ones listed, as HTML parsers end them (`<li>a<li>b`: two items). */
 const IMPLIED_END: Record<string, readonly string[]> = {
-  li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], p: ['p'], td: ['td', 'th'], th: ['td', 'th'], tr: ['td', 'th', 'tr'],
+  li: ['li'],
+  dt: ['dt', 'dd'],
+  dd: ['dt', 'dd'],
+  p: ['p'],
+  td: ['td', 'th'],
+  th: ['td', 'th'],
+  tr: ['td', 'th', 'tr'],
 };
 
 /**
@@ -85,9 +200,19 @@ function balanced(html: string): string {
     }
     const at = open.lastIndexOf(name);
     if (at < 0) return ''; // closes nothing
-    return open.splice(at).reverse().map((n) => `</${n}>`).join('');
+    return open
+      .splice(at)
+      .reverse()
+      .map((n) => `</${n}>`)
+      .join('');
   });
-  return out + open.reverse().map((n) => `</${n}>`).join('');
+  return (
+    out +
+    open
+      .reverse()
+      .map((n) => `</${n}>`)
+      .join('')
+  );
 }
 
 const TEXT_FILTER = new FilterXSS({

@@ -58,7 +58,16 @@ export function withBaseUrl(settings: Readonly<Record<string, unknown>>, baseUrl
 }
 
 /** Root files, in the order Hugo looks for them. */
-export const HUGO_ROOT_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+export const HUGO_ROOT_FILES = [
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.yml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  'config.yml',
+  'config.json',
+];
 /** The folder of split configuration files for every environment. */
 export const HUGO_CONFIG_DIR = 'config/_default';
 
@@ -73,11 +82,21 @@ export function readHugoConfig(files: readonly HugoConfigFile[]): HugoSite {
   for (const file of ordered) {
     const data = parseFile(file, problems);
     if (!data) continue;
-    const name = file.path.split('/').pop()?.replace(/\.(toml|ya?ml|json)$/, '').toLowerCase() ?? '';
-    const top = file.path.startsWith(`${HUGO_CONFIG_DIR}/`) && name !== 'hugo' && name !== 'config' ? { [name]: data } : data;
+    const name =
+      file.path
+        .split('/')
+        .pop()
+        ?.replace(/\.(toml|ya?ml|json)$/, '')
+        .toLowerCase() ?? '';
+    const top =
+      file.path.startsWith(`${HUGO_CONFIG_DIR}/`) && name !== 'hugo' && name !== 'config' ? { [name]: data } : data;
     mergeInto(merged, lowerKeys(top));
   }
-  const main = ordered.filter((f) => !f.path.startsWith(`${HUGO_CONFIG_DIR}/`))[0]?.path ?? ordered.find((f) => /\/(hugo|config)\.\w+$/.test(f.path))?.path ?? ordered[0]?.path ?? HUGO_ROOT_FILES[0];
+  const main =
+    ordered.filter((f) => !f.path.startsWith(`${HUGO_CONFIG_DIR}/`))[0]?.path ??
+    ordered.find((f) => /\/(hugo|config)\.\w+$/.test(f.path))?.path ??
+    ordered[0]?.path ??
+    HUGO_ROOT_FILES[0];
   return { ...settingsOf(merged), mainFile: main, problems };
 }
 
@@ -88,12 +107,21 @@ function rank(path: string): number {
 
 function parseFile(file: HugoConfigFile, problems: Problem[]): Record<string, unknown> | null {
   try {
-    const data: unknown = file.path.endsWith('.toml') ? parseToml(file.text) : file.path.endsWith('.json') ? JSON.parse(file.text) : yaml.load(file.text, { schema: yaml.CORE_SCHEMA });
+    const data: unknown = file.path.endsWith('.toml')
+      ? parseToml(file.text)
+      : file.path.endsWith('.json')
+        ? JSON.parse(file.text)
+        : yaml.load(file.text, { schema: yaml.CORE_SCHEMA });
     if (data === undefined || data === null) return null;
     if (isRecord(data)) return data;
     throw new Error('it is not a map of keys');
   } catch (err) {
-    problems.push({ file: file.path, severity: 'error', field: null, message: `Hugo's configuration does not parse: ${(err as Error).message.split('\n')[0]}; calpub reads the site without it` });
+    problems.push({
+      file: file.path,
+      severity: 'error',
+      field: null,
+      message: `Hugo's configuration does not parse: ${(err as Error).message.split('\n')[0]}; calpub reads the site without it`,
+    });
     return null;
   }
 }
@@ -119,14 +147,22 @@ function settingsOf(config: Record<string, unknown>): Omit<HugoSite, 'problems' 
     for (const [code, spec] of Object.entries(config.languages)) {
       if (!isRecord(spec)) continue;
       // A language's own title and description (Hugo: `languages.fr.title`, `languages.fr.params.description`).
-      const own = { title: text(spec.title), description: text(spec.description) ?? (isRecord(spec.params) ? text(spec.params.description) : null) };
+      const own = {
+        title: text(spec.title),
+        description: text(spec.description) ?? (isRecord(spec.params) ? text(spec.params.description) : null),
+      };
       const set = Object.fromEntries(Object.entries(own).filter(([, v]) => v !== null)) as Record<string, string>;
       if (Object.keys(set).length) languages[code.toLowerCase()] = set;
     }
   }
   if (Object.keys(languages).length) settings.languages = languages;
   const calpub = isRecord(params.calpub) ? params.calpub : null;
-  return { settings, paramsCalpub: calpub, contentDirs: contentDirsOf(config), relativeBaseUrl: absolute ? null : (baseUrl ?? '') };
+  return {
+    settings,
+    paramsCalpub: calpub,
+    contentDirs: contentDirsOf(config),
+    relativeBaseUrl: absolute ? null : (baseUrl ?? ''),
+  };
 }
 
 /**
@@ -161,7 +197,11 @@ function contentDirsOf(config: Record<string, unknown>): HugoContentDir[] {
 function tagPermalink(config: Record<string, unknown>): string | false {
   const kinds = Array.isArray(config.disablekinds) ? config.disablekinds.map((k) => String(k).toLowerCase()) : [];
   if (kinds.includes('term') || kinds.includes('taxonomyterm')) return false;
-  if (isRecord(config.taxonomies) && !Object.values(config.taxonomies).some((plural) => String(plural).toLowerCase() === 'tags')) return false;
+  if (
+    isRecord(config.taxonomies) &&
+    !Object.values(config.taxonomies).some((plural) => String(plural).toLowerCase() === 'tags')
+  )
+    return false;
   const permalinks = isRecord(config.permalinks) ? config.permalinks : {};
   const pattern = isRecord(permalinks.term) ? permalinks.term.tags : permalinks.tags;
   return typeof pattern === 'string' && pattern.includes(':') ? pattern.trim() : '/tags/:slug/';
@@ -170,7 +210,12 @@ function tagPermalink(config: Record<string, unknown>): string | false {
 /** Hugo's keys are case-insensitive: `baseURL`, `baseurl` and `BaseURL` are one key. */
 function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
   // calpub's own keys (`calpub:` in the params) and section names keep their case.
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k.toLowerCase(), isRecord(v) && !['permalinks', 'calpub'].includes(k.toLowerCase()) ? lowerKeys(v) : v]));
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [
+      k.toLowerCase(),
+      isRecord(v) && !['permalinks', 'calpub'].includes(k.toLowerCase()) ? lowerKeys(v) : v,
+    ]),
+  );
 }
 
 function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {

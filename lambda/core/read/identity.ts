@@ -48,7 +48,8 @@ export function languageOf(path: string): string | null {
  */
 export function identityOf(path: string, slug: string | null, folderLanguage?: string): string {
   // A language given by the page's folder is already the path's first segment.
-  const language = folderLanguage && path.startsWith(`${folderLanguage}/`) ? null : (folderLanguage ?? languageOf(path));
+  const language =
+    folderLanguage && path.startsWith(`${folderLanguage}/`) ? null : (folderLanguage ?? languageOf(path));
   const segments = path.split('/');
   const name = segments.pop() as string;
   const stem = name.replace(/(\.[a-z]{2}(?:-[A-Za-z0-9]{2,8})?)?\.(md|markdown)$/i, '');

@@ -37,7 +37,12 @@ const NUMERIC = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])/g;
 /** Every day a text names, as `MM-DD`. */
 export function namedDays(text: string): Set<string> {
   const found = new Set<string>();
-  const add = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31 && found.add(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  const add = (month: number, day: number) =>
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31 &&
+    found.add(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
   const lower = plain(text);
   const names = months();
   for (const m of lower.matchAll(DAY_MONTH)) if (names.has(m[2])) add(names.get(m[2]) as number, +m[1]);
@@ -55,13 +60,20 @@ const LONG_DAYS = 14;
  * one), or null. Multi-week events (exhibitions, courses) whose text names several days are left alone.
  */
 export function oneDayNamed(time: EventTime, texts: readonly string[], endField: string): string | null {
-  const [first, last] = time.kind === 'allDay' ? [time.startDate, time.endDate] : time.end === null ? [null, null] : [new Date(time.start).toISOString().slice(0, 10), new Date(time.end).toISOString().slice(0, 10)];
+  const [first, last] =
+    time.kind === 'allDay'
+      ? [time.startDate, time.endDate]
+      : time.end === null
+        ? [null, null]
+        : [new Date(time.start).toISOString().slice(0, 10), new Date(time.end).toISOString().slice(0, 10)];
   if (!first || !last) return null;
   const days = Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000) + 1;
   if (days <= LONG_DAYS) return null;
   const named = namedDays(texts.join('\n'));
   if (named.size !== 1) return null;
   const [day] = [...named];
-  const shown = new Intl.DateTimeFormat('en', { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2001, +day.slice(0, 2) - 1, +day.slice(3)));
+  const shown = new Intl.DateTimeFormat('en', { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(2001, +day.slice(0, 2) - 1, +day.slice(3)),
+  );
   return `\`${endField}\` makes the event last ${days} days (until ${last}), but its text names one day only (${shown}): if the end has a wrong month or year, fix it`;
 }

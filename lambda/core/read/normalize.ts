@@ -45,7 +45,8 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   const location = f.location(data, warn);
   const address = f.address(data, warn);
   const startYear = /^\s*(\d{4})-/.exec(String(data[timeFields(data).start] ?? ''))?.[1];
-  const venue = zone === null ? eventZone(venueZoneOf(address, location), config.timeZone, startYear ? +startYear : null) : null;
+  const venue =
+    zone === null ? eventZone(venueZoneOf(address, location), config.timeZone, startYear ? +startYear : null) : null;
   if (venue?.warning) warn('timezone', venue.warning);
   const rules: ZoneRules = { timeZone: zone ?? venue?.zone ?? config.timeZone, wallClockZ: config.wallClockZ };
   const time = readEventTime(data, rules, warn);
@@ -53,17 +54,25 @@ export function normalizePage(page: ParsedPage, config: SiteConfig): Normalized 
   const mismatch = offsetMismatch(time.time, time.startField, page.body);
   if (mismatch) warn(time.startField, mismatch);
   const endField = timeFields(data).end;
-  const oneDay = oneDayNamed(time.time, [page.body, f.text(data, 'summary', () => {}) ?? '', f.text(data, 'abstract', () => {}) ?? ''], endField);
+  const oneDay = oneDayNamed(
+    time.time,
+    [page.body, f.text(data, 'summary', () => {}) ?? '', f.text(data, 'abstract', () => {}) ?? ''],
+    endField,
+  );
   if (oneDay) warn(endField, oneDay);
 
   // Hugo ignores a publish or expiry date it cannot read, and publishes the page: so does calpub.
   const publishDate = instantField(data, 'publishDate', rules, warn);
-  if (!publishDate.ok) warn('publishDate', `${publishDate.reason}; it is ignored (Hugo ignores it too), so the event is published now`);
+  if (!publishDate.ok)
+    warn('publishDate', `${publishDate.reason}; it is ignored (Hugo ignores it too), so the event is published now`);
   const expiryDate = instantField(data, 'expiryDate', rules, warn);
-  if (!expiryDate.ok) warn('expiryDate', `${expiryDate.reason}; it is ignored (Hugo ignores it too), so the event does not expire`);
+  if (!expiryDate.ok)
+    warn('expiryDate', `${expiryDate.reason}; it is ignored (Hugo ignores it too), so the event does not expire`);
   const lastmod = instantField(data, 'lastmod', rules, warn);
   if (!lastmod.ok) warn('lastmod', `${lastmod.reason}; it is ignored`);
-  const pageDate = time.pageDateField ? instantField(data, time.pageDateField, rules, warn) : { ok: true as const, value: null };
+  const pageDate = time.pageDateField
+    ? instantField(data, time.pageDateField, rules, warn)
+    : { ok: true as const, value: null };
   if (!pageDate.ok && time.pageDateField) warn(time.pageDateField, `${pageDate.reason}; the page date is ignored`);
 
   const badUrl = urlProblem(data.url);
@@ -135,7 +144,10 @@ function status(data: FrontMatter, warn: f.Warn): EventStatus {
 
 /** Titles wrapped over several YAML lines read as one line. */
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').replace(/[\u200B\uFEFF]/g, '').trim();
+  return s
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\u200B\uFEFF]/g, '')
+    .trim();
 }
 
 function optionalOneLine(s: string | null): string | null {

@@ -25,7 +25,8 @@ export function offsetMismatch(time: EventTime, startField: string, body: string
   if (bodySaysWritten && !bodySaysZone) {
     return `${said}. The text says ${asWritten}, so the offset is likely wrong: write ${offsetText(zoneMinutes)}, or no offset`;
   }
-  if (bodySaysZone && !bodySaysWritten) return `${said}. The text says ${inZone} too, so the time is likely right: write ${offsetText(zoneMinutes)} with ${inZone} to silence this`;
+  if (bodySaysZone && !bodySaysWritten)
+    return `${said}. The text says ${inZone} too, so the time is likely right: write ${offsetText(zoneMinutes)} with ${inZone} to silence this`;
   return `${said}. Check the time and write the offset of ${time.timeZone} on that day (${offsetText(zoneMinutes)}), or no offset`;
 }
 

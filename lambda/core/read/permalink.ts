@@ -21,7 +21,10 @@ export interface PermalinkInput {
 }
 
 /** The absolute URL of an event's page. */
-export function permalinkOf(page: PermalinkInput, config: Pick<SiteConfig, 'siteUrl' | 'permalinkBase' | 'permalinks' | 'removePathAccents'>): string {
+export function permalinkOf(
+  page: PermalinkInput,
+  config: Pick<SiteConfig, 'siteUrl' | 'permalinkBase' | 'permalinks' | 'removePathAccents'>,
+): string {
   if (!config.permalinkBase) return `${config.siteUrl}${page.id}/`; // identities are URL-safe ASCII by construction
   const prefix = page.folder ? `${page.folder}/` : '';
   const url = pageUrl(page.data.url);
@@ -42,10 +45,17 @@ export function permalinkOf(page: PermalinkInput, config: Pick<SiteConfig, 'site
  * `/tags/:slug/`) with the tag made a path as Hugo makes it, under `permalinkBase`; null when the site
  * has no tag pages.
  */
-export function hugoTagUrl(tag: string, config: Pick<SiteConfig, 'permalinkBase' | 'tagPermalink' | 'removePathAccents'>): string | null {
+export function hugoTagUrl(
+  tag: string,
+  config: Pick<SiteConfig, 'permalinkBase' | 'tagPermalink' | 'removePathAccents'>,
+): string | null {
   if (!config.permalinkBase || config.tagPermalink === null) return null;
   const segment = makePath(tag, config.removePathAccents).split('/').map(encodeURIComponent).join('/');
-  const path = config.tagPermalink.replace(/:(slug|title)\b/g, segment).replace(/:sections?\b/g, 'tags').replace(/\/{2,}/g, '/').replace(/^\/+/, '');
+  const path = config.tagPermalink
+    .replace(/:(slug|title)\b/g, segment)
+    .replace(/:sections?\b/g, 'tags')
+    .replace(/\/{2,}/g, '/')
+    .replace(/^\/+/, '');
   return new URL(path, config.permalinkBase).href;
 }
 
@@ -99,7 +109,20 @@ function defaultPath(data: FrontMatter, s: Segments, makePath: (text: string) =>
   return `${[...s.sections, slug ?? s.filename].map((segment) => makePath(segment)).join('/')}/`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A Hugo permalink pattern with its tokens filled (https://gohugo.io/content-management/urls/#tokens). */
@@ -115,7 +138,8 @@ function expand(pattern: string, data: FrontMatter, s: Segments, makePath: (text
     day: () => (date ? String(date.getUTCDate()).padStart(2, '0') : ''),
     weekday: () => (date ? String(date.getUTCDay()) : ''),
     weekdayname: () => (date ? WEEKDAYS[date.getUTCDay()].toLowerCase() : ''),
-    yearday: () => (date ? String(Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1) : ''),
+    yearday: () =>
+      date ? String(Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1) : '',
     section: () => makePath(s.sections[0] ?? ''),
     sections: () => s.sections.map((segment) => makePath(segment)).join('/'),
     title: () => makePath(title),
@@ -135,13 +159,21 @@ function expand(pattern: string, data: FrontMatter, s: Segments, makePath: (text
  * `removePathAccents` (Wowchemy's default), accents go first: `Événement` → `evenement`.
  */
 export function makePath(input: string, removeAccents = false): string {
-  const text = removeAccents ? input.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : input;
+  const text = removeAccents
+    ? input
+        .normalize('NFD')
+        .replace(/\p{Mn}/gu, '')
+        .normalize('NFC')
+    : input;
   let out = '';
   let pendingHyphen = false;
   const chars = [...text];
   for (const [i, ch] of chars.entries()) {
     // `/` and `\` stay (a tag `CI/CD` is `ci/cd/`, two levels), and `%` before two hex digits (an escape).
-    if (/[\p{L}\p{N}\p{M}._~+\-@#/\\]/u.test(ch) || (ch === '%' && /^[0-9A-Fa-f]{2}$/.test(chars.slice(i + 1, i + 3).join('')))) {
+    if (
+      /[\p{L}\p{N}\p{M}._~+\-@#/\\]/u.test(ch) ||
+      (ch === '%' && /^[0-9A-Fa-f]{2}$/.test(chars.slice(i + 1, i + 3).join('')))
+    ) {
       if (pendingHyphen && ch !== '-' && !out.endsWith('-')) out += '-';
       pendingHyphen = false;
       out += ch;

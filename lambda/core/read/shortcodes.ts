@@ -96,7 +96,13 @@ export function expandShortcodes(markdown: string, render: ShortcodeRenderer = T
  */
 export const MAX_SHORTCODE_DEPTH = 20;
 
-type Tag = { readonly start: number; readonly end: number; readonly closing: boolean; readonly selfClosing: boolean; readonly call: ShortcodeCall };
+type Tag = {
+  readonly start: number;
+  readonly end: number;
+  readonly closing: boolean;
+  readonly selfClosing: boolean;
+  readonly call: ShortcodeCall;
+};
 
 /** Expands the shortcodes of `markdown`: its tags are found once, and each nesting level works on its range of them. */
 function expandCalls(markdown: string, render: ShortcodeRenderer): string {
@@ -129,7 +135,17 @@ function partners(tags: readonly Tag[]): number[] {
 }
 
 /** The text from `from` to `to`, holding `tags[first..last)`, with them expanded. */
-function expandRange(markdown: string, tags: readonly Tag[], partner: readonly number[], first: number, last: number, from: number, to: number, render: ShortcodeRenderer, depth: number): string {
+function expandRange(
+  markdown: string,
+  tags: readonly Tag[],
+  partner: readonly number[],
+  first: number,
+  last: number,
+  from: number,
+  to: number,
+  render: ShortcodeRenderer,
+  depth: number,
+): string {
   let out = '';
   let pos = from;
   for (let i = first; i < last; i++) {
@@ -196,7 +212,8 @@ const REF_BARE = new RegExp(REF_ARG, 'g');
  */
 export function resolveRefs(markdown: string, siteBase: string | null): string {
   if (!markdown.includes('ref')) return markdown;
-  const url = (...targets: Array<string | undefined>) => (siteBase ? permalinkOf(targets.find((t) => t !== undefined) ?? '', siteBase) : null);
+  const url = (...targets: Array<string | undefined>) =>
+    siteBase ? permalinkOf(targets.find((t) => t !== undefined) ?? '', siteBase) : null;
   return markdown
     .replace(REF_LINK, (_m, label: string, a?: string, b?: string, c?: string) => {
       const href = url(a, b, c);
@@ -219,4 +236,3 @@ function permalinkOf(target: string, siteBase: string): string | null {
     return null;
   }
 }
-

@@ -38,7 +38,11 @@ export function siteZoneOf(config: SiteConfig, venues: ReadonlyArray<VenueZone |
   const pin = (zone: string) => `set \`timeZone: ${zone}\` in calpub.yaml (or Hugo's \`timeZone\`) to confirm`;
   if (ranked.length) {
     const [zone, { pages, said }] = ranked[0];
-    const evidence = [...said.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([text, n]) => `"${text}"${n > 1 ? ` ×${n}` : ''}`).join(', ');
+    const evidence = [...said.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([text, n]) => `"${text}"${n > 1 ? ` ×${n}` : ''}`)
+      .join(', ');
     const others = venues.filter(Boolean).length - pages;
     const message = `no time zone is set: times are read in ${zone}, where ${pages} page(s) place their venue (${evidence})${others ? `; ${others} other page(s) place theirs elsewhere` : ''}; ${pin(zone)}`;
     return { config: { ...config, timeZone: zone }, problems: [warning(message)] };
@@ -71,7 +75,11 @@ function languageZone(language: string): string | null {
  * that says so; null when it is read in the site's zone (its venue is there, or unknown, or in a zone
  * with the same clock all through the event's year).
  */
-export function eventZone(venue: VenueZone | null, siteZone: string, year: number | null): { zone: string; warning: string } | null {
+export function eventZone(
+  venue: VenueZone | null,
+  siteZone: string,
+  year: number | null,
+): { zone: string; warning: string } | null {
   if (!venue || venue.zone === siteZone || sameClocks(venue.zone, siteZone, year ?? 2000)) return null;
   return {
     zone: venue.zone,

@@ -45,7 +45,11 @@ export function readWritten(value: unknown): Read<Written> {
   const [, y, mo, d, h, mi, s, offset] = m;
   const date = `${y}-${mo}-${d}`;
   // Years before 1000 are typos (`0026` for 2026), and some readers take 00–99 for 1900–1999.
-  if (+y < 1000) return { ok: false, reason: `'${text}': the year ${y} is before 1000, surely a typo; write the four digits of the year` };
+  if (+y < 1000)
+    return {
+      ok: false,
+      reason: `'${text}': the year ${y} is before 1000, surely a typo; write the four digits of the year`,
+    };
   if (!isRealDate(+y, +mo, +d)) return { ok: false, reason: `'${text}': ${date} is not a day of the calendar` };
   if (h === undefined) return { ok: true, value: { kind: 'date', date } };
   const hour = +h;
@@ -57,8 +61,15 @@ export function readWritten(value: unknown): Read<Written> {
   const offsetProblem = offset ? checkOffset(offset) : null;
   if (offsetProblem) return { ok: false, reason: `'${text}': ${offsetProblem}` };
   const normalizedOffset = offset ? normalizeOffset(offset) : null;
-  const note = h.length === 1 ? `'${text}' has a one-digit hour, read as ${h.padStart(2, '0')}:${mi}; write two digits ('${date}T${h.padStart(2, '0')}:${mi}…')` : undefined;
-  return { ok: true, value: { kind: 'dateTime', date, hour, minute, second, offset: normalizedOffset }, ...(note ? { note } : {}) };
+  const note =
+    h.length === 1
+      ? `'${text}' has a one-digit hour, read as ${h.padStart(2, '0')}:${mi}; write two digits ('${date}T${h.padStart(2, '0')}:${mi}…')`
+      : undefined;
+  return {
+    ok: true,
+    value: { kind: 'dateTime', date, hour, minute, second, offset: normalizedOffset },
+    ...(note ? { note } : {}),
+  };
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -120,9 +131,13 @@ export interface ReadInstant {
  */
 export function readInstant(written: Written, rules: ZoneRules): ReadInstant {
   const [year, month, day] = written.date.split('-').map(Number);
-  const wall = written.kind === 'date' ? utcFields(year, month - 1, day, 0, 0, 0) : utcFields(year, month - 1, day, written.hour, written.minute, written.second);
+  const wall =
+    written.kind === 'date'
+      ? utcFields(year, month - 1, day, 0, 0, 0)
+      : utcFields(year, month - 1, day, written.hour, written.minute, written.second);
   if (written.kind === 'date' || written.offset === null) return wallClockReading(wall, rules.timeZone);
-  if (written.offset === 'Z' || written.offset === '-00:00') return rules.wallClockZ ? wallClockReading(wall, rules.timeZone) : { instant: wall };
+  if (written.offset === 'Z' || written.offset === '-00:00')
+    return rules.wallClockZ ? wallClockReading(wall, rules.timeZone) : { instant: wall };
   const offset = offsetMinutes(written.offset);
   const asWritten = wall - offset * 60_000;
   const zone = zoneOffset(rules.timeZone, asWritten);
@@ -151,7 +166,8 @@ function seasonOffsets(zone: string, year: number): ReadonlySet<number> {
   let set = seasons.get(key);
   if (!set) {
     const found = new Set<number>();
-    for (let month = 0; month < 12; month++) for (const day of [1, 15]) found.add(zoneOffset(zone, utcFields(year, month, day, 12, 0, 0)));
+    for (let month = 0; month < 12; month++)
+      for (const day of [1, 15]) found.add(zoneOffset(zone, utcFields(year, month, day, 12, 0, 0)));
     seasons.set(key, (set = found));
   }
   return set;
@@ -187,7 +203,10 @@ function wallClockToInstant(wall: number, zone: string): number {
 export function wallClockReading(wall: number, zone: string): { instant: number; repeated?: true; skipped?: number } {
   const before = zoneOffset(zone, wall - 86_400_000);
   const after = zoneOffset(zone, wall + 86_400_000);
-  const candidates = [...new Set([before, after, zoneOffset(zone, wall)])].map((offset) => wall - offset * 60_000).filter((at) => wall - zoneOffset(zone, at) * 60_000 === at).sort((a, b) => a - b);
+  const candidates = [...new Set([before, after, zoneOffset(zone, wall)])]
+    .map((offset) => wall - offset * 60_000)
+    .filter((at) => wall - zoneOffset(zone, at) * 60_000 === at)
+    .sort((a, b) => a - b);
   if (candidates.length > 1) return { instant: candidates[0], repeated: true };
   if (candidates.length === 1) return { instant: candidates[0] };
   // Never shown: read with the offset before the change, which lands as far after it as the gap.
@@ -221,7 +240,11 @@ const DAY = 86_400_000;
  */
 export function offsetAt(zone: string, instant: number): number {
   let format = offsetFormats.get(zone);
-  if (!format) offsetFormats.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })));
+  if (!format)
+    offsetFormats.set(
+      zone,
+      (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })),
+    );
   const text = format.format(instant);
   const at = text.indexOf('GMT');
   if (at < 0 || text.length === at + 3) return 0; // `GMT` alone: UTC

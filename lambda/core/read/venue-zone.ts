@@ -23,7 +23,13 @@ export interface VenueZone {
   readonly said: string;
 }
 
-type Hit = { readonly kind: 'country' | 'region' | 'city'; readonly country: string | null; readonly zone: string | null; readonly said: string; readonly fromAddress: boolean };
+type Hit = {
+  readonly kind: 'country' | 'region' | 'city';
+  readonly country: string | null;
+  readonly zone: string | null;
+  readonly said: string;
+  readonly fromAddress: boolean;
+};
 
 /** The venue's zone, or null when the page says nothing that places it in one zone. */
 export function venueZoneOf(address: Address | null, location: string | null): VenueZone | null {
@@ -31,7 +37,11 @@ export function venueZoneOf(address: Address | null, location: string | null): V
     ...piecesOf(address?.country).flatMap((p) => [...countryHits(p, true), ...cityHits(p, true)]),
     ...piecesOf(address?.region).flatMap((p) => [...regionHits(p, true), ...countryHits(p, true, false)]),
     ...piecesOf(address?.city).flatMap((p) => [...regionHits(p, true), ...cityHits(p, true)]),
-    ...piecesOf(location).flatMap((p) => [...countryHits(p, false, false), ...regionHits(p, false), ...cityHits(p, false)]),
+    ...piecesOf(location).flatMap((p) => [
+      ...countryHits(p, false, false),
+      ...regionHits(p, false),
+      ...cityHits(p, false),
+    ]),
   ];
   if (hits.length === 0) return null;
   const countries = [...new Set(hits.filter((h) => h.kind !== 'city').map((h) => h.country as string))];
@@ -39,8 +49,11 @@ export function venueZoneOf(address: Address | null, location: string | null): V
     const city = hits[0];
     return { zone: city.zone as string, said: city.said };
   }
-  const supports = (c: string) => (h: Hit) => h.country === c || (h.kind === 'city' && zonesOf(c).includes(icuName(h.zone as string)));
-  const score = (c: string) => hits.filter(supports(c)).length + (hits.some((h) => h.kind === 'country' && h.fromAddress && h.country === c) ? 0.5 : 0);
+  const supports = (c: string) => (h: Hit) =>
+    h.country === c || (h.kind === 'city' && zonesOf(c).includes(icuName(h.zone as string)));
+  const score = (c: string) =>
+    hits.filter(supports(c)).length +
+    (hits.some((h) => h.kind === 'country' && h.fromAddress && h.country === c) ? 0.5 : 0);
   const country = countries.reduce((best, c) => (score(c) > score(best) ? c : best));
   const own = hits.filter(supports(country));
   const precise = own.find((h) => h.kind === 'region') ?? own.find((h) => h.kind === 'city');
@@ -55,20 +68,28 @@ function piecesOf(text: string | null | undefined): string[] {
   if (!text) return [];
   return text
     .split(/[,;()[\]{}/|\n]+|\s[-–—]\s|\s(?:ou|or|et|and|y|und)\s/u)
-    .map((p) => p.trim().replace(/^\d[\d\s-]*\s+|\s+\d[\d\s-]*$/u, '').trim()) // postcodes beside a city: `75013 Paris`
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^\d[\d\s-]*\s+|\s+\d[\d\s-]*$/u, '')
+        .trim(),
+    ) // postcodes beside a city: `75013 Paris`
     .filter((p) => p.length >= 2 && p.length <= 60);
 }
 
-
 function countryHits(piece: string, fromAddress: boolean, codes = true): Hit[] {
-  const code = codes && /^[A-Z]{2}$/.test(piece) && zonesOf(piece).length ? piece : countryNames().get(comparable(piece));
+  const code =
+    codes && /^[A-Z]{2}$/.test(piece) && zonesOf(piece).length ? piece : countryNames().get(comparable(piece));
   return code ? [{ kind: 'country', country: code, zone: null, said: piece, fromAddress }] : [];
 }
 
 function regionHits(piece: string, fromAddress: boolean): Hit[] {
   const byName = regionNames();
   // Postal codes (`QC`, `TX`) only as written, in capitals: `in`, `or`, `me` are words.
-  const found = byName.names.get(comparable(piece)) ?? (/^[A-Z][A-Z.\s-]{0,5}$/.test(piece) ? byName.codes.get(piece) : undefined) ?? [];
+  const found =
+    byName.names.get(comparable(piece)) ??
+    (/^[A-Z][A-Z.\s-]{0,5}$/.test(piece) ? byName.codes.get(piece) : undefined) ??
+    [];
   return found.map(({ country, zone }) => ({ kind: 'region', country, zone, said: piece, fromAddress }));
 }
 
@@ -81,7 +102,10 @@ function cityHits(piece: string, fromAddress: boolean): Hit[] {
 export function zonesOf(country: string): readonly string[] {
   let zones = countryZoneCache.get(country);
   if (!zones) {
-    const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & { timeZones?: string[]; getTimeZones?: () => string[] };
+    const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & {
+      timeZones?: string[];
+      getTimeZones?: () => string[];
+    };
     zones = (locale.getTimeZones?.() ?? locale.timeZones ?? []).slice();
     countryZoneCache.set(country, zones);
   }
@@ -106,9 +130,32 @@ const NAME_LANGUAGES = ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'ru', 'uk', 'p
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB']);
 /** Names ICU does not give but people write. */
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
-  USA: 'US', 'U.S.A.': 'US', 'U.S.': 'US', 'United States of America': 'US', 'Etats-Unis': 'US', EEUU: 'US', 'EE.UU.': 'US',
-  UK: 'GB', 'U.K.': 'GB', England: 'GB', Scotland: 'GB', Wales: 'GB', 'Northern Ireland': 'GB', 'Great Britain': 'GB', Angleterre: 'GB', Écosse: 'GB',
-  Holland: 'NL', 'Czech Republic': 'CZ', Turkey: 'TR', 'Ivory Coast': 'CI', 'South Korea': 'KR', Korea: 'KR', 'Republic of Korea': 'KR', РФ: 'RU', 'Russian Federation': 'RU', 'Viet Nam': 'VN',
+  USA: 'US',
+  'U.S.A.': 'US',
+  'U.S.': 'US',
+  'United States of America': 'US',
+  'Etats-Unis': 'US',
+  EEUU: 'US',
+  'EE.UU.': 'US',
+  UK: 'GB',
+  'U.K.': 'GB',
+  England: 'GB',
+  Scotland: 'GB',
+  Wales: 'GB',
+  'Northern Ireland': 'GB',
+  'Great Britain': 'GB',
+  Angleterre: 'GB',
+  Écosse: 'GB',
+  Holland: 'NL',
+  'Czech Republic': 'CZ',
+  Turkey: 'TR',
+  'Ivory Coast': 'CI',
+  'South Korea': 'KR',
+  Korea: 'KR',
+  'Republic of Korea': 'KR',
+  РФ: 'RU',
+  'Russian Federation': 'RU',
+  'Viet Nam': 'VN',
 };
 
 let countryIndex: Map<string, string> | null = null;
@@ -137,12 +184,19 @@ function countryNames(): Map<string, string> {
   return (countryIndex = index);
 }
 
-type RegionIndex = { names: Map<string, Array<{ country: string; zone: string }>>; codes: Map<string, Array<{ country: string; zone: string }>> };
+type RegionIndex = {
+  names: Map<string, Array<{ country: string; zone: string }>>;
+  codes: Map<string, Array<{ country: string; zone: string }>>;
+};
 let regionIndex: RegionIndex | null = null;
 function regionNames(): RegionIndex {
   if (regionIndex) return regionIndex;
   const index: RegionIndex = { names: new Map(), codes: new Map() };
-  const add = (map: Map<string, Array<{ country: string; zone: string }>>, key: string, entry: { country: string; zone: string }) => map.set(key, [...(map.get(key) ?? []), entry]);
+  const add = (
+    map: Map<string, Array<{ country: string; zone: string }>>,
+    key: string,
+    entry: { country: string; zone: string },
+  ) => map.set(key, [...(map.get(key) ?? []), entry]);
   for (const [country, { regions }] of Object.entries(COUNTRY_ZONES)) {
     for (const [names, zone] of Object.entries(regions)) {
       for (const name of names.split('|')) {
@@ -158,7 +212,40 @@ function regionNames(): RegionIndex {
  * Zones' own cities are too common a word to be read as a place in free text (an Antarctic base named
  * after a person, `Center` in North Dakota): left out.
  */
-const NOT_CITIES = new Set(['casey', 'davis', 'palmer', 'troll', 'stanley', 'easter', 'christmas', 'wake', 'midway', 'regina', 'creston', 'nome', 'resolute', 'center', 'knox', 'marengo', 'beulah', 'sitka', 'eucla', 'adak', 'thule', 'guam', 'norfolk', 'chatham', 'enderbury', 'johnston', 'truk', 'yap', 'macquarie', 'ushuaia', 'general', 'uzhgorod']);
+const NOT_CITIES = new Set([
+  'casey',
+  'davis',
+  'palmer',
+  'troll',
+  'stanley',
+  'easter',
+  'christmas',
+  'wake',
+  'midway',
+  'regina',
+  'creston',
+  'nome',
+  'resolute',
+  'center',
+  'knox',
+  'marengo',
+  'beulah',
+  'sitka',
+  'eucla',
+  'adak',
+  'thule',
+  'guam',
+  'norfolk',
+  'chatham',
+  'enderbury',
+  'johnston',
+  'truk',
+  'yap',
+  'macquarie',
+  'ushuaia',
+  'general',
+  'uzhgorod',
+]);
 
 let cityIndex: Map<string, string> | null = null;
 function zoneCities(): Map<string, string> {

@@ -20,7 +20,8 @@ const US: Record<string, string> = {
   'Alaska|AK': 'America/Anchorage',
   'Arizona|AZ|Phoenix|Tucson': 'America/Phoenix',
   'Arkansas|AR': 'America/Chicago',
-  'California|CA|Los Angeles|San Francisco|San Diego|San Jose|Berkeley|Stanford|Oakland|Sacramento|Palo Alto|Mountain View': 'America/Los_Angeles',
+  'California|CA|Los Angeles|San Francisco|San Diego|San Jose|Berkeley|Stanford|Oakland|Sacramento|Palo Alto|Mountain View':
+    'America/Los_Angeles',
   'Colorado|CO|Denver|Boulder': 'America/Denver',
   'Connecticut|CT': 'America/New_York',
   'Delaware|DE': 'America/New_York',
@@ -74,13 +75,14 @@ const CA: Record<string, string> = {
   'British Columbia|Colombie-Britannique|BC|C.-B.|Vancouver': 'America/Vancouver',
   'Manitoba|MB|Winnipeg': 'America/Winnipeg',
   'New Brunswick|Nouveau-Brunswick|NB|N.-B.|Moncton|Fredericton': 'America/Moncton',
-  'Newfoundland and Labrador|Terre-Neuve-et-Labrador|Newfoundland|NL|T.-N.-L.|St. John\'s': 'America/St_Johns',
+  "Newfoundland and Labrador|Terre-Neuve-et-Labrador|Newfoundland|NL|T.-N.-L.|St. John's": 'America/St_Johns',
   'Nova Scotia|Nouvelle-Écosse|NS|N.-É.|Halifax': 'America/Halifax',
   'Northwest Territories|Territoires du Nord-Ouest|NT|T.N.-O.|Yellowknife': 'America/Edmonton',
   'Nunavut|NU|Iqaluit': 'America/Iqaluit',
   'Ontario|ON|Ont.|Toronto|Ottawa': 'America/Toronto',
   'Prince Edward Island|Île-du-Prince-Édouard|PE|PEI|Î.-P.-É.|Charlottetown': 'America/Halifax',
-  'Quebec|Québec|QC|Qc|Montreal|Montréal|Laval|Gatineau|Sherbrooke|Trois-Rivières|Saguenay|Lévis|Rimouski|Longueuil': 'America/Toronto',
+  'Quebec|Québec|QC|Qc|Montreal|Montréal|Laval|Gatineau|Sherbrooke|Trois-Rivières|Saguenay|Lévis|Rimouski|Longueuil':
+    'America/Toronto',
   'Saskatchewan|SK|Regina|Saskatoon': 'America/Regina',
   'Yukon|YT|Whitehorse': 'America/Whitehorse',
 };
@@ -108,10 +110,12 @@ const BR: Record<string, string> = {
   'Pará|PA|Belém|Amapá|AP|Macapá': 'America/Belem',
   'Tocantins|TO|Palmas': 'America/Araguaina',
   'Bahia|BA|Salvador': 'America/Bahia',
-  'Ceará|CE|Fortaleza|Piauí|PI|Teresina|Maranhão|MA|São Luís|Rio Grande do Norte|RN|Natal|Paraíba|PB|João Pessoa': 'America/Fortaleza',
+  'Ceará|CE|Fortaleza|Piauí|PI|Teresina|Maranhão|MA|São Luís|Rio Grande do Norte|RN|Natal|Paraíba|PB|João Pessoa':
+    'America/Fortaleza',
   'Pernambuco|PE|Recife': 'America/Recife',
   'Alagoas|AL|Maceió|Sergipe|SE|Aracaju': 'America/Maceio',
-  'São Paulo|SP|Rio de Janeiro|RJ|Minas Gerais|MG|Belo Horizonte|Distrito Federal|DF|Brasília|Paraná|PR|Curitiba|Santa Catarina|SC|Florianópolis|Rio Grande do Sul|RS|Porto Alegre|Goiás|GO|Goiânia|Espírito Santo|ES|Vitória|Campinas': 'America/Sao_Paulo',
+  'São Paulo|SP|Rio de Janeiro|RJ|Minas Gerais|MG|Belo Horizonte|Distrito Federal|DF|Brasília|Paraná|PR|Curitiba|Santa Catarina|SC|Florianópolis|Rio Grande do Sul|RS|Porto Alegre|Goiás|GO|Goiânia|Espírito Santo|ES|Vitória|Campinas':
+    'America/Sao_Paulo',
 };
 
 const MX: Record<string, string> = {
@@ -124,15 +128,18 @@ const MX: Record<string, string> = {
   'Quintana Roo|QROO|Q. Roo|Cancún|Playa del Carmen|Tulum': 'America/Cancun',
   'Yucatán|YUC|Mérida|Campeche|CAMP': 'America/Merida',
   'Nuevo León|NL|Monterrey|Coahuila|COAH|Saltillo|Tamaulipas|TAMPS': 'America/Monterrey',
-  'Ciudad de México|CDMX|Mexico City|México D.F.|Guadalajara|Jalisco|Puebla|Querétaro|Guanajuato|Oaxaca|Veracruz|Morelia|Michoacán|Cuernavaca|Morelos|Estado de México|Toluca|Aguascalientes|San Luis Potosí': 'America/Mexico_City',
+  'Ciudad de México|CDMX|Mexico City|México D.F.|Guadalajara|Jalisco|Puebla|Querétaro|Guanajuato|Oaxaca|Veracruz|Morelia|Michoacán|Cuernavaca|Morelos|Estado de México|Toluca|Aguascalientes|San Luis Potosí':
+    'America/Mexico_City',
 };
 
 const RU: Record<string, string> = {
-  'Moscow|Москва|Moskva|Saint Petersburg|St. Petersburg|Санкт-Петербург|Kazan|Казань|Innopolis|Иннополис|Nizhny Novgorod|Нижний Новгород|Rostov-on-Don|Ростов-на-Дону|Voronezh|Воронеж|Krasnodar|Краснодар|Sochi|Сочи|Yaroslavl|Ярославль|Tver|Тверь': 'Europe/Moscow',
+  'Moscow|Москва|Moskva|Saint Petersburg|St. Petersburg|Санкт-Петербург|Kazan|Казань|Innopolis|Иннополис|Nizhny Novgorod|Нижний Новгород|Rostov-on-Don|Ростов-на-Дону|Voronezh|Воронеж|Krasnodar|Краснодар|Sochi|Сочи|Yaroslavl|Ярославль|Tver|Тверь':
+    'Europe/Moscow',
   'Kaliningrad|Калининград': 'Europe/Kaliningrad',
   'Samara|Самара|Izhevsk|Ижевск': 'Europe/Samara',
   'Volgograd|Волгоград': 'Europe/Volgograd',
-  'Yekaterinburg|Ekaterinburg|Екатеринбург|Chelyabinsk|Челябинск|Ufa|Уфа|Perm|Пермь|Tyumen|Тюмень': 'Asia/Yekaterinburg',
+  'Yekaterinburg|Ekaterinburg|Екатеринбург|Chelyabinsk|Челябинск|Ufa|Уфа|Perm|Пермь|Tyumen|Тюмень':
+    'Asia/Yekaterinburg',
   'Omsk|Омск': 'Asia/Omsk',
   'Novosibirsk|Новосибирск|Akademgorodok|Академгородок': 'Asia/Novosibirsk',
   'Tomsk|Томск': 'Asia/Tomsk',
@@ -152,11 +159,29 @@ export const COUNTRY_ZONES: Readonly<Record<string, CountryZones>> = {
   BR: { primary: 'America/Sao_Paulo', regions: BR },
   MX: { primary: 'America/Mexico_City', regions: MX },
   AR: { primary: 'America/Argentina/Buenos_Aires', regions: {} },
-  CL: { primary: 'America/Santiago', regions: { 'Magallanes|Punta Arenas': 'America/Punta_Arenas', 'Isla de Pascua|Easter Island|Rapa Nui': 'Pacific/Easter' } },
+  CL: {
+    primary: 'America/Santiago',
+    regions: {
+      'Magallanes|Punta Arenas': 'America/Punta_Arenas',
+      'Isla de Pascua|Easter Island|Rapa Nui': 'Pacific/Easter',
+    },
+  },
   EC: { primary: 'America/Guayaquil', regions: { 'Galápagos|Galapagos': 'Pacific/Galapagos' } },
-  ES: { primary: 'Europe/Madrid', regions: { 'Canarias|Islas Canarias|Canary Islands|Las Palmas|Las Palmas de Gran Canaria|Santa Cruz de Tenerife|Tenerife|Gran Canaria': 'Atlantic/Canary' } },
-  PT: { primary: 'Europe/Lisbon', regions: { 'Açores|Azores|Ponta Delgada': 'Atlantic/Azores', 'Madeira|Funchal': 'Atlantic/Madeira' } },
-  ID: { primary: 'Asia/Jakarta', regions: { 'Bali|Denpasar|Sulawesi|Makassar': 'Asia/Makassar', 'Papua|Jayapura': 'Asia/Jayapura' } },
+  ES: {
+    primary: 'Europe/Madrid',
+    regions: {
+      'Canarias|Islas Canarias|Canary Islands|Las Palmas|Las Palmas de Gran Canaria|Santa Cruz de Tenerife|Tenerife|Gran Canaria':
+        'Atlantic/Canary',
+    },
+  },
+  PT: {
+    primary: 'Europe/Lisbon',
+    regions: { 'Açores|Azores|Ponta Delgada': 'Atlantic/Azores', 'Madeira|Funchal': 'Atlantic/Madeira' },
+  },
+  ID: {
+    primary: 'Asia/Jakarta',
+    regions: { 'Bali|Denpasar|Sulawesi|Makassar': 'Asia/Makassar', 'Papua|Jayapura': 'Asia/Jayapura' },
+  },
   NZ: { primary: 'Pacific/Auckland', regions: { 'Chatham Islands|Chatham': 'Pacific/Chatham' } },
   CN: { primary: 'Asia/Shanghai', regions: {} },
   DE: { primary: 'Europe/Berlin', regions: {} },

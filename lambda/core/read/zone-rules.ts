@@ -96,11 +96,27 @@ function describe(zone: string, fromYear: number, toYear: number): Observance[] 
     const local = new Date(t.at + t.from * 60_000);
     // Daylight time: a step forward that a later step back undoes within the year.
     const back = all.slice(i + 1).find((u) => u.at - t.at < 366 * DAY && u.to < t.to);
-    return { ...t, kind: t.to > t.from && back && back.from === t.to ? 'DAYLIGHT' : 'STANDARD', local, year: local.getUTCFullYear() };
+    return {
+      ...t,
+      kind: t.to > t.from && back && back.from === t.to ? 'DAYLIGHT' : 'STANDARD',
+      local,
+      year: local.getUTCFullYear(),
+    };
   });
   const first = onsets[0];
-  const base: Observance = { kind: first && first.kind === 'STANDARD' && first.from > first.to ? 'DAYLIGHT' : 'STANDARD', from: initial, to: initial, start: stamp(new Date(start + initial * 60_000)) };
-  return [base, ...runs(onsets.filter((o) => o.year <= toYear + 1), toYear)];
+  const base: Observance = {
+    kind: first && first.kind === 'STANDARD' && first.from > first.to ? 'DAYLIGHT' : 'STANDARD',
+    from: initial,
+    to: initial,
+    start: stamp(new Date(start + initial * 60_000)),
+  };
+  return [
+    base,
+    ...runs(
+      onsets.filter((o) => o.year <= toYear + 1),
+      toYear,
+    ),
+  ];
 }
 
 /**
@@ -124,7 +140,8 @@ function runs(onsets: readonly Onset[], toYear: number): Observance[] {
       else single.push(...run);
     };
     for (const o of group) {
-      const common = run.length && o.year === run[run.length - 1].year + 1 ? days.filter((d) => dayRules(o.local).includes(d)) : [];
+      const common =
+        run.length && o.year === run[run.length - 1].year + 1 ? days.filter((d) => dayRules(o.local).includes(d)) : [];
       if (common.length) {
         run.push(o);
         days = common;
@@ -140,13 +157,28 @@ function runs(onsets: readonly Onset[], toYear: number): Observance[] {
     // Open when the rule is still followed after the span (an onset in the extra year scanned), else it ends with its last onset.
     const open = r[r.length - 1].year > toYear;
     const last = open ? r[r.length - 2] : r[r.length - 1];
-    return { kind: r[0].kind, from: r[0].from, to: r[0].to, start: stamp(r[0].local), yearly: { month: r[0].local.getUTCMonth() + 1, day, until: open ? null : utc(last.at) }, first: r[0].at };
+    return {
+      kind: r[0].kind,
+      from: r[0].from,
+      to: r[0].to,
+      start: stamp(r[0].local),
+      yearly: { month: r[0].local.getUTCMonth() + 1, day, until: open ? null : utc(last.at) },
+      first: r[0].at,
+    };
   });
   const byOffsets = new Map<string, Onset[]>();
-  for (const o of single.filter((s) => s.year <= toYear)) byOffsets.set(`${o.kind}|${o.from}|${o.to}`, [...(byOffsets.get(`${o.kind}|${o.from}|${o.to}`) ?? []), o]);
+  for (const o of single.filter((s) => s.year <= toYear))
+    byOffsets.set(`${o.kind}|${o.from}|${o.to}`, [...(byOffsets.get(`${o.kind}|${o.from}|${o.to}`) ?? []), o]);
   for (const list of byOffsets.values()) {
     const [head, ...rest] = list.sort((a, b) => a.at - b.at);
-    out.push({ kind: head.kind, from: head.from, to: head.to, start: stamp(head.local), ...(rest.length ? { dates: rest.map((o) => stamp(o.local)) } : {}), first: head.at });
+    out.push({
+      kind: head.kind,
+      from: head.from,
+      to: head.to,
+      start: stamp(head.local),
+      ...(rest.length ? { dates: rest.map((o) => stamp(o.local)) } : {}),
+      first: head.at,
+    });
   }
   return out.sort((a, b) => a.first - b.first).map(({ first: _first, ...o }) => o);
 }

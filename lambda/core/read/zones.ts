@@ -17,5 +17,7 @@ export function isUtcZone(zone: string): boolean {
  * with the quoted zone, for the caller to put its key before it.
  */
 export function zoneProblem(zone: string): string | null {
-  return isKnownTimeZone(zone) ? null : `${JSON.stringify(zone)} is not an IANA time zone; write one such as \`Europe/Paris\``;
+  return isKnownTimeZone(zone)
+    ? null
+    : `${JSON.stringify(zone)} is not an IANA time zone; write one such as \`Europe/Paris\``;
 }

@@ -6,13 +6,20 @@ import { buildFixture, expectGolden } from '../../fixture-site';
 import { output, yamlPage } from '../../helpers';
 import { readCalendar } from '../../ical';
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name, jpath) => ['item', 'entry', 'category'].includes(name) || jpath === 'feed.entry.link' });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name, jpath) => ['item', 'entry', 'category'].includes(name) || jpath === 'feed.entry.link',
+});
 const result = buildFixture();
 
 describe('feeds and schedule of the fixture site', () => {
-  it.each(['rss.xml', 'atom.xml', 'feed.json', 'schedule.json', 'schedule.schema.json'])('%s matches its golden file', (name) => {
-    expectGolden(path.join(__dirname, '..'), name, output(result, name));
-  });
+  it.each(['rss.xml', 'atom.xml', 'feed.json', 'schedule.json', 'schedule.schema.json'])(
+    '%s matches its golden file',
+    (name) => {
+      expectGolden(path.join(__dirname, '..'), name, output(result, name));
+    },
+  );
 
   it('writes well-formed RSS 2.0 with atom:link self, one item per event, newest publication first', () => {
     const text = output(result, 'rss.xml');
@@ -27,9 +34,13 @@ describe('feeds and schedule of the fixture site', () => {
     const paris = items.find((i: { link: string }) => i.link === 'https://events.example.org/event/paris-evening/');
     expect(paris.guid['#text']).toBe('event/paris-evening@example.org');
     expect(paris.guid['@isPermaLink']).toBe('false');
-    expect(paris.description).toMatch(/^lundi 5 décembre 2022, 14:00 – 18:00 \(Europe\/Paris\) · Lieu de la transformation publique/);
+    expect(paris.description).toMatch(
+      /^lundi 5 décembre 2022, 14:00 – 18:00 \(Europe\/Paris\) · Lieu de la transformation publique/,
+    );
     expect(paris['content:encoded']).toContain('<aside class="callout">');
-    expect(paris['content:encoded']).toContain('<ul class="agenda"><li>14:00–15:00 Pitchs des projets</li><li>16:00–18:00 Pot final</li></ul>');
+    expect(paris['content:encoded']).toContain(
+      '<ul class="agenda"><li>14:00–15:00 Pitchs des projets</li><li>16:00–18:00 Pot final</li></ul>',
+    );
     expect(paris.category).toEqual(['10%', 'Etalab', 'Data, science']);
     const cancelled = items.find((i: { title: string }) => i.title.startsWith('Annulé : '));
     expect(cancelled.title).toBe('Annulé : Called-off webinar'); // the fixture site is French
@@ -55,8 +66,13 @@ describe('feeds and schedule of the fixture site', () => {
   });
 
   it('keeps feed ids stable when an event changes', () => {
-    const edited = buildFixture(Date.parse('2026-12-30T00:00:00Z'), [yamlPage('event/new/index.md', "title: New\ndate: '2027-01-01'")]);
-    const ids = (r: typeof result) => JSON.parse(output(r, 'feed.json')).items.map((i: { id: string }) => i.id).sort();
+    const edited = buildFixture(Date.parse('2026-12-30T00:00:00Z'), [
+      yamlPage('event/new/index.md', "title: New\ndate: '2027-01-01'"),
+    ]);
+    const ids = (r: typeof result) =>
+      JSON.parse(output(r, 'feed.json'))
+        .items.map((i: { id: string }) => i.id)
+        .sort();
     expect(ids(edited)).toEqual([...ids(result), 'event/new@example.org'].sort());
   });
 
@@ -87,7 +103,10 @@ describe('feeds and schedule of the fixture site', () => {
       ],
       sequence: 0,
     });
-    expect(byId['event/kolkata-offset']).toMatchObject({ start: '2024-12-03T09:30:00+05:30', end: '2024-12-03T18:00:00+05:30' });
+    expect(byId['event/kolkata-offset']).toMatchObject({
+      start: '2024-12-03T09:30:00+05:30',
+      end: '2024-12-03T18:00:00+05:30',
+    });
     expect(byId['event/three-days']).toMatchObject({ start: '2023-11-06', end: '2023-11-08', allDay: true });
     expect(byId['event/called-off']).toMatchObject({ status: 'cancelled' });
     expect(schedule.tags.map((t: { slug: string; count: number }) => [t.slug, t.count])).toEqual([
@@ -98,7 +117,7 @@ describe('feeds and schedule of the fixture site', () => {
     ]);
   });
 
-  it('writes a calendar and an RSS feed per tag, holding only that tag\'s events', () => {
+  it("writes a calendar and an RSS feed per tag, holding only that tag's events", () => {
     const cal = readCalendar(output(result, 'tags/workshop/calendar.ics'));
     expect(cal.events.map((e) => e.uid)).toEqual(['event/kolkata-offset@example.org']);
     expect(cal.props['X-WR-CALNAME']).toBe('Fixture events: Workshop');
@@ -116,7 +135,10 @@ describe('tags whose URLs collide', () => {
     ];
     const r = buildFixture(undefined, pages);
     const schedule = JSON.parse(output(r, 'schedule.json'));
-    expect(schedule.tags.find((t: { slug: string }) => t.slug === 'madebyus')).toMatchObject({ name: 'MadeByUs', count: 3 });
+    expect(schedule.tags.find((t: { slug: string }) => t.slug === 'madebyus')).toMatchObject({
+      name: 'MadeByUs',
+      count: 3,
+    });
     const warnings = r.problems.filter((p) => p.field === 'tags');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ file: 'event/c/index.md', severity: 'warning' });
@@ -126,7 +148,8 @@ describe('tags whose URLs collide', () => {
 
 describe('items rendered once per process', () => {
   it('are rendered again whenever anything they show changes', () => {
-    const page = (title: string, publish: string) => yamlPage('event/m/index.md', `title: ${title}\ndate: '2027-01-01'\npublishDate: '${publish}'`);
+    const page = (title: string, publish: string) =>
+      yamlPage('event/m/index.md', `title: ${title}\ndate: '2027-01-01'\npublishDate: '${publish}'`);
     const first = buildFixture(undefined, [page('One', '2026-01-01T00:00:00Z')]);
     expect(output(first, 'rss.xml')).toContain('<title>One</title>');
     const renamed = buildFixture(undefined, [page('Two', '2026-01-01T00:00:00Z')]);
@@ -134,6 +157,8 @@ describe('items rendered once per process', () => {
     expect(output(renamed, 'rss.xml')).not.toContain('<title>One</title>');
     const republished = buildFixture(undefined, [page('Two', '2026-02-01T00:00:00Z')]);
     expect(output(republished, 'rss.xml')).toContain('<pubDate>Sat, 31 Jan 2026 23:00:00 GMT</pubDate>'); // midnight Paris (wallClockZ)
-    expect(JSON.parse(output(republished, 'schedule.json')).events.find((e: { id: string }) => e.id === 'event/m').published).toBe('2026-01-31T23:00:00Z');
+    expect(
+      JSON.parse(output(republished, 'schedule.json')).events.find((e: { id: string }) => e.id === 'event/m').published,
+    ).toBe('2026-01-31T23:00:00Z');
   });
 });

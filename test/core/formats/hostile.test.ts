@@ -60,32 +60,121 @@ function hostilePage(vector: string, i: number): SourceFile {
     authors: [vector],
     event: vector,
     event_url: `javascript:alert(${i})`,
-    links: [{ name: vector, url: 'https://ok.example/' }, { name: 'bad', url: `javascript:alert(${i})` }],
+    links: [
+      { name: vector, url: 'https://ok.example/' },
+      { name: 'bad', url: `javascript:alert(${i})` },
+    ],
     url_slides: `javascript:alert(${i})`,
   };
-  return { path: `event/v${i}/index.md`, text: `${JSON.stringify(data, null, 2)}\n\nBody ${vector}\n\n[link](javascript:alert(${i}))\n\n${vector}\n` };
+  return {
+    path: `event/v${i}/index.md`,
+    text: `${JSON.stringify(data, null, 2)}\n\nBody ${vector}\n\n[link](javascript:alert(${i}))\n\n${vector}\n`,
+  };
 }
 
 const result = build(VECTORS.map(hostilePage));
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'category'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'entry', 'category'].includes(name),
+});
 
-type Node = { nodeName: string; tagName?: string; attrs?: Array<{ name: string; value: string }>; childNodes?: Node[]; content?: Node };
+type Node = {
+  nodeName: string;
+  tagName?: string;
+  attrs?: Array<{ name: string; value: string }>;
+  childNodes?: Node[];
+  content?: Node;
+};
 
 /** Elements calpub's HTML may hold (its own and the sanitizer's allow-list). */
 const HARMLESS = new Set([
-  'a', 'abbr', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'cite', 'q', 'kbd', 'code', 'pre', 'br', 'hr',
-  'p', 'blockquote', 'aside', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'img', 'time', 'span', 'div', 'section', 'article', 'header', 'footer',
-  'nav', 'main', 'button', 'details', 'summary', 'label', 'input', 'html', 'head', 'body', 'title', 'meta', 'link', 'script', 'data', 'base',
+  'a',
+  'abbr',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'del',
+  'ins',
+  'mark',
+  'small',
+  'sub',
+  'sup',
+  'cite',
+  'q',
+  'kbd',
+  'code',
+  'pre',
+  'br',
+  'hr',
+  'p',
+  'blockquote',
+  'aside',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'img',
+  'time',
+  'span',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'main',
+  'button',
+  'details',
+  'summary',
+  'label',
+  'input',
+  'html',
+  'head',
+  'body',
+  'title',
+  'meta',
+  'link',
+  'script',
+  'data',
+  'base',
 ]);
 const SAFE_URL = /^(https?:|mailto:|tel:|webcal:|#|\/(?!\/)|\.{0,2}\/?[\w-]+)/i;
 
 /** Every live thing in a parsed HTML tree, as readable strings (empty: nothing live). */
 /** The site's own scripts, by their URL. */
-const isOwnScript = (n: Node) => n.attrs?.some((a) => a.name === 'src' && /^https:\/\/events\.example\.org\/assets\/(calpub|embed)\.js$/.test(a.value)) ?? false;
+const isOwnScript = (n: Node) =>
+  n.attrs?.some(
+    (a) => a.name === 'src' && /^https:\/\/events\.example\.org\/assets\/(calpub|embed)\.js$/.test(a.value),
+  ) ?? false;
 /** Search-engine data: a JSON-LD block that is only JSON (never run), with no markup inside. */
 function isJsonLd(n: Node): boolean {
-  if (!n.attrs?.some((a) => a.name === 'type' && a.value === 'application/ld+json') || n.attrs.some((a) => a.name === 'src')) return false;
+  if (
+    !n.attrs?.some((a) => a.name === 'type' && a.value === 'application/ld+json') ||
+    n.attrs.some((a) => a.name === 'src')
+  )
+    return false;
   const text = (n.childNodes ?? []).map((c) => (c as { value?: string }).value ?? '').join('');
   try {
     JSON.parse(text);
@@ -105,7 +194,11 @@ function liveParts(node: Node, ownScripts = false): string[] {
       for (const a of n.attrs ?? []) {
         if (/^on/i.test(a.name)) found.push(`${n.tagName}[${a.name}]`);
         if (a.name === 'style' && !ownScripts) found.push(`${n.tagName}[style]`);
-        if (['href', 'src', 'background', 'action', 'formaction', 'data'].includes(a.name) && !SAFE_URL.test(a.value.trim())) found.push(`${n.tagName}[${a.name}=${a.value}]`);
+        if (
+          ['href', 'src', 'background', 'action', 'formaction', 'data'].includes(a.name) &&
+          !SAFE_URL.test(a.value.trim())
+        )
+          found.push(`${n.tagName}[${a.name}=${a.value}]`);
       }
     }
     for (const c of n.childNodes ?? []) visit(c);
@@ -124,7 +217,8 @@ describe('OWASP XSS vectors in every field', () => {
   it('rss.xml is well-formed; titles and categories use &#x26;/&#x3C;; every HTML part is inert', () => {
     const text = output(result, 'rss.xml');
     expect(XMLValidator.validate(text)).toBe(true);
-    for (const [, inner] of text.matchAll(/<(?:title|category)>(.*?)<\/(?:title|category)>/g)) expect(inner).not.toMatch(/<|&lt;|&amp;/);
+    for (const [, inner] of text.matchAll(/<(?:title|category)>(.*?)<\/(?:title|category)>/g))
+      expect(inner).not.toMatch(/<|&lt;|&amp;/);
     const items = xml.parse(text).rss.channel.item as Array<Record<string, string>>;
     expect(items).toHaveLength(VECTORS.length);
     for (const item of items) {
@@ -142,7 +236,8 @@ describe('OWASP XSS vectors in every field', () => {
     for (const feed of tagFeeds) {
       const text = output(result, feed.path);
       expect(XMLValidator.validate(text)).toBe(true);
-      for (const item of (xml.parse(text).rss.channel.item ?? []) as Array<Record<string, string>>) expect(liveInFragment(item.description)).toEqual([]);
+      for (const item of (xml.parse(text).rss.channel.item ?? []) as Array<Record<string, string>>)
+        expect(liveInFragment(item.description)).toEqual([]);
     }
   });
 
@@ -154,7 +249,9 @@ describe('OWASP XSS vectors in every field', () => {
   });
 
   it('feed.json content_html is inert, and the text fields hold the vectors as text', () => {
-    const feed = JSON.parse(output(result, 'feed.json')) as { items: Array<{ title: string; content_html: string; summary: string }> };
+    const feed = JSON.parse(output(result, 'feed.json')) as {
+      items: Array<{ title: string; content_html: string; summary: string }>;
+    };
     for (const item of feed.items) expect(liveInFragment(item.content_html)).toEqual([]);
     expect(feed.items.map((i) => i.title)).toContain(`${VECTORS[0]} 0`);
   });
@@ -167,6 +264,10 @@ describe('OWASP XSS vectors in every field', () => {
   it('every HTML page is inert', () => {
     const pages = [...result.outputs].filter((o) => o.path.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(VECTORS.length);
-    for (const page of pages) expect({ page: page.path, live: liveParts(parse(output(result, page.path)) as unknown as Node, true) }).toEqual({ page: page.path, live: [] });
+    for (const page of pages)
+      expect({ page: page.path, live: liveParts(parse(output(result, page.path)) as unknown as Node, true) }).toEqual({
+        page: page.path,
+        live: [],
+      });
   });
 });

@@ -19,7 +19,13 @@ describe('vtimezoneBlock', () => {
       ['America/Nuuk', 2022, 2024],
       ['Europe/Istanbul', 2015, 2017],
     ] as const) {
-      expect(disagreements(zone, vtimezoneBlock(zone, from, to), samples(zone, Date.UTC(from, 0, 1), Date.UTC(to + 1, 0, 1)))).toEqual([]);
+      expect(
+        disagreements(
+          zone,
+          vtimezoneBlock(zone, from, to),
+          samples(zone, Date.UTC(from, 0, 1), Date.UTC(to + 1, 0, 1)),
+        ),
+      ).toEqual([]);
     }
   });
 
@@ -36,15 +42,33 @@ describe('vtimezoneBlock', () => {
     const paris = vtimezoneBlock('Europe/Paris', 2022, 2027);
     expect(paris).toBe(
       [
-        'BEGIN:VTIMEZONE', 'TZID:Europe/Paris',
-        'BEGIN:STANDARD', 'DTSTART:20220101T000000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0100', 'END:STANDARD',
-        'BEGIN:DAYLIGHT', 'DTSTART:20220327T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'END:DAYLIGHT',
-        'BEGIN:STANDARD', 'DTSTART:20221030T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'END:STANDARD',
-        'END:VTIMEZONE', '',
+        'BEGIN:VTIMEZONE',
+        'TZID:Europe/Paris',
+        'BEGIN:STANDARD',
+        'DTSTART:20220101T000000',
+        'TZOFFSETFROM:+0100',
+        'TZOFFSETTO:+0100',
+        'END:STANDARD',
+        'BEGIN:DAYLIGHT',
+        'DTSTART:20220327T020000',
+        'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+        'TZOFFSETFROM:+0100',
+        'TZOFFSETTO:+0200',
+        'END:DAYLIGHT',
+        'BEGIN:STANDARD',
+        'DTSTART:20221030T030000',
+        'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+        'TZOFFSETFROM:+0200',
+        'TZOFFSETTO:+0100',
+        'END:STANDARD',
+        'END:VTIMEZONE',
+        '',
       ].join('\r\n'),
     );
     // Mexico City's summer time ended in 2022: its rule closes then.
-    expect(vtimezoneBlock('America/Mexico_City', 2019, 2023)).toMatch(/RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU;UNTIL=20220403T080000Z\r\n/);
+    expect(vtimezoneBlock('America/Mexico_City', 2019, 2023)).toMatch(
+      /RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU;UNTIL=20220403T080000Z\r\n/,
+    );
     // A zone with no change in the span: one observance.
     expect(vtimezoneBlock('Asia/Kolkata', 2020, 2027).match(/BEGIN:(STANDARD|DAYLIGHT)/g)).toHaveLength(1);
     expect(Buffer.byteLength(vtimezoneBlock('Europe/Paris', 1970, 2037))).toBeLessThan(1500);

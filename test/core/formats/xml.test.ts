@@ -2,7 +2,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { cdata, xmlEscape } from '../../../lambda/core/formats/xml';
 
 describe('xmlEscape', () => {
-  it('escapes the five XML specials', () => expect(xmlEscape(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;'));
+  it('escapes the five XML specials', () =>
+    expect(xmlEscape(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;'));
   it('drops characters XML 1.0 forbids, keeps tabs, newlines and emoji', () => {
     expect(xmlEscape('a\u0000b\u0008c\td\ne\uFFFEf😀g')).toBe('abc\td\nef😀g');
   });

@@ -4,10 +4,17 @@ import { build, output, yamlPage } from '../../helpers';
 import { readCalendar } from '../../ical';
 
 const pages = [
-  yamlPage('event/next/index.md', "title: Next\ndate: '2027-01-10T18:00:00'\nevent: Series\ntags: [t]", '## 18:00 Welcome\n\n## 19:00 Talk'),
+  yamlPage(
+    'event/next/index.md',
+    "title: Next\ndate: '2027-01-10T18:00:00'\nevent: Series\ntags: [t]",
+    '## 18:00 Welcome\n\n## 19:00 Talk',
+  ),
   yamlPage('event/off/index.md', "title: Off\ndate: '2027-01-11T18:00:00'\nstatus: cancelled"),
 ];
-const siteIn = (language: string) => build(pages, { config: `uidDomain: example.org\nsiteUrl: https://events.example.org/\ntimeZone: Europe/Paris\nlanguage: ${language}\n` });
+const siteIn = (language: string) =>
+  build(pages, {
+    config: `uidDomain: example.org\nsiteUrl: https://events.example.org/\ntimeZone: Europe/Paris\nlanguage: ${language}\n`,
+  });
 
 describe('labels', () => {
   it('has en, fr, de, es, pt, it and ja', () => {
@@ -24,7 +31,9 @@ describe('labels', () => {
   it.each(LABEL_LANGUAGES.filter((l) => l !== 'en'))('%s translates every label (none left in English)', (language) => {
     const labels = labelsFor(language);
     const texts = (l: typeof en) => [
-      ...Object.entries(l).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, v]),
+      ...Object.entries(l)
+        .filter(([, v]) => typeof v === 'string')
+        .map(([k, v]) => [k, v]),
       ...Object.entries(l.text).map(([k, v]) => [`text.${k}`, typeof v === 'function' ? v('X') : v]),
       ['subscribeTo', l.subscribeTo('X')],
       ['tagHeading', l.tagHeading('X')],
@@ -43,7 +52,9 @@ describe('labels', () => {
     const index = output(result, 'index.html');
     expect(index).toContain(`<html lang="${language}">`);
     expect(index).toContain(t.upcoming.replace(/'/g, '&#39;'));
-    expect(output(result, 'event/next/index.html')).toContain(`<h2 id="add-title">${t.addToCalendar.replace(/'/g, '&#39;')}</h2>`);
+    expect(output(result, 'event/next/index.html')).toContain(
+      `<h2 id="add-title">${t.addToCalendar.replace(/'/g, '&#39;')}</h2>`,
+    );
     const next = readCalendar(output(result, 'calendar.ics')).events.find((e) => e.summary === 'Next');
     expect(next?.description).toContain(`${t.text.agenda}\n18:00–19:00 Welcome`);
     expect(next?.description).toContain(t.text.partOf('Series'));

@@ -21,5 +21,7 @@ describe('parseClockRange', () => {
     ['19.05', '19:05'],
   ])('%s → %s', (input, expected) => expect(show(input)).toBe(expected));
 
-  it.each(['3', '2024', '3 people', '25:00', '13pm', '10:75', 'noon', ''])('%j is not a clock time', (input) => expect(show(input)).toBeNull());
+  it.each(['3', '2024', '3 people', '25:00', '13pm', '10:75', 'noon', ''])('%j is not a clock time', (input) =>
+    expect(show(input)).toBeNull(),
+  );
 });

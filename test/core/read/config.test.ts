@@ -4,9 +4,22 @@ describe('parseConfig', () => {
   it('uses the documented defaults when there is no file', () => {
     expect(parseConfig(null)).toEqual({
       config: DEFAULT_CONFIG,
-      problems: [{ file: 'calpub.yaml', severity: 'warning', field: 'uidDomain', message: expect.stringMatching(/UIDs end in `@calpub\.local`, a placeholder.*run `calpub init`/) }],
+      problems: [
+        {
+          file: 'calpub.yaml',
+          severity: 'warning',
+          field: 'uidDomain',
+          message: expect.stringMatching(/UIDs end in `@calpub\.local`, a placeholder.*run `calpub init`/),
+        },
+      ],
     });
-    expect(DEFAULT_CONFIG).toMatchObject({ timeZone: 'UTC', wallClockZ: true, refreshInterval: 'PT1H', language: 'en', explicit: [] });
+    expect(DEFAULT_CONFIG).toMatchObject({
+      timeZone: 'UTC',
+      wallClockZ: true,
+      refreshInterval: 'PT1H',
+      language: 'en',
+      explicit: [],
+    });
   });
 
   it('reads every key', () => {
@@ -16,21 +29,58 @@ describe('parseConfig', () => {
     );
     expect(problems).toEqual([]);
     expect(config).toEqual({
-      title: 'T', description: 'D', siteUrl: 'https://ev.example.org/', uidDomain: 'example.org', timeZone: 'Europe/Paris', language: 'fr',
-      wallClockZ: true, refreshInterval: 'PT2H', color: '#abcdef', permalinkBase: 'https://site.example.org/events/', feedLimit: 50,
-      outputs: ['calendars', 'feeds', 'schedule', 'pages', 'widget'], sections: ['event', 'seminars'], permalinks: { event: '/events/:year/:slug/' },
-      buildFuture: false, languages: { fr: { title: 'Séminaires' }, de: { description: 'Vorträge' } }, tagPermalink: '/tags/:slug/', removePathAccents: false,
-      explicit: ['title', 'description', 'siteUrl', 'uidDomain', 'timeZone', 'language', 'wallClockZ', 'refreshInterval', 'color', 'permalinkBase', 'feedLimit', 'sections', 'permalinks', 'buildFuture', 'languages'],
+      title: 'T',
+      description: 'D',
+      siteUrl: 'https://ev.example.org/',
+      uidDomain: 'example.org',
+      timeZone: 'Europe/Paris',
+      language: 'fr',
+      wallClockZ: true,
+      refreshInterval: 'PT2H',
+      color: '#abcdef',
+      permalinkBase: 'https://site.example.org/events/',
+      feedLimit: 50,
+      outputs: ['calendars', 'feeds', 'schedule', 'pages', 'widget'],
+      sections: ['event', 'seminars'],
+      permalinks: { event: '/events/:year/:slug/' },
+      buildFuture: false,
+      languages: { fr: { title: 'Séminaires' }, de: { description: 'Vorträge' } },
+      tagPermalink: '/tags/:slug/',
+      removePathAccents: false,
+      explicit: [
+        'title',
+        'description',
+        'siteUrl',
+        'uidDomain',
+        'timeZone',
+        'language',
+        'wallClockZ',
+        'refreshInterval',
+        'color',
+        'permalinkBase',
+        'feedLimit',
+        'sections',
+        'permalinks',
+        'buildFuture',
+        'languages',
+      ],
     });
   });
 
-  it.each(['languages: [fr]', 'languages: {fr: {title: 3}}', 'languages: {fr: {name: Français}}', 'buildFuture: yes please'])('rejects %s, naming the key', (line) => {
+  it.each([
+    'languages: [fr]',
+    'languages: {fr: {title: 3}}',
+    'languages: {fr: {name: Français}}',
+    'buildFuture: yes please',
+  ])('rejects %s, naming the key', (line) => {
     const { problems } = parseConfig(`uidDomain: example.org\n${line}\n`);
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', field: line.split(':')[0] })]);
   });
 
   it('names the key of every bad value, keeps its default, and reports all at once', () => {
-    const { config, problems } = parseConfig('uidDomain: example.org\ntimeZone: Paris\nwallClockZ: "yes"\nsiteUrl: events.example.org\nrefreshInterval: hourly\nfeedLimit: 0\ncolour: red\n');
+    const { config, problems } = parseConfig(
+      'uidDomain: example.org\ntimeZone: Paris\nwallClockZ: "yes"\nsiteUrl: events.example.org\nrefreshInterval: hourly\nfeedLimit: 0\ncolour: red\n',
+    );
     expect(problems.map((p) => [p.file, p.severity, p.field])).toEqual([
       ['calpub.yaml', 'error', 'timeZone'],
       ['calpub.yaml', 'error', 'wallClockZ'],
@@ -45,7 +95,10 @@ describe('parseConfig', () => {
 
   it('reads `outputs` as a list or comma-separated text, in a fixed order', () => {
     const base = 'uidDomain: example.org\npermalinkBase: https://site.example.org/\n';
-    expect(parseConfig(`${base}outputs: [schedule, calendars]\n`)).toEqual({ config: expect.objectContaining({ outputs: ['calendars', 'schedule'] }), problems: [] });
+    expect(parseConfig(`${base}outputs: [schedule, calendars]\n`)).toEqual({
+      config: expect.objectContaining({ outputs: ['calendars', 'schedule'] }),
+      problems: [],
+    });
     expect(parseConfig(`${base}outputs: calendars, feeds\n`).config.outputs).toEqual(['calendars', 'feeds']);
   });
 
@@ -56,13 +109,21 @@ describe('parseConfig', () => {
     ['outputs: 3', /must be a list of/],
   ])('rejects %s, naming the key, and publishes everything', (line, message) => {
     const { config, problems } = parseConfig(`uidDomain: example.org\n${line}\n`);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', field: 'outputs', message: expect.stringMatching(message) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', field: 'outputs', message: expect.stringMatching(message) }),
+    ]);
     expect(config.outputs).toEqual(DEFAULT_CONFIG.outputs);
   });
 
   it('warns when no pages are made and no permalinkBase says where events are shown', () => {
     const { problems } = parseConfig('uidDomain: example.org\noutputs: [calendars]\n');
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'outputs', message: expect.stringContaining('set `permalinkBase`') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'outputs',
+        message: expect.stringContaining('set `permalinkBase`'),
+      }),
+    ]);
   });
 
   it('warns when uidDomain is not set and derives it from siteUrl', () => {
@@ -78,6 +139,9 @@ describe('parseConfig', () => {
 
   it('overrides siteUrl without touching uidDomain', () => {
     const { config } = parseConfig('uidDomain: example.org\nsiteUrl: https://a.example.org/\n');
-    expect(withSiteUrl(config, 'http://127.0.0.1:9000')).toMatchObject({ siteUrl: 'http://127.0.0.1:9000/', uidDomain: 'example.org' });
+    expect(withSiteUrl(config, 'http://127.0.0.1:9000')).toMatchObject({
+      siteUrl: 'http://127.0.0.1:9000/',
+      uidDomain: 'example.org',
+    });
   });
 });

@@ -29,11 +29,24 @@ describe('readHugoConfig: a Hugo configuration read as Hugo reads it', () => {
   it('merges config/_default/ (each file under its name) under the root file, keys in any case', () => {
     const site = readHugoConfig([
       { path: 'config.yaml', text: 'BaseURL: https://root.example.org/\n' },
-      { path: 'config/_default/hugo.yaml', text: 'baseurl: https://split.example.org/\ntitle: Split\ndefaultContentLanguage: fr\nbuildFuture: true\n' },
+      {
+        path: 'config/_default/hugo.yaml',
+        text: 'baseurl: https://split.example.org/\ntitle: Split\ndefaultContentLanguage: fr\nbuildFuture: true\n',
+      },
       { path: 'config/_default/params.yaml', text: 'description: From params\ncalpub:\n  refreshInterval: PT2H\n' },
-      { path: 'config/_default/languages.json', text: '{"fr": {"contentDir": "content/fr", "title": "Labo", "params": {"description": "Exposés"}}, "en": {"contentDir": "content/en"}}' },
+      {
+        path: 'config/_default/languages.json',
+        text: '{"fr": {"contentDir": "content/fr", "title": "Labo", "params": {"description": "Exposés"}}, "en": {"contentDir": "content/en"}}',
+      },
     ]);
-    expect(site.settings).toMatchObject({ siteUrl: 'https://root.example.org/', title: 'Split', description: 'From params', language: 'fr', buildFuture: true, languages: { fr: { title: 'Labo', description: 'Exposés' } } });
+    expect(site.settings).toMatchObject({
+      siteUrl: 'https://root.example.org/',
+      title: 'Split',
+      description: 'From params',
+      language: 'fr',
+      buildFuture: true,
+      languages: { fr: { title: 'Labo', description: 'Exposés' } },
+    });
     expect(site.paramsCalpub).toEqual({ refreshInterval: 'PT2H' });
     // Every language has its own folder: `content/` itself (an old copy beside them) is not read.
     expect(site.contentDirs).toEqual([
@@ -43,26 +56,51 @@ describe('readHugoConfig: a Hugo configuration read as Hugo reads it', () => {
   });
 
   it('reads the folder languages share, and each language that has its own', () => {
-    const dirs = (languages: string) => readHugoConfig([{ path: 'hugo.yaml', text: `baseURL: https://x.example.org/\ndefaultContentLanguage: en\nlanguages:\n${languages}` }]).contentDirs;
+    const dirs = (languages: string) =>
+      readHugoConfig([
+        {
+          path: 'hugo.yaml',
+          text: `baseURL: https://x.example.org/\ndefaultContentLanguage: en\nlanguages:\n${languages}`,
+        },
+      ]).contentDirs;
     expect(dirs('  en: {languageCode: en-us}\n')).toEqual([{ dir: 'content', language: null }]);
-    expect(dirs('  en: {weight: 1}\n  fr: {contentDir: content/fr}\n')).toEqual([{ dir: 'content', language: null }, { dir: 'content/fr', language: 'fr' }]);
-    expect(dirs('  fr: {contentDir: content/fr}\n')).toEqual([{ dir: 'content', language: null }, { dir: 'content/fr', language: 'fr' }]);
+    expect(dirs('  en: {weight: 1}\n  fr: {contentDir: content/fr}\n')).toEqual([
+      { dir: 'content', language: null },
+      { dir: 'content/fr', language: 'fr' },
+    ]);
+    expect(dirs('  fr: {contentDir: content/fr}\n')).toEqual([
+      { dir: 'content', language: null },
+      { dir: 'content/fr', language: 'fr' },
+    ]);
   });
 
   it("reads Hugo's URL settings: removePathAccents, the tags' permalink, a renamed or disabled taxonomy", () => {
-    const settings = (text: string) => readHugoConfig([{ path: 'hugo.yaml', text: `baseURL: https://x.example.org/\n${text}` }]).settings;
-    expect(settings('removePathAccents: true\npermalinks:\n  event: /talk/:slug/\n  tags: /tag/:slug/\n')).toMatchObject({ removePathAccents: true, tagPermalink: '/tag/:slug/' });
-    expect(settings('permalinks:\n  page: {event: /e/:slug/}\n  term: {tags: /t/:slug/}\n')).toMatchObject({ tagPermalink: '/t/:slug/' });
-    expect(settings('taxonomies:\n  tag: tags\n  category: categories\n')).toMatchObject({ tagPermalink: '/tags/:slug/' });
+    const settings = (text: string) =>
+      readHugoConfig([{ path: 'hugo.yaml', text: `baseURL: https://x.example.org/\n${text}` }]).settings;
+    expect(
+      settings('removePathAccents: true\npermalinks:\n  event: /talk/:slug/\n  tags: /tag/:slug/\n'),
+    ).toMatchObject({ removePathAccents: true, tagPermalink: '/tag/:slug/' });
+    expect(settings('permalinks:\n  page: {event: /e/:slug/}\n  term: {tags: /t/:slug/}\n')).toMatchObject({
+      tagPermalink: '/t/:slug/',
+    });
+    expect(settings('taxonomies:\n  tag: tags\n  category: categories\n')).toMatchObject({
+      tagPermalink: '/tags/:slug/',
+    });
     expect(settings('taxonomies:\n  keyword: keywords\n')).toMatchObject({ tagPermalink: false });
     expect(settings('disableKinds: [taxonomy, term]\n')).toMatchObject({ tagPermalink: false });
   });
 
-  it('puts Hugo\'s paths on a placeholder host when baseURL is relative, and says so to whoever composes the config', () => {
-    const site = readHugoConfig([{ path: 'config/_default/config.yaml', text: "baseURL: '/'\ntitle: T\n" }, { path: 'config/_default/params.yaml', text: 'description: D\n' }]);
+  it("puts Hugo's paths on a placeholder host when baseURL is relative, and says so to whoever composes the config", () => {
+    const site = readHugoConfig([
+      { path: 'config/_default/config.yaml', text: "baseURL: '/'\ntitle: T\n" },
+      { path: 'config/_default/params.yaml', text: 'description: D\n' },
+    ]);
     expect(site.relativeBaseUrl).toBe('/');
     expect(site.mainFile).toBe('config/_default/config.yaml');
-    expect(site.settings).toMatchObject({ siteUrl: 'https://baseurl.invalid/', permalinkBase: 'https://baseurl.invalid/' });
+    expect(site.settings).toMatchObject({
+      siteUrl: 'https://baseurl.invalid/',
+      permalinkBase: 'https://baseurl.invalid/',
+    });
     expect(site.settings).not.toHaveProperty('uidDomain');
   });
 
@@ -72,7 +110,12 @@ describe('readHugoConfig: a Hugo configuration read as Hugo reads it', () => {
       { path: 'config/_default/params.toml', text: 'description = \n' },
     ]);
     expect(site.problems).toEqual([
-      { file: 'config/_default/params.toml', severity: 'error', field: null, message: expect.stringMatching(/^Hugo's configuration does not parse: .*; calpub reads the site without it$/) },
+      {
+        file: 'config/_default/params.toml',
+        severity: 'error',
+        field: null,
+        message: expect.stringMatching(/^Hugo's configuration does not parse: .*; calpub reads the site without it$/),
+      },
     ]);
     expect(site.relativeBaseUrl).toBe('');
     expect(site.settings.title).toBe('Lab');

@@ -38,7 +38,9 @@ describe('identityOf', () => {
   it('makes spaces, &, accents and dashes URL-safe, lower-cased like Hugo', () => {
     expect(identityOf('event/Paper Accepted at ICSOC 2024/index.md', null)).toBe('event/paper-accepted-at-icsoc-2024');
     expect(identityOf('event/R&D_showcase/index.md', null)).toBe('event/rd_showcase');
-    expect(identityOf('event/charlas-aneib-—-universidad-arturo-prat/index.md', null)).toBe('event/charlas-aneib-universidad-arturo-prat');
+    expect(identityOf('event/charlas-aneib-—-universidad-arturo-prat/index.md', null)).toBe(
+      'event/charlas-aneib-universidad-arturo-prat',
+    );
     expect(identityOf('talk/2018-10_ISOQOL/index.md', null)).toBe('talk/2018-10_isoqol');
     expect(urlSafeSegment('Événement à Paris')).toBe('evenement-a-paris');
   });

@@ -1,17 +1,27 @@
 import { hugoTagUrl, makePath, permalinkOf } from '../../../lambda/core/read/permalink';
 
-const hugo = { siteUrl: 'https://cal.example.org/', permalinkBase: 'https://lab.example.org/', permalinks: {} as Record<string, string>, removePathAccents: false };
-const link = (path: string, data: Record<string, unknown> = {}, config = hugo, folder = '') => permalinkOf({ path, data, folder, id: 'unused' }, config);
+const hugo = {
+  siteUrl: 'https://cal.example.org/',
+  permalinkBase: 'https://lab.example.org/',
+  permalinks: {} as Record<string, string>,
+  removePathAccents: false,
+};
+const link = (path: string, data: Record<string, unknown> = {}, config = hugo, folder = '') =>
+  permalinkOf({ path, data, folder, id: 'unused' }, config);
 
 describe('permalinkOf', () => {
   it('is the identity under siteUrl when calpub makes the pages', () => {
-    expect(permalinkOf({ path: 'event/x/index.md', data: {}, folder: '', id: 'event/x' }, { ...hugo, permalinkBase: null })).toBe('https://cal.example.org/event/x/');
+    expect(
+      permalinkOf({ path: 'event/x/index.md', data: {}, folder: '', id: 'event/x' }, { ...hugo, permalinkBase: null }),
+    ).toBe('https://cal.example.org/event/x/');
   });
 
   it("follows Hugo's default: the path, a bundle's folder, slug replacing the last segment", () => {
     expect(link('event/my-talk/index.md')).toBe('https://lab.example.org/event/my-talk/');
     expect(link('event/My Talk.md')).toBe('https://lab.example.org/event/my-talk/');
-    expect(link('event/2024/x/index.md', { slug: 'Better Name' })).toBe('https://lab.example.org/event/2024/better-name/');
+    expect(link('event/2024/x/index.md', { slug: 'Better Name' })).toBe(
+      'https://lab.example.org/event/2024/better-name/',
+    );
   });
 
   it('honours the url front matter', () => {
@@ -19,9 +29,20 @@ describe('permalinkOf', () => {
   });
 
   it("fills the section's permalink pattern", () => {
-    const config = { ...hugo, permalinks: { event: '/events/:year/:month/:day/:slug/', talk: '/:section/:monthname/:filename/', events: ':sections/:title' } };
-    expect(link('event/x/index.md', { title: 'Data Evening', date: '2024-05-17T18:00:00Z' }, config)).toBe('https://lab.example.org/events/2024/05/17/data-evening/');
-    expect(link('talk/keynote.md', { title: 'K', date: '2023-10-01' }, config)).toBe('https://lab.example.org/talk/october/keynote/');
+    const config = {
+      ...hugo,
+      permalinks: {
+        event: '/events/:year/:month/:day/:slug/',
+        talk: '/:section/:monthname/:filename/',
+        events: ':sections/:title',
+      },
+    };
+    expect(link('event/x/index.md', { title: 'Data Evening', date: '2024-05-17T18:00:00Z' }, config)).toBe(
+      'https://lab.example.org/events/2024/05/17/data-evening/',
+    );
+    expect(link('talk/keynote.md', { title: 'K', date: '2023-10-01' }, config)).toBe(
+      'https://lab.example.org/talk/october/keynote/',
+    );
     expect(link('events/sub/x.md', { title: 'A title' }, config)).toBe('https://lab.example.org/events/sub/a-title');
   });
 
@@ -31,7 +52,9 @@ describe('permalinkOf', () => {
   });
 
   it('is under permalinkBase when it has a path', () => {
-    expect(link('event/x.md', {}, { ...hugo, permalinkBase: 'https://user.github.io/site/' })).toBe('https://user.github.io/site/event/x/');
+    expect(link('event/x.md', {}, { ...hugo, permalinkBase: 'https://user.github.io/site/' })).toBe(
+      'https://user.github.io/site/event/x/',
+    );
   });
 
   it('keeps letters in any script, percent-encoded in the URL', () => {
@@ -54,9 +77,15 @@ describe('makePath', () => {
 describe("Hugo's removePathAccents (Wowchemy's default)", () => {
   it('takes the accents off every segment of the path, as Hugo does', () => {
     const ssphub = { ...hugo, permalinks: { event: '/talk/:slug/' }, removePathAccents: true };
-    expect(link('event/x/index.md', { title: 'Événement de clôture de la saison 1 du programme 10%' }, ssphub)).toBe('https://lab.example.org/talk/evenement-de-cloture-de-la-saison-1-du-programme-10/');
-    expect(link('event/séminaire-été/index.md', {}, { ...hugo, removePathAccents: true })).toBe('https://lab.example.org/event/seminaire-ete/');
-    expect(link('event/séminaire-été/index.md', {}, hugo)).toBe('https://lab.example.org/event/s%C3%A9minaire-%C3%A9t%C3%A9/');
+    expect(link('event/x/index.md', { title: 'Événement de clôture de la saison 1 du programme 10%' }, ssphub)).toBe(
+      'https://lab.example.org/talk/evenement-de-cloture-de-la-saison-1-du-programme-10/',
+    );
+    expect(link('event/séminaire-été/index.md', {}, { ...hugo, removePathAccents: true })).toBe(
+      'https://lab.example.org/event/seminaire-ete/',
+    );
+    expect(link('event/séminaire-été/index.md', {}, hugo)).toBe(
+      'https://lab.example.org/event/s%C3%A9minaire-%C3%A9t%C3%A9/',
+    );
   });
 
   it('keeps letters of other scripts', () => {
@@ -66,11 +95,17 @@ describe("Hugo's removePathAccents (Wowchemy's default)", () => {
 });
 
 describe('hugoTagUrl', () => {
-  const site = { permalinkBase: 'https://lab.example.org/', tagPermalink: '/tags/:slug/' as string | null, removePathAccents: false };
+  const site = {
+    permalinkBase: 'https://lab.example.org/',
+    tagPermalink: '/tags/:slug/' as string | null,
+    removePathAccents: false,
+  };
   it("is the taxonomy's pattern with the tag made a path, or null without tag pages", () => {
     expect(hugoTagUrl('Machine Learning', site)).toBe('https://lab.example.org/tags/machine-learning/');
     expect(hugoTagUrl('10%', { ...site, tagPermalink: '/tag/:slug/' })).toBe('https://lab.example.org/tag/10/');
-    expect(hugoTagUrl('Séminaire', { ...site, removePathAccents: true })).toBe('https://lab.example.org/tags/seminaire/');
+    expect(hugoTagUrl('Séminaire', { ...site, removePathAccents: true })).toBe(
+      'https://lab.example.org/tags/seminaire/',
+    );
     expect(hugoTagUrl('Séminaire', site)).toBe('https://lab.example.org/tags/s%C3%A9minaire/');
     expect(hugoTagUrl('CI/CD', site)).toBe('https://lab.example.org/tags/ci/cd/');
     expect(hugoTagUrl('x', { ...site, tagPermalink: null })).toBeNull();

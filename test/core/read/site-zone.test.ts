@@ -11,7 +11,13 @@ describe('siteZoneOf', () => {
   });
 
   it('takes the zone most pages place their venue in, and says so with the evidence', () => {
-    const venues = [venue('Europe/Brussels', 'Belgique'), venue('Europe/Brussels', 'Belgique'), venue('Europe/Brussels', 'Liège, Belgique'), venue('America/Chicago', 'Austin, TX'), null];
+    const venues = [
+      venue('Europe/Brussels', 'Belgique'),
+      venue('Europe/Brussels', 'Belgique'),
+      venue('Europe/Brussels', 'Liège, Belgique'),
+      venue('America/Chicago', 'Austin, TX'),
+      null,
+    ];
     const { config, problems } = siteZoneOf(DEFAULT_CONFIG, venues);
     expect(config.timeZone).toBe('Europe/Brussels');
     expect(problems).toEqual([
@@ -19,7 +25,8 @@ describe('siteZoneOf', () => {
         file: 'calpub.yaml',
         severity: 'warning',
         field: 'timeZone',
-        message: 'no time zone is set: times are read in Europe/Brussels, where 3 page(s) place their venue ("Belgique" ×2, "Liège, Belgique"); 1 other page(s) place theirs elsewhere; set `timeZone: Europe/Brussels` in calpub.yaml (or Hugo\'s `timeZone`) to confirm',
+        message:
+          'no time zone is set: times are read in Europe/Brussels, where 3 page(s) place their venue ("Belgique" ×2, "Liège, Belgique"); 1 other page(s) place theirs elsewhere; set `timeZone: Europe/Brussels` in calpub.yaml (or Hugo\'s `timeZone`) to confirm',
       },
     ]);
   });
@@ -29,7 +36,14 @@ describe('siteZoneOf', () => {
     expect(siteZoneOf({ ...DEFAULT_CONFIG, language: 'en-US' }, [null]).config.timeZone).toBe('UTC');
     const none = siteZoneOf({ ...DEFAULT_CONFIG, language: 'fr' }, []);
     expect(none.config.timeZone).toBe('UTC');
-    expect(none.problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'timeZone', strict: true, message: expect.stringMatching(/^no time zone is set and no page says where.*read as UTC.*Set `timeZone`/) })]);
+    expect(none.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'timeZone',
+        strict: true,
+        message: expect.stringMatching(/^no time zone is set and no page says where.*read as UTC.*Set `timeZone`/),
+      }),
+    ]);
   });
 });
 
@@ -37,7 +51,8 @@ describe('eventZone', () => {
   it("reads an event in its venue's zone when it is not the site's, with a warning that says how to confirm", () => {
     expect(eventZone(venue('America/Chicago', 'Austin, TX'), 'Europe/Paris', 2027)).toEqual({
       zone: 'America/Chicago',
-      warning: "the venue (Austin, TX) is in America/Chicago, not in the site's zone (Europe/Paris): its times are read in America/Chicago; add `timezone: America/Chicago` to the page to confirm",
+      warning:
+        "the venue (Austin, TX) is in America/Chicago, not in the site's zone (Europe/Paris): its times are read in America/Chicago; add `timezone: America/Chicago` to the page to confirm",
     });
   });
 

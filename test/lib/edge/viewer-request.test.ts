@@ -20,7 +20,12 @@ function viewerRequest(url: string) {
     if (!entry) querystring[name] = { value };
     else entry.multiValue = [...(entry.multiValue ?? [{ value: entry.value }]), { value }];
   }
-  return { version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip: '192.0.2.1' }, request: { method: 'GET', uri, querystring, headers: { host: { value: 'events.example.org' } }, cookies: {} } };
+  return {
+    version: '1.0',
+    context: { eventType: 'viewer-request' },
+    viewer: { ip: '192.0.2.1' },
+    request: { method: 'GET', uri, querystring, headers: { host: { value: 'events.example.org' } }, cookies: {} },
+  };
 }
 
 async function outcome(url: string): Promise<string> {

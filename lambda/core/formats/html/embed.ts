@@ -21,7 +21,13 @@ import { endInstant } from '../../read/time';
 /** How many events an embed page holds at most (the `count` option shows fewer). */
 export const EMBED_MAX = 12;
 
-function embedPage(site: Site, events: readonly PublishedEvent[], heading: string, home: string, calendar: string): string {
+function embedPage(
+  site: Site,
+  events: readonly PublishedEvent[],
+  heading: string,
+  home: string,
+  calendar: string,
+): string {
   const { config } = site;
   // calpub's pages have the subscribe buttons; without them (a Hugo site's), the calendar itself.
   const subscribe = publishes(config, 'pages') ? home : calendar.replace(/^https?:/, 'webcal:');
@@ -35,7 +41,9 @@ function embedPage(site: Site, events: readonly PublishedEvent[], heading: strin
   }
   const asset = (name: string) => `${config.siteUrl}assets/${name}`;
   const items = upcoming.map(
-    (e) => html`<li data-end="${new Date(endInstant(e.time)).toISOString()}"><a class="what" href="${e.url}">${e.title}</a>${e.status === 'CANCELLED' ? html` <strong class="badge">${t.cancelled}</strong>` : ''}
+    (
+      e,
+    ) => html`<li data-end="${new Date(endInstant(e.time)).toISOString()}"><a class="what" href="${e.url}">${e.title}</a>${e.status === 'CANCELLED' ? html` <strong class="badge">${t.cancelled}</strong>` : ''}
 <span class="when">${e.when}</span>${e.locationText ? html`<span class="where">${e.locationText}</span>` : ''}
 <a class="ics" href="${eventCalendarUrl(e, config)}" aria-label="${t.downloadIcs}: ${e.title}">.ics</a></li>`,
   );

@@ -13,20 +13,28 @@ import { rfc3339WithOffset } from '../schedule';
 import { trusted, type SafeHtml } from './html';
 
 /** Words that say a location is online. */
-const ONLINE = /\b(online|en ligne|on-line|virtual|virtuel(le)?|visio(conf[ée]rence)?|webinar|webinaire|zoom|teams|jitsi|google meet|livestream|live stream|streaming)\b/i;
+const ONLINE =
+  /\b(online|en ligne|on-line|virtual|virtuel(le)?|visio(conf[ée]rence)?|webinar|webinaire|zoom|teams|jitsi|google meet|livestream|live stream|streaming)\b/i;
 const ONLINE_ALL = new RegExp(ONLINE.source, 'gi');
 /** Words that name no place ("Virtual Event", "Zoom Meeting", "Événement en visio"). */
-const FILLER = /\b(and|et|und|y|e|or|ou|oder|o|via|on|sur|en|in|im|at|par|by|the|an?|le|la|les|un|une|de|du|des|event|ev[ée]nement|meeting|r[ée]union|session|call|link|lien|platform|plateforme)\b/gi;
+const FILLER =
+  /\b(and|et|und|y|e|or|ou|oder|o|via|on|sur|en|in|im|at|par|by|the|an?|le|la|les|un|une|de|du|des|event|ev[ée]nement|meeting|r[ée]union|session|call|link|lien|platform|plateforme)\b/gi;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"')]+/i;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** How people attend: in person, online, or both (schema.org's eventAttendanceMode). */
-export function attendanceMode(e: Pick<EventHeader, 'location' | 'address'>): 'OfflineEventAttendanceMode' | 'OnlineEventAttendanceMode' | 'MixedEventAttendanceMode' {
+export function attendanceMode(
+  e: Pick<EventHeader, 'location' | 'address'>,
+): 'OfflineEventAttendanceMode' | 'OnlineEventAttendanceMode' | 'MixedEventAttendanceMode' {
   const text = e.location ?? '';
   const online = ONLINE.test(text) || URL_IN_TEXT.test(text);
   // Somewhere to go: an address, or words left once the online part is taken out.
-  const rest = text.replace(URL_IN_TEXT, '').replace(ONLINE_ALL, '').replace(FILLER, '').replace(/[\s,;:/&+()[\]–—-]/g, '');
+  const rest = text
+    .replace(URL_IN_TEXT, '')
+    .replace(ONLINE_ALL, '')
+    .replace(FILLER, '')
+    .replace(/[\s,;:/&+()[\]–—-]/g, '');
   const inPerson = e.address !== null || rest.length > 0;
   if (online && inPerson) return 'MixedEventAttendanceMode';
   return online ? 'OnlineEventAttendanceMode' : 'OfflineEventAttendanceMode';
@@ -56,12 +64,20 @@ export function eventJsonLd(e: EventHeader, config: SiteConfig): { [key: string]
     ...(e.language ? { inLanguage: e.language } : {}),
     organizer: { '@type': 'Organization', name: config.title, url: config.permalinkBase ?? config.siteUrl },
     ...(e.tags.length ? { keywords: e.tags.join(', ') } : {}),
-    ...(e.series ? { superEvent: { '@type': 'EventSeries', name: e.series, ...(e.seriesUrl ? { url: e.seriesUrl } : {}) } } : {}),
+    ...(e.series
+      ? { superEvent: { '@type': 'EventSeries', name: e.series, ...(e.seriesUrl ? { url: e.seriesUrl } : {}) } }
+      : {}),
   };
   if (e.sessions.length) {
     // The sessions happen where the event does: its location by reference, not repeated.
     const at = refs(location);
-    data.subEvent = e.sessions.map((s) => ({ '@type': 'Event', name: s.title, startDate: stamp(s.start), endDate: stamp(s.end), ...(at ? { location: at } : {}) }));
+    data.subEvent = e.sessions.map((s) => ({
+      '@type': 'Event',
+      name: s.title,
+      startDate: stamp(s.start),
+      endDate: stamp(s.end),
+      ...(at ? { location: at } : {}),
+    }));
   }
   return data;
 }
@@ -95,7 +111,11 @@ function locationOf(e: EventHeader, mode: ReturnType<typeof attendanceMode>): Js
     address: address ?? (venue || e.locationText || ''),
     ...(e.geo ? { geo: { '@type': 'GeoCoordinates', latitude: e.geo.lat, longitude: e.geo.lon } } : {}),
   };
-  const virtual = { '@type': 'VirtualLocation', '@id': `${e.url}#online`, url: URL_IN_TEXT.exec(e.location ?? '')?.[0] ?? e.url };
+  const virtual = {
+    '@type': 'VirtualLocation',
+    '@id': `${e.url}#online`,
+    url: URL_IN_TEXT.exec(e.location ?? '')?.[0] ?? e.url,
+  };
   if (mode === 'OnlineEventAttendanceMode') return virtual;
   if (mode === 'MixedEventAttendanceMode') return [place, virtual];
   return place;
@@ -106,6 +126,9 @@ function locationOf(e: EventHeader, mode: ReturnType<typeof attendanceMode>): Js
  * so `</script>` or `<!--` in a title cannot end or change the element; U+2028/2029 likewise.
  */
 export function jsonLdScript(data: Json): SafeHtml {
-  const text = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return trusted(`<script type="application/ld+json">${text}</script>`);
 }

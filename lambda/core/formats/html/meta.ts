@@ -26,7 +26,11 @@ export function previewMeta(config: SiteConfig, title: string, description: stri
 <meta property="og:title" content="${title}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${meta.url}">
-${meta.image ? html`<meta property="og:image" content="${meta.image}">
-` : ''}<meta name="twitter:card" content="${meta.image ? 'summary_large_image' : 'summary'}">
+${
+  meta.image
+    ? html`<meta property="og:image" content="${meta.image}">
+`
+    : ''
+}<meta name="twitter:card" content="${meta.image ? 'summary_large_image' : 'summary'}">
 `;
 }

@@ -29,7 +29,10 @@ export interface Subscription {
   readonly json?: string;
 }
 
-function layout(config: SiteConfig, page: { title: string; description: string; feeds: Subscription; main: SafeHtml; meta: PageMeta; heading?: string }): string {
+function layout(
+  config: SiteConfig,
+  page: { title: string; description: string; feeds: Subscription; main: SafeHtml; meta: PageMeta; heading?: string },
+): string {
   const asset = (name: string) => `${config.siteUrl}assets/${name}`;
   const t = labelsFor(config.language);
   const description = cut(page.description, DESCRIPTION_MAX) ?? '';
@@ -91,7 +94,10 @@ function eventList(heading: string, id: string, events: readonly EventHeader[], 
 }
 
 /** Upcoming (not yet ended, soonest first) and past (latest first) events at `now`. */
-export function splitByTime(events: readonly EventHeader[], now: number): { upcoming: EventHeader[]; past: EventHeader[] } {
+export function splitByTime(
+  events: readonly EventHeader[],
+  now: number,
+): { upcoming: EventHeader[]; past: EventHeader[] } {
   const end = (e: EventHeader) => endInstant(e.time);
   const start = (e: EventHeader) => startInstant(e.time);
   const upcoming = events.filter((e) => end(e) >= now).sort((a, b) => start(a) - start(b) || (a.id < b.id ? -1 : 1));
@@ -108,7 +114,13 @@ function tagNav(config: SiteConfig, groups: readonly TagGroup[], t: Labels): Saf
 
 /** The site's subscription: its calendar and every feed. */
 function siteSubscription(site: Site): Subscription {
-  return { title: site.config.title, calendar: site.urls.calendar, rss: site.urls.rss, atom: site.urls.atom, json: site.urls.json };
+  return {
+    title: site.config.title,
+    calendar: site.urls.calendar,
+    rss: site.urls.rss,
+    atom: site.urls.atom,
+    json: site.urls.json,
+  };
 }
 
 /** `index.html` */
@@ -116,7 +128,10 @@ export function indexPage(site: Site): string {
   const { config } = site;
   const sub = siteSubscription(site);
   const groups = site.tags;
-  const { upcoming, past } = splitByTime(site.events.map((e) => e.event), site.now);
+  const { upcoming, past } = splitByTime(
+    site.events.map((e) => e.event),
+    site.now,
+  );
   const t = labelsFor(config.language);
   const main = html`<h1>${config.title}</h1>
 ${subscribeBlock(sub, 'site', t)}
@@ -124,7 +139,13 @@ ${eventList(t.upcoming, 'upcoming', upcoming, t)}
 ${upcoming.length ? '' : html`<p>${t.noUpcoming}</p>`}
 ${eventList(t.past, 'past', past, t)}
 ${tagNav(config, groups, t)}`;
-  return layout(config, { title: config.title, description: config.description || config.title, feeds: sub, main, meta: { url: config.siteUrl } });
+  return layout(config, {
+    title: config.title,
+    description: config.description || config.title,
+    feeds: sub,
+    main,
+    meta: { url: config.siteUrl },
+  });
 }
 
 /** `tags/<slug>/index.html` */
@@ -133,14 +154,23 @@ export function tagPage(s: Site, tag: TagGroup): string {
   const site = siteSubscription(s);
   const at = tagUrls(config, tag);
   const sub: Subscription = { title: `${config.title}: ${tag.name}`, calendar: at.calendar, rss: at.rss };
-  const { upcoming, past } = splitByTime(tag.ids.map((id) => (s.byId.get(id) as PublishedEvent).event), s.now);
+  const { upcoming, past } = splitByTime(
+    tag.ids.map((id) => (s.byId.get(id) as PublishedEvent).event),
+    s.now,
+  );
   const t = labelsFor(config.language);
   const main = html`<p><a href="${config.siteUrl}">${t.allEvents}</a></p>
 <h1>${t.tagHeading(tag.name)}</h1>
 ${subscribeBlock(sub, 'tag', t)}
 ${eventList(t.upcoming, 'upcoming', upcoming, t)}
 ${eventList(t.past, 'past', past, t)}`;
-  return layout(config, { title: `${tag.name} · ${config.title}`, description: t.eventsTagged(tag.name), feeds: { ...site, ...sub, atom: undefined, json: undefined }, main, meta: { url: `${config.siteUrl}tags/${tag.slug}/` } });
+  return layout(config, {
+    title: `${tag.name} · ${config.title}`,
+    description: t.eventsTagged(tag.name),
+    feeds: { ...site, ...sub, atom: undefined, json: undefined },
+    main,
+    meta: { url: `${config.siteUrl}tags/${tag.slug}/` },
+  });
 }
 
 /** `<identity>/index.html` */
@@ -193,20 +223,38 @@ ${tags}
 </article>`;
   // The preview says when and where: that is what people need before they click.
   const preview = [e.when, e.locationText, e.summaryText].filter(Boolean).join(' · ');
-  const meta: PageMeta = { url: e.url, ...(e.image ? { image: e.image } : {}), head: jsonLdScript(eventJsonLd(e, config)) };
-  return layout(config, { title: `${e.title} · ${config.title}`, heading: e.title, description: preview || e.title, feeds: site, main, meta });
+  const meta: PageMeta = {
+    url: e.url,
+    ...(e.image ? { image: e.image } : {}),
+    head: jsonLdScript(eventJsonLd(e, config)),
+  };
+  return layout(config, {
+    title: `${e.title} · ${config.title}`,
+    heading: e.title,
+    description: preview || e.title,
+    feeds: site,
+    main,
+    meta,
+  });
 }
 
 /** Markdown headings start at h1; inside the page (under its h1 and an h2) they start at h3. */
 function shiftHeadings(markup: string): string {
-  return markup.replace(/<(\/?)h([1-6])>/g, (_m, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}>`);
+  return markup.replace(
+    /<(\/?)h([1-6])>/g,
+    (_m, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}>`,
+  );
 }
 
 /** Google Calendar's "create event" template link for one event. */
 export function googleTemplateLink(item: PageEvent): string {
   const e = item.event;
   const t = e.time;
-  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = (ms: number) =>
+    new Date(ms)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
   const dates =
     t.kind === 'timed'
       ? `${stamp(t.start)}/${stamp(t.end ?? t.start)}`

@@ -12,8 +12,14 @@ const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const CONTENT = path.join(ROOT, 'content');
 
 function site(extra: Array<{ path: string; text: string }> = []) {
-  const pages = [...listPages(CONTENT).map((rel) => ({ path: rel, text: readFileSync(path.join(CONTENT, rel), 'utf8') })), ...extra];
-  return [...buildSite({ pages, configText: readFileSync(path.join(CONTENT, 'calpub.yaml'), 'utf8'), memory: null, now: NOW }).outputs];
+  const pages = [
+    ...listPages(CONTENT).map((rel) => ({ path: rel, text: readFileSync(path.join(CONTENT, rel), 'utf8') })),
+    ...extra,
+  ];
+  return [
+    ...buildSite({ pages, configText: readFileSync(path.join(CONTENT, 'calpub.yaml'), 'utf8'), memory: null, now: NOW })
+      .outputs,
+  ];
 }
 const file = (outputs: OutputFile[], p: string) => textOf(outputs.find((o) => o.path === p) as OutputFile);
 const titles = (page: string) => [...page.matchAll(/<a class="what" href="([^"]*)">([^<]*)<\/a>/g)].map((m) => m[2]);
@@ -31,14 +37,18 @@ describe('the widget pages', () => {
       'Open Data Days 2027',
     ]);
     expect(page).toContain('<a class="what" href="http://127.0.0.1:8080/event/data-meetup-2027-01/">');
-    expect(page).toContain('<a class="ics" href="http://127.0.0.1:8080/event/data-meetup-2027-01.ics" aria-label="Download .ics: Data meetup: open source tools for official statistics">.ics</a>');
+    expect(page).toContain(
+      '<a class="ics" href="http://127.0.0.1:8080/event/data-meetup-2027-01.ics" aria-label="Download .ics: Data meetup: open source tools for official statistics">.ics</a>',
+    );
     expect(page).toMatch(/Webinar: privacy-preserving statistics<\/a> <strong class="badge">Cancelled<\/strong>/);
     expect(page).toContain('<base target="_blank">');
     expect(page).toContain('<meta name="robots" content="noindex">');
   });
 
   it('exist per tag, with only that tag’s events', () => {
-    expect(titles(file(outputs, 'embed/tags/meetup/index.html'))).toEqual(['Data meetup: open source tools for official statistics']);
+    expect(titles(file(outputs, 'embed/tags/meetup/index.html'))).toEqual([
+      'Data meetup: open source tools for official statistics',
+    ]);
   });
 
   it(`hold at most ${EMBED_MAX} events and weigh under 10 KB with their stylesheet and script, however many events`, () => {
@@ -50,28 +60,50 @@ describe('the widget pages', () => {
     for (const p of ['embed/index.html', 'embed/tags/meetup/index.html']) {
       const page = file(big, p);
       expect(titles(page)).toHaveLength(EMBED_MAX);
-      const bytes = Buffer.byteLength(page) + Buffer.byteLength(file(big, 'assets/embed.css')) + Buffer.byteLength(file(big, 'assets/embed.js'));
+      const bytes =
+        Buffer.byteLength(page) +
+        Buffer.byteLength(file(big, 'assets/embed.css')) +
+        Buffer.byteLength(file(big, 'assets/embed.js'));
       expect([p, bytes < 10 * 1024]).toEqual([p, true]);
     }
   });
 
   it('escape every value from content', () => {
-    const hostile = site([{ path: 'event/x/index.md', text: `---\ntitle: '<img src=x onerror=alert(1)>"'\ndate: '2027-01-01T10:00:00Z'\n---\n` }]);
+    const hostile = site([
+      {
+        path: 'event/x/index.md',
+        text: `---\ntitle: '<img src=x onerror=alert(1)>"'\ndate: '2027-01-01T10:00:00Z'\n---\n`,
+      },
+    ]);
     const page = file(hostile, 'embed/index.html');
     expect(page).not.toContain('<img');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;');
   });
 
   it('are in each language, under its folder', () => {
-    const fr = site([{ path: 'event/data-meetup-2027-01/index.fr.md', text: readFileSync(path.join(CONTENT, 'event', 'data-meetup-2027-01', 'index.md'), 'utf8') }]);
+    const fr = site([
+      {
+        path: 'event/data-meetup-2027-01/index.fr.md',
+        text: readFileSync(path.join(CONTENT, 'event', 'data-meetup-2027-01', 'index.md'), 'utf8'),
+      },
+    ]);
     const page = file(fr, 'fr/embed/index.html');
     expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
     expect(page).toContain('Événements à venir');
   });
 
   it('are the only embeddable paths, at the root and in language folders', () => {
-    expect(['embed/index.html', 'fr/embed/index.html', 'embed/tags/x/index.html'].map(isEmbedPath)).toEqual([true, true, true]);
-    expect(['index.html', 'event/x/index.html', 'tags/embed.ics', 'assets/embed.js'].map(isEmbedPath)).toEqual([false, false, false, false]);
+    expect(['embed/index.html', 'fr/embed/index.html', 'embed/tags/x/index.html'].map(isEmbedPath)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['index.html', 'event/x/index.html', 'tags/embed.ics', 'assets/embed.js'].map(isEmbedPath)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(embedPathPatterns()).toEqual(['embed/*', '*/embed/*']);
     expect(outputAt('embed/tags/x/index.html')).toBe('tagEmbed');
   });

@@ -8,8 +8,12 @@ import { NOW, output, yamlPage } from '../../../helpers';
 describe('html template', () => {
   it('escapes every interpolated value unless it is SafeHtml', () => {
     const evil = `"><script>alert(1)</script>`;
-    expect(html`<a title="${evil}">${evil}</a>`.value).toBe('<a title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>');
-    expect(html`<p>${trusted('<b>ok</b>')}${[html`<i>${'<x>'}</i>`, '&']}</p>`.value).toBe('<p><b>ok</b><i>&lt;x&gt;</i>&amp;</p>');
+    expect(html`<a title="${evil}">${evil}</a>`.value).toBe(
+      '<a title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>',
+    );
+    expect(html`<p>${trusted('<b>ok</b>')}${[html`<i>${'<x>'}</i>`, '&']}</p>`.value).toBe(
+      '<p><b>ok</b><i>&lt;x&gt;</i>&amp;</p>',
+    );
     expect(html`${null}${undefined}${false}${0}`.value).toBe('0');
     expect(escapeHtml(`'`)).toBe('&#39;');
   });
@@ -56,21 +60,32 @@ describe('HTML pages of the fixture site', () => {
     const validator = new HtmlValidate(VALIDATOR_CONFIG);
     for (const page of pages) {
       const report = await validator.validateString(textOf(page), page.path);
-      expect([page.path, report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))]).toEqual([page.path, []]);
+      expect([
+        page.path,
+        report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)),
+      ]).toEqual([page.path, []]);
     }
   });
 
   it('link every feed in the head, and subscribe with webcal, Google, Outlook and a copyable URL', () => {
     const index = output(result, 'index.html');
     expect(index).toContain('<html lang="fr">');
-    expect(index).toContain('<link rel="alternate" type="application/rss+xml" title="Fixture events (RSS)" href="https://events.example.org/rss.xml">');
+    expect(index).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Fixture events (RSS)" href="https://events.example.org/rss.xml">',
+    );
     expect(index).toContain('type="application/atom+xml"');
     expect(index).toContain('type="application/feed+json"');
     expect(index).toContain('href="webcal://events.example.org/calendar.ics"');
-    expect(index).toContain(`href="https://calendar.google.com/calendar/render?cid=${encodeURIComponent('webcal://events.example.org/calendar.ics')}"`);
-    expect(index).toContain(`href="https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent('https://events.example.org/calendar.ics')}&amp;name=Fixture%20events"`);
+    expect(index).toContain(
+      `href="https://calendar.google.com/calendar/render?cid=${encodeURIComponent('webcal://events.example.org/calendar.ics')}"`,
+    );
+    expect(index).toContain(
+      `href="https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent('https://events.example.org/calendar.ics')}&amp;name=Fixture%20events"`,
+    );
     expect(index).toContain('value="https://events.example.org/calendar.ics"');
-    expect(index).not.toMatch(/<script>|style="|https?:\/\/(?!events\.example\.org|calendar\.google|outlook\.live)[a-z]/);
+    expect(index).not.toMatch(
+      /<script>|style="|https?:\/\/(?!events\.example\.org|calendar\.google|outlook\.live)[a-z]/,
+    );
   });
 
   it('shows an event with its agenda, details, and add-to-calendar links', () => {
@@ -79,18 +94,30 @@ describe('HTML pages of the fixture site', () => {
     expect(page).toContain('<aside class="callout">');
     expect(page).toContain('href="https://events.example.org/event/paris-evening.ics">Télécharger le .ics</a>'); // the fixture site is French
     expect(page).toContain('data-zone="Europe/Paris"');
-    expect(page).toMatch(/href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&amp;text=Soir%C3%A9e[^"]*&amp;ctz=Europe%2FParis"/);
+    expect(page).toMatch(
+      /href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&amp;text=Soir%C3%A9e[^"]*&amp;ctz=Europe%2FParis"/,
+    );
   });
 });
 
 describe('upcoming and past', () => {
   it('lists upcoming events soonest first, then past ones latest first', () => {
-    const r = buildFixture(Date.parse('2023-06-01T00:00:00Z'), [yamlPage('event/next/index.md', "title: Next\ndate: '2027-01-01'")]);
+    const r = buildFixture(Date.parse('2023-06-01T00:00:00Z'), [
+      yamlPage('event/next/index.md', "title: Next\ndate: '2027-01-01'"),
+    ]);
     const index = output(r, 'index.html');
     const upcoming = index.slice(index.indexOf('id="upcoming"'), index.indexOf('id="past"'));
     const past = index.slice(index.indexOf('id="past"'));
-    expect([...upcoming.matchAll(/class="what" href="[^"]+">([^<]+)</g)].map((m) => m[1])).toEqual(['Conference days', 'Research software workshop', 'Next']);
-    expect([...past.matchAll(/class="what" href="[^"]+">([^<]+)</g)].map((m) => m[1])).toEqual(['Called-off webinar', 'Soirée data : outils, méthodes; retours d&#39;expérience, et questions', 'Legacy talk']);
+    expect([...upcoming.matchAll(/class="what" href="[^"]+">([^<]+)</g)].map((m) => m[1])).toEqual([
+      'Conference days',
+      'Research software workshop',
+      'Next',
+    ]);
+    expect([...past.matchAll(/class="what" href="[^"]+">([^<]+)</g)].map((m) => m[1])).toEqual([
+      'Called-off webinar',
+      'Soirée data : outils, méthodes; retours d&#39;expérience, et questions',
+      'Legacy talk',
+    ]);
     expect(splitByTime([], NOW)).toEqual({ upcoming: [], past: [] });
   });
 });
@@ -104,7 +131,9 @@ describe('hostile content in pages', () => {
   const r = buildFixture(undefined, [hostile]);
   it.each(['index.html', 'event/evil/index.html', 'tags/b-t-b/index.html'])('%s shows it as text', async (path) => {
     const all = [...r.outputs];
-    const page = all.find((o) => o.path === path) ?? all.find((o) => o.path.startsWith('tags/') && o.path.endsWith('index.html') && textOf(o).includes('&lt;b&gt;t'));
+    const page =
+      all.find((o) => o.path === path) ??
+      all.find((o) => o.path.startsWith('tags/') && o.path.endsWith('index.html') && textOf(o).includes('&lt;b&gt;t'));
     expect(page).toBeDefined();
     const body = page ? textOf(page) : '';
     expect(body).not.toMatch(/<script>|<img src=x|<iframe|\son\w+="[^"]*"(?![^<]*&gt;)|href="javascript:/i);

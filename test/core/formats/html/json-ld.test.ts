@@ -24,21 +24,33 @@ const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'realworld');
 // `url` and `image` as IRIs. The processor then expands every term to its schema.org IRI.
 const documentLoader = async (url: string) => {
   if (!/^https?:\/\/schema\.org\/?$/.test(url)) throw new Error(`no network: ${url}`);
-  return { contextUrl: undefined, documentUrl: url, document: { '@context': { '@vocab': SCHEMA, url: { '@type': '@id' }, image: { '@type': '@id' } } } };
+  return {
+    contextUrl: undefined,
+    documentUrl: url,
+    document: { '@context': { '@vocab': SCHEMA, url: { '@type': '@id' }, image: { '@type': '@id' } } },
+  };
 };
 
 function build(dir: string, configText: string | null = null) {
   const pages = listPages(dir).map((rel) => ({ path: rel, text: readFileSync(path.join(dir, rel), 'utf8') }));
-  const config = configText ?? (existsSync(path.join(dir, 'calpub.yaml')) ? readFileSync(path.join(dir, 'calpub.yaml'), 'utf8') : null);
+  const config =
+    configText ??
+    (existsSync(path.join(dir, 'calpub.yaml')) ? readFileSync(path.join(dir, 'calpub.yaml'), 'utf8') : null);
   return buildSite({ pages, configText: config, memory: null, now: NOW });
 }
 
-const eventPages = (outputs: Iterable<OutputFile>) => [...outputs].filter((o) => /\/index\.html$/.test(o.path) && !/^([a-z]{2}\/)?(tags\/|embed\/|index\.html$)/.test(o.path));
-const scriptOf = (page: string) => JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1] ?? 'null');
+const eventPages = (outputs: Iterable<OutputFile>) =>
+  [...outputs].filter(
+    (o) => /\/index\.html$/.test(o.path) && !/^([a-z]{2}\/)?(tags\/|embed\/|index\.html$)/.test(o.path),
+  );
+const scriptOf = (page: string) =>
+  JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1] ?? 'null');
 
 /** The expanded Event node: its properties by schema.org IRI. */
 async function expandedEvent(data: unknown): Promise<Record<string, unknown[]>> {
-  const [node] = (await jsonld.expand(data as jsonld.JsonLdDocument, { documentLoader: documentLoader as never })) as Array<Record<string, unknown[]>>;
+  const [node] = (await jsonld.expand(data as jsonld.JsonLdDocument, {
+    documentLoader: documentLoader as never,
+  })) as Array<Record<string, unknown[]>>;
   return node;
 }
 
@@ -50,12 +62,27 @@ describe('schema.org Event as JSON-LD', () => {
     for (const page of pages) {
       const event = await expandedEvent(scriptOf(textOf(page)));
       expect([page.path, event['@type']]).toEqual([page.path, [`${SCHEMA}Event`]]);
-      for (const required of ['name', 'startDate', 'location', 'eventStatus', 'eventAttendanceMode', 'url', 'organizer']) expect([page.path, required, event[`${SCHEMA}${required}`]?.length]).toEqual([page.path, required, expect.any(Number)]);
+      for (const required of [
+        'name',
+        'startDate',
+        'location',
+        'eventStatus',
+        'eventAttendanceMode',
+        'url',
+        'organizer',
+      ])
+        expect([page.path, required, event[`${SCHEMA}${required}`]?.length]).toEqual([
+          page.path,
+          required,
+          expect.any(Number),
+        ]);
     }
   });
 
   it('says it all for the example meetup: offsets, address, series, status, the agenda as sub-events', () => {
-    const page = eventPages(build(path.join(ROOT, 'content')).outputs).find((p) => p.path === 'event/data-meetup-2027-01/index.html') as OutputFile;
+    const page = eventPages(build(path.join(ROOT, 'content')).outputs).find(
+      (p) => p.path === 'event/data-meetup-2027-01/index.html',
+    ) as OutputFile;
     const data = scriptOf(textOf(page));
     expect(data).toMatchObject({
       '@type': 'Event',
@@ -63,13 +90,33 @@ describe('schema.org Event as JSON-LD', () => {
       endDate: '2027-01-14T21:00:00+01:00',
       eventStatus: 'https://schema.org/EventScheduled',
       eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-      location: { '@type': 'Place', name: 'Maison de la Data', address: { '@type': 'PostalAddress', streetAddress: '12 rue des Exemples', addressLocality: 'Paris', postalCode: '75012' } },
+      location: {
+        '@type': 'Place',
+        name: 'Maison de la Data',
+        address: {
+          '@type': 'PostalAddress',
+          streetAddress: '12 rue des Exemples',
+          addressLocality: 'Paris',
+          postalCode: '75012',
+        },
+      },
       superEvent: { '@type': 'EventSeries', name: 'Data community meetups' },
     });
     expect(data.subEvent).toBeUndefined(); // no programme in its text
-    const closing = scriptOf(textOf(eventPages(build(path.join(ROOT, 'content')).outputs).find((p) => p.path === 'event/closing-day-season-2/index.html') as OutputFile));
+    const closing = scriptOf(
+      textOf(
+        eventPages(build(path.join(ROOT, 'content')).outputs).find(
+          (p) => p.path === 'event/closing-day-season-2/index.html',
+        ) as OutputFile,
+      ),
+    );
     expect(closing.subEvent).toHaveLength(3);
-    expect(closing.subEvent[0]).toMatchObject({ '@type': 'Event', name: expect.any(String), startDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/), location: { '@id': closing.location['@id'] } });
+    expect(closing.subEvent[0]).toMatchObject({
+      '@type': 'Event',
+      name: expect.any(String),
+      startDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/),
+      location: { '@id': closing.location['@id'] },
+    });
     expect(closing.location['@id']).toBe(`${closing.url}#place`); // the sessions refer to the event's place
   });
 
@@ -77,7 +124,9 @@ describe('schema.org Event as JSON-LD', () => {
     const script = jsonLdScript({ name: '</script><script>alert(1)</script><!-- & \u2028' }).toString();
     expect(script.match(/<\/script>/g)).toHaveLength(1);
     expect(script).not.toMatch(/<!--|&|\u2028/);
-    expect(JSON.parse(/>(.*)<\/script>$/.exec(script)?.[1] as string)).toEqual({ name: '</script><script>alert(1)</script><!-- & \u2028' });
+    expect(JSON.parse(/>(.*)<\/script>$/.exec(script)?.[1] as string)).toEqual({
+      name: '</script><script>alert(1)</script><!-- & \u2028',
+    });
   });
 
   it.each([
@@ -96,7 +145,11 @@ describe('schema.org Event as JSON-LD', () => {
     expect(attendanceMode({ location, address })).toBe(mode);
   });
 
-  itWithShared('json-ld.test.ts (real-world corpus)', 'corpus', 'realworld')('is valid for every published event of the real-world corpus; location whenever the page gives one', async () => {
+  itWithShared(
+    'json-ld.test.ts (real-world corpus)',
+    'corpus',
+    'realworld',
+  )('is valid for every published event of the real-world corpus; location whenever the page gives one', async () => {
     const result = build(CORPUS);
     const pages = eventPages(result.outputs);
     expect(pages.length).toBe(result.published.length);
@@ -105,9 +158,16 @@ describe('schema.org Event as JSON-LD', () => {
       const data = scriptOf(textOf(page));
       const event = await expandedEvent(data);
       expect([page.path, event['@type']]).toEqual([page.path, [`${SCHEMA}Event`]]);
-      for (const required of ['name', 'startDate', 'eventStatus', 'url']) expect([page.path, required, event[`${SCHEMA}${required}`]?.length]).toEqual([page.path, required, 1]);
+      for (const required of ['name', 'startDate', 'eventStatus', 'url'])
+        expect([page.path, required, event[`${SCHEMA}${required}`]?.length]).toEqual([page.path, required, 1]);
       if (!data.location) withoutLocation++;
-      else expect([page.path, ['Place', 'VirtualLocation'].includes((Array.isArray(data.location) ? data.location[0] : data.location)['@type'])]).toEqual([page.path, true]);
+      else
+        expect([
+          page.path,
+          ['Place', 'VirtualLocation'].includes(
+            (Array.isArray(data.location) ? data.location[0] : data.location)['@type'],
+          ),
+        ]).toEqual([page.path, true]);
     }
     // The pages that give neither a location nor an address (counted in the issue note).
     expect(withoutLocation).toBeLessThan(pages.length / 2);
@@ -119,7 +179,8 @@ describe('link previews', () => {
     const outputs = [...build(path.join(ROOT, 'content')).outputs];
     for (const file of ['index.html', 'tags/meetup/index.html', 'event/data-meetup-2027-01/index.html']) {
       const page = textOf(outputs.find((o) => o.path === file) as OutputFile);
-      for (const property of ['og:title', 'og:description', 'og:url', 'og:type', 'og:site_name']) expect([file, page]).toEqual([file, expect.stringContaining(`<meta property="${property}" content="`)]);
+      for (const property of ['og:title', 'og:description', 'og:url', 'og:type', 'og:site_name'])
+        expect([file, page]).toEqual([file, expect.stringContaining(`<meta property="${property}" content="`)]);
       expect(page).toMatch(/<meta name="twitter:card" content="summary(_large_image)?">/);
     }
   });
@@ -128,10 +189,23 @@ describe('link previews', () => {
 describe('an event with an image', () => {
   it('shows it in previews and search data; a bundle file or a relative path is no image', () => {
     const page = (image: string) => {
-      const built = buildSite({ pages: [{ path: 'event/x/index.md', text: `---\ntitle: X\ndate: '2027-01-01T10:00:00Z'\nlocation: Room 1\n${image}\n---\n` }], configText: 'uidDomain: example.org\n', memory: null, now: NOW });
+      const built = buildSite({
+        pages: [
+          {
+            path: 'event/x/index.md',
+            text: `---\ntitle: X\ndate: '2027-01-01T10:00:00Z'\nlocation: Room 1\n${image}\n---\n`,
+          },
+        ],
+        configText: 'uidDomain: example.org\n',
+        memory: null,
+        now: NOW,
+      });
       return textOf([...built.outputs].find((o) => o.path === 'event/x/index.html') as OutputFile);
     };
-    for (const written of ['image: https://cdn.example.org/x.jpg', 'image:\n  filename: https://cdn.example.org/x.jpg\n  caption: A room']) {
+    for (const written of [
+      'image: https://cdn.example.org/x.jpg',
+      'image:\n  filename: https://cdn.example.org/x.jpg\n  caption: A room',
+    ]) {
       const html = page(written);
       expect(html).toContain('<meta property="og:image" content="https://cdn.example.org/x.jpg">');
       expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
@@ -147,7 +221,9 @@ describe('an event with an image', () => {
 
 describe('h-event microformats', () => {
   it('parse from an event page: name, start, end, location, summary, url, categories', () => {
-    const page = [...build(path.join(ROOT, 'content')).outputs].find((o) => o.path === 'event/data-meetup-2027-01/index.html') as OutputFile;
+    const page = [...build(path.join(ROOT, 'content')).outputs].find(
+      (o) => o.path === 'event/data-meetup-2027-01/index.html',
+    ) as OutputFile;
     const parsed = mf2(textOf(page), { baseUrl: 'http://127.0.0.1:8080/event/data-meetup-2027-01/' });
     const event = parsed.items.find((i) => i.type?.includes('h-event'));
     expect(event?.properties).toMatchObject({
@@ -168,10 +244,14 @@ describe('sitemap.xml and robots.txt', () => {
     const outputs = [...result.outputs];
     const sitemap = parser.parse(textOf(outputs.find((o) => o.path === 'sitemap.xml') as OutputFile));
     const urls = sitemap.urlset.url as Array<{ loc: string; lastmod?: string }>;
-    const pages = outputs.filter((o) => o.path.endsWith('index.html') && !o.path.startsWith('embed/')).map((o) => `http://127.0.0.1:8080/${o.path.replace(/index\.html$/, '')}`);
+    const pages = outputs
+      .filter((o) => o.path.endsWith('index.html') && !o.path.startsWith('embed/'))
+      .map((o) => `http://127.0.0.1:8080/${o.path.replace(/index\.html$/, '')}`);
     expect(urls.map((u) => u.loc).sort()).toEqual(pages.sort());
     expect(urls.filter((u) => u.lastmod).length).toBeGreaterThanOrEqual(result.published.length);
-    expect(textOf(outputs.find((o) => o.path === 'robots.txt') as OutputFile)).toBe('User-agent: *\nAllow: /\n\nSitemap: http://127.0.0.1:8080/sitemap.xml\n');
+    expect(textOf(outputs.find((o) => o.path === 'robots.txt') as OutputFile)).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: http://127.0.0.1:8080/sitemap.xml\n',
+    );
   });
 
   it('are not made when the pages are another site’s (permalinkBase)', () => {
@@ -185,10 +265,18 @@ describe('sitemap.xml and robots.txt', () => {
     const dir = path.join(ROOT, 'test', 'fixtures', 'site');
     const pages = [
       ...listPages(dir).map((rel) => ({ path: rel, text: readFileSync(path.join(dir, rel), 'utf8') })),
-      { path: 'event/paris-evening/index.en.md', text: readFileSync(path.join(dir, 'event', 'paris-evening', 'index.md'), 'utf8') },
+      {
+        path: 'event/paris-evening/index.en.md',
+        text: readFileSync(path.join(dir, 'event', 'paris-evening', 'index.md'), 'utf8'),
+      },
     ];
-    const outputs = [...buildSite({ pages, configText: readFileSync(path.join(dir, 'calpub.yaml'), 'utf8'), memory: null, now: NOW }).outputs];
-    expect(textOf(outputs.find((o) => o.path === 'robots.txt') as OutputFile)).toBe('User-agent: *\nAllow: /\n\nSitemap: https://events.example.org/sitemap.xml\nSitemap: https://events.example.org/en/sitemap.xml\n');
+    const outputs = [
+      ...buildSite({ pages, configText: readFileSync(path.join(dir, 'calpub.yaml'), 'utf8'), memory: null, now: NOW })
+        .outputs,
+    ];
+    expect(textOf(outputs.find((o) => o.path === 'robots.txt') as OutputFile)).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://events.example.org/sitemap.xml\nSitemap: https://events.example.org/en/sitemap.xml\n',
+    );
     expect(outputs.map((o) => o.path).filter((p) => p.endsWith('robots.txt'))).toEqual(['robots.txt']);
     expect(readdirSync(dir)).toContain('calpub.yaml');
   });

@@ -5,13 +5,14 @@
  */
 import type { Memory, OutputFile, Problem, SiteConfig, SourceFile } from './model';
 import { EMPTY_MEMORY, lastGoodAfter, remember } from './memory';
-import { processPage, readPage, type EventHeader, type PageOutcome, type PageRead } from './page';
+import { processPage, readPage, type PageOutcome, type PageRead } from './page';
 import { siteZoneOf } from './read/site-zone';
 import { applyConfig, CONFIG_FILE, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
 import { isEventPage } from './read/identity';
 import { wallClockStamp } from './read/time';
 import { farAheadProblems, skipReason, unbuiltPageProblem, type SkipReason } from './select';
-import { languageSites, pathOwners, siteFiles, sitePaths, type LanguageSite, type Publishing } from './site';
+import { languageSites, pathOwners, siteFiles, sitePaths, type LanguageSite } from './site';
+import type { EventHeader, Publishing } from './published';
 
 /**
  * One page as an adapter hands it over: its text when it was read, its outcome when one was made

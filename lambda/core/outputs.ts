@@ -14,6 +14,8 @@ export interface OutputSpec {
   readonly group: OutputGroup;
   /** Readable by scripts of other sites (a widget reading schedule.json, a web calendar client). */
   readonly cors: boolean;
+  /** A calendar apps subscribe to: its links also exist as `webcal:` (urls.ts `webcalOf`). */
+  readonly webcal?: true;
 }
 
 /**
@@ -28,9 +30,9 @@ const RSS = 'application/rss+xml; charset=utf-8';
 
 /** Every kind of output, in the order a build writes them: one event's or tag's files before the files that list them all. */
 export const OUTPUTS = {
-  eventCalendar: { path: '<event>.ics', contentType: ICS, group: 'calendars', cors: true },
-  tagCalendar: { path: 'tags/<tag>/calendar.ics', contentType: ICS, group: 'calendars', cors: true },
-  calendar: { path: 'calendar.ics', contentType: ICS, group: 'calendars', cors: true },
+  eventCalendar: { path: '<event>.ics', contentType: ICS, group: 'calendars', cors: true, webcal: true },
+  tagCalendar: { path: 'tags/<tag>/calendar.ics', contentType: ICS, group: 'calendars', cors: true, webcal: true },
+  calendar: { path: 'calendar.ics', contentType: ICS, group: 'calendars', cors: true, webcal: true },
   tagRss: { path: 'tags/<tag>/rss.xml', contentType: RSS, group: 'feeds', cors: false },
   rss: { path: 'rss.xml', contentType: RSS, group: 'feeds', cors: false },
   atom: { path: 'atom.xml', contentType: 'application/atom+xml; charset=utf-8', group: 'feeds', cors: false },
@@ -62,7 +64,10 @@ export type OutputName = keyof typeof OUTPUTS;
 
 /** The path of one output: its kind's path with `<event>` and `<tag>` filled in. */
 export function outputPath(name: OutputName, fill: { event?: string; tag?: string } = {}): string {
-  return OUTPUTS[name].path.replace('<event>', fill.event ?? '<event>').replace('<tag>', fill.tag ?? '<tag>');
+  // Replaced by functions: an identity or slug holding `$&` is written as it is.
+  return OUTPUTS[name].path
+    .replace('<event>', () => fill.event ?? '<event>')
+    .replace('<tag>', () => fill.tag ?? '<tag>');
 }
 
 const patterns = (Object.entries(OUTPUTS) as Array<[OutputName, OutputSpec]>)

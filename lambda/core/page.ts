@@ -15,41 +15,12 @@ import type { CalEvent, Problem, SiteConfig, SourceFile } from './model';
 import { normalizePage, venueOf } from './read/normalize';
 import type { VenueZone } from './read/venue-zone';
 import { publishes } from './read/config';
-import { renderVeventContent, type VeventPiece } from './formats/ics';
+import { renderVeventContent } from './formats/ics';
+import type { EventHeader, EventPieces } from './published';
+import { cut } from './shared/cut';
 import { fingerprintOf } from './memory';
 import { isUtcZone } from './read/zones';
 import { MAX_SHORTCODE_DEPTH, shortcodeDepth } from './read/shortcodes';
-
-/**
- * What the build needs of an event once its pieces are rendered: everything but the Markdown texts
- * (which are large, and already rendered into the pieces).
- */
-export type EventHeader = Omit<CalEvent, 'body' | 'abstract' | 'summary'> & {
-  /** Summary (or abstract) as plain text. */
-  readonly summaryText: string | null;
-  /** Venue and address on one line. */
-  readonly locationText: string | null;
-  readonly sessions: readonly Session[];
-  /** When, in words, in the site's language and zone ('' when no output shows it). */
-  readonly when: string;
-};
-
-/** The rendered pieces of one event. */
-export interface EventPieces {
-  readonly ics: VeventPiece;
-  /** The abstract (or summary) as sanitized HTML with absolute URLs ('' when no output shows HTML). */
-  readonly leadHtml: string;
-  /** The body as sanitized HTML with absolute URLs ('' when no output shows HTML). */
-  readonly bodyHtml: string;
-  /** Hash of the published fields: SEQUENCE rises when it changes. */
-  readonly fingerprint: string;
-  /**
-   * For a page whose text is huge (over `HUGE_TEXT_BYTES`): what the site calendar, tag calendars and
-   * feeds carry instead, its text shortened with a pointer to the event's page. Its own page and
-   * `.ics` carry it whole.
-   */
-  readonly aggregate?: Pick<EventPieces, 'ics' | 'leadHtml' | 'bodyHtml'>;
-}
 
 /**
  * Above this many bytes of text (summary, abstract and body), a page is shortened in the aggregates,
@@ -228,14 +199,6 @@ function shortened(
           .value
       : '',
   };
-}
-
-/** `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut. */
-export function cut(text: string | null, max: number): string | null {
-  if (text === null || text.length <= max) return text;
-  const head = text.slice(0, max);
-  const space = head.search(/\s\S*$/);
-  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
 }
 
 function hugeWarning(file: string, size: number): Problem {

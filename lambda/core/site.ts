@@ -5,10 +5,10 @@
  */
 import type { OutputFile, Problem, SiteConfig } from './model';
 import { OUTPUTS, outputPath, type OutputName } from './outputs';
-import type { PublishedEvent, Site } from './published';
+import type { Publishing, PublishedEvent, Site, TagGroup } from './published';
 import { publishes } from './read/config';
-import { groupTags, type TagGroup } from './tags';
-import { siteUrls } from './urls';
+import { groupTags } from './tags';
+import { siteUrls, urlOf } from './urls';
 import { languageFolder } from './read/identity';
 import { feedItem } from './formats/feed-item';
 import { eventCalendar, siteCalendar, tagCalendar } from './formats/ics';
@@ -20,8 +20,6 @@ import { eventPage, indexPage, notFoundPage, tagPage } from './formats/html/page
 import { FAVICON, SCRIPT, STYLESHEET } from './formats/html/assets';
 import { robotsTxt, sitemapXml } from './formats/sitemap';
 import { EMBED_SCRIPT, EMBED_STYLESHEET, siteEmbed, tagEmbed } from './formats/html/embed';
-import type { EventHeader, EventPieces } from './page';
-import type { EventMemory } from './model';
 import { publishedAt } from './memory';
 import { labelsFor } from './i18n/labels';
 
@@ -134,12 +132,14 @@ export function languageSites(
   const byLanguage = new Map<string, Publishing[]>([['', []]]);
   for (const p of publishing) {
     const folder = languageFolder(p.event.language, config.language);
-    byLanguage.set(folder, [...(byLanguage.get(folder) ?? []), p]);
+    const list = byLanguage.get(folder);
+    if (list) list.push(p);
+    else byLanguage.set(folder, [p]);
   }
   const sites: LanguageSite[] = [];
   const problems: Problem[] = [];
   const folders = [...byLanguage.keys()].sort();
-  const sitemaps = folders.map((folder) => `${languageConfig(config, folder).siteUrl}sitemap.xml`);
+  const sitemaps = folders.map((folder) => urlOf(languageConfig(config, folder), 'sitemap'));
   for (const folder of folders) {
     const prefix = folder ? `${folder}/` : '';
     const own = languageConfig(config, folder);
@@ -181,13 +181,6 @@ export function languageConfig(config: SiteConfig, folder: string): SiteConfig {
 /** An identity inside its language's folder: `fr/event/x` in `fr` is `event/x`. */
 export function withoutFolder(id: string, folder: string): string {
   return folder && id.startsWith(`${folder}/`) ? id.slice(folder.length + 1) : id;
-}
-
-/** An event this build publishes, before the site around it exists. */
-export interface Publishing {
-  readonly event: EventHeader;
-  readonly pieces: EventPieces;
-  readonly memory: EventMemory;
 }
 
 /** The site of these events, and the problems found grouping their tags. */

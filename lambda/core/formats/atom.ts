@@ -1,7 +1,8 @@
 /** Atom 1.0: the site's feed; entry and feed ids are `urn:uuid:` names derived from the UIDs. */
 import { cdata, element, xmlEscape } from './xml';
-import { channelOf, feedEntries, latest, rfc3339, uuidFromName, withItems, type FeedItem } from './feed-item';
-import type { Site } from '../published';
+import { channelOf, feedEntries, latest, uuidFromName, withItems } from './feed-item';
+import { rfc3339 } from '../shared/stamps';
+import type { FeedItem, Site } from '../published';
 
 /** `atom.xml` */
 export function atom(site: Site): Iterable<string> {

@@ -7,27 +7,10 @@ import { Duration } from 'luxon';
 import { agendaClock } from '../read/agenda';
 import { agendaLine } from './describe';
 import { html, trusted, type SafeHtml } from './html/html';
-import type { SiteConfig } from '../model';
-import type { EventHeader, EventPieces } from '../page';
-import type { EventMemory } from '../model';
-import type { Site } from '../published';
+import type { EventMemory, SiteConfig } from '../model';
+import type { EventHeader, EventPieces, FeedItem, Site } from '../published';
 import { homeUrl } from '../urls';
 import { labelsFor } from '../i18n/labels';
-
-/** A feed entry. */
-export interface FeedItem {
-  readonly uid: string;
-  readonly url: string;
-  readonly title: string;
-  /** Plain text: the date, the place, the summary. */
-  readonly summary: string;
-  readonly html: string;
-  /** When the item was published (epoch ms). */
-  readonly published: number;
-  /** When the event last changed (epoch ms). */
-  readonly updated: number;
-  readonly tags: readonly string[];
-}
 
 /** What a feed says about itself. */
 export interface FeedChannel {
@@ -131,16 +114,6 @@ export function* withItems<T>(
   yield head.join('\n');
   for (const item of items) yield `\n${render(item)}`;
   yield `\n${tail.join('\n')}`;
-}
-
-/** RFC 822 date as RSS wants it: `Mon, 05 Dec 2022 13:00:00 GMT`. */
-export function rfc822(ms: number): string {
-  return new Date(ms).toUTCString();
-}
-
-/** RFC 3339 UTC date-time without milliseconds. */
-export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** A name-based (version 5, SHA-1) UUID in a fixed calpub namespace: stable for a given name. */

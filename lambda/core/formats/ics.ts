@@ -6,23 +6,12 @@
  */
 import { escapeText, line, textLine } from './ics-lines';
 import type { CalEvent, EventMemory, SiteConfig } from '../model';
-import type { PublishedEvent, Site } from '../published';
+import type { PublishedEvent, Site, TagGroup, VeventPiece } from '../published';
 import { nextDay, startInstant, utcStamp, wallClockStamp } from '../read/time';
 import { locationLine } from '../read/fields';
-import type { TagGroup } from '../tags';
 import { eventCalendarUrl, homeUrl, tagUrls } from '../urls';
 import { isUtcZone } from '../read/zones';
 import { vtimezoneBlock } from './vtimezone';
-
-/** A rendered VEVENT and the time zone it refers to (null when it needs no VTIMEZONE). */
-export interface VeventPiece {
-  readonly id: string;
-  /** Sort key: start instant (all-day: midnight UTC of the start date). */
-  readonly sortKey: number;
-  readonly timeZone: string | null;
-  /** The lines that carry the event's published fields (the fingerprint is taken over these). */
-  readonly content: string;
-}
 
 const PRODID = '-//calpub//calpub 0.1//EN';
 

@@ -1,6 +1,7 @@
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the site's feed, one item per line. */
-import { channelOf, feedEntries, rfc3339, type FeedItem } from './feed-item';
-import type { Site } from '../published';
+import { channelOf, feedEntries } from './feed-item';
+import { rfc3339 } from '../shared/stamps';
+import type { FeedItem, Site } from '../published';
 
 /** `feed.json` */
 export function* jsonFeed(site: Site): Generator<string> {

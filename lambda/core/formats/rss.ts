@@ -5,9 +5,9 @@
  */
 import { cdata, element, plainTextElement, xmlEscape } from './xml';
 import { textAsHtml } from './html/html';
-import { channelOf, feedEntries, latest, rfc822, withItems, type FeedChannel, type FeedItem } from './feed-item';
-import type { Site } from '../published';
-import type { TagGroup } from '../tags';
+import { channelOf, feedEntries, latest, withItems, type FeedChannel } from './feed-item';
+import { rfc822 } from '../shared/stamps';
+import type { FeedItem, Site, TagGroup } from '../published';
 import { tagUrls } from '../urls';
 
 /** `rss.xml`: every event, with its full text. */

@@ -3,12 +3,11 @@
  * format is the JSON Schema of schedule-schema.ts (published as schedule.schema.json).
  */
 import type { SiteConfig } from '../model';
-import type { EventHeader } from '../page';
-import type { PublishedEvent, Site } from '../published';
+import type { EventHeader, PublishedEvent, Site } from '../published';
 import { publishes } from '../read/config';
 import { zoneOffset } from '../read/time';
 import { eventCalendarUrl, tagUrls } from '../urls';
-import { rfc3339 } from './feed-item';
+import { rfc3339, rfc3339At } from '../shared/stamps';
 import { publishedAt } from '../memory';
 import { scheduleSchema } from './schedule-schema';
 
@@ -99,13 +98,5 @@ export function rfc3339WithOffset(event: EventHeader): (ms: number) => string {
   const t = event.time;
   const zone = t.timeZone;
   const fixed = t.kind === 'timed' ? t.writtenOffset : null;
-  return (ms) => {
-    // RFC 3339 offsets are whole minutes: a local mean time (Paris before 1911: +00:09:21) is rounded,
-    // and the clock written with it, so the text still names the same instant.
-    const offset = Math.round(fixed ?? zoneOffset(zone, ms));
-    const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
-    const sign = offset < 0 ? '-' : '+';
-    const abs = Math.abs(offset);
-    return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  };
+  return (ms) => rfc3339At(ms, fixed ?? zoneOffset(zone, ms));
 }

@@ -4,7 +4,8 @@
  * Neither is made when the events' pages are another site's (`permalinkBase`): its sitemap is its own.
  */
 import type { Site } from '../published';
-import { rfc3339 } from './feed-item';
+import { rfc3339 } from '../shared/stamps';
+import { urlOf } from '../urls';
 import { xmlEscape } from './xml';
 
 /** `sitemap.xml` of one language's site. */
@@ -15,7 +16,7 @@ export function* sitemapXml(site: Site): Generator<string> {
     `<url><loc>${xmlEscape(url)}</loc>${lastmod ? `<lastmod>${rfc3339(lastmod)}</lastmod>` : ''}</url>\n`;
   yield '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
   yield entry(config.siteUrl, latest || null);
-  for (const tag of site.tags) yield entry(`${config.siteUrl}tags/${tag.slug}/`, null);
+  for (const tag of site.tags) yield entry(urlOf(config, 'tagPage', { tag: tag.slug }), null);
   for (const e of site.events) yield entry(e.event.url, e.memory.changedAt);
   yield '</urlset>\n';
 }

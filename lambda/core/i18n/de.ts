@@ -1,5 +1,5 @@
 /** Deutsch. */
-import type { Labels } from './labels';
+import type { Labels } from './catalog';
 
 export const de: Labels = {
   skipToContent: 'Zum Inhalt springen',

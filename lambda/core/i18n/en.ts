@@ -1,5 +1,5 @@
 /** English: the fallback. */
-import type { Labels } from './labels';
+import type { Labels } from './catalog';
 
 export const en: Labels = {
   skipToContent: 'Skip to content',

@@ -1,5 +1,5 @@
 /** Español. */
-import type { Labels } from './labels';
+import type { Labels } from './catalog';
 
 export const es: Labels = {
   skipToContent: 'Saltar al contenido',

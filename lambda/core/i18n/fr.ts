@@ -1,5 +1,5 @@
 /** Français. */
-import type { Labels } from './labels';
+import type { Labels } from './catalog';
 
 export const fr: Labels = {
   skipToContent: 'Aller au contenu',

@@ -1,5 +1,5 @@
 /** Italiano. */
-import type { Labels } from './labels';
+import type { Labels } from './catalog';
 
 export const it: Labels = {
   skipToContent: 'Vai al contenuto',

@@ -1,5 +1,5 @@
 /** 日本語. */
-import type { Labels } from './labels';
+import type { Labels } from './catalog';
 
 export const ja: Labels = {
   skipToContent: 'コンテンツへスキップ',

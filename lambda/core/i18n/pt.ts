@@ -1,5 +1,5 @@
 /** Português. */
-import type { Labels } from './labels';
+import type { Labels } from './catalog';
 
 export const pt: Labels = {
   skipToContent: 'Ir para o conteúdo',

@@ -3,6 +3,7 @@
  * agenda-lines.ts) and start with a clock time or range (`## 14h00-15h00 : Pitchs`,
  * `**19:15 - 19:30**: Setup`, `16h00: Pot final`, `- 18:00 Introduction`), placed in time.
  */
+import { clockText } from '../shared/stamps';
 import { candidateGroups } from './agenda-lines';
 import { readClockRange, type ClockTime } from './clock';
 import type { EventTime } from '../model';
@@ -154,5 +155,5 @@ export function looksWallClock(time: EventTime, lines: readonly AgendaLine[]): b
   const utc = new Date(time.start);
   const written = first.hour === utc.getUTCHours() && first.minute === utc.getUTCMinutes();
   const zone = wallClockStamp(time.start, time.timeZone).slice(9, 13);
-  return written && zone !== `${String(first.hour).padStart(2, '0')}${String(first.minute).padStart(2, '0')}`;
+  return written && zone !== clockText(first.hour, first.minute).replace(':', '');
 }

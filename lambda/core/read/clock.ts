@@ -3,6 +3,8 @@
  * `-`, `--`, `–`, `—`, `à` or `to` (`3--4pm`, `10am--3pm`, `14h00-15h00`, `2:30 PM – 3 PM`).
  */
 
+import { clockText } from '../shared/stamps';
+
 /** A wall-clock time of day. */
 export interface ClockTime {
   readonly hour: number;
@@ -67,5 +69,5 @@ function toClock(hour: number, minutes: string | undefined, meridiem: string | u
 
 /** `HH:MM` for a clock time. */
 export function formatClock(t: ClockTime): string {
-  return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  return clockText(t.hour, t.minute);
 }

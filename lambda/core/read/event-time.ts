@@ -4,6 +4,7 @@
  * is the page date), `start_date`/`end_date` (record-style pages whose `date` is a record timestamp),
  * `all_day`, and a free-text `time: "3--4pm"` that some themes show instead of the clock time in `date`.
  */
+import { clockText, offsetText } from '../shared/stamps';
 import { parseClockRange } from './clock';
 import { flag, text, type Warn } from './fields';
 import type { EventTime, FrontMatter } from '../model';
@@ -170,11 +171,6 @@ function otherSeasonWarning(field: string, written: Written, read: ReadInstant, 
   );
 }
 
-function offsetText(minutes: number): string {
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 /**
  * The end of a timed event, or null. A typo in the end never loses an event whose start is clear:
  * an end a few hours "before" the start on the same day is an evening event that ends after midnight
@@ -261,7 +257,5 @@ function applyFreeTextTime(
 
 function describe(w: Written): string {
   if (w.kind === 'date') return w.date;
-  const hh = String(w.hour).padStart(2, '0');
-  const mm = String(w.minute).padStart(2, '0');
-  return `${w.date} ${hh}:${mm}${w.offset ?? ''}`;
+  return `${w.date} ${clockText(w.hour, w.minute)}${w.offset ?? ''}`;
 }

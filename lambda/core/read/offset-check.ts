@@ -5,6 +5,7 @@
  * when the body mentions clock times, the warning says which reading they support.
  */
 import { readClockRange, formatClock, type ClockTime } from './clock';
+import { clockAt, offsetText } from '../shared/stamps';
 import type { EventTime } from '../model';
 import { isUtcZone } from './zones';
 import { zoneOffset } from './time';
@@ -28,17 +29,6 @@ export function offsetMismatch(time: EventTime, startField: string, body: string
   if (bodySaysZone && !bodySaysWritten)
     return `${said}. The text says ${inZone} too, so the time is likely right: write ${offsetText(zoneMinutes)} with ${inZone} to silence this`;
   return `${said}. Check the time and write the offset of ${time.timeZone} on that day (${offsetText(zoneMinutes)}), or no offset`;
-}
-
-/** `HH:MM` of an instant at a UTC offset in minutes. */
-function clockAt(instant: number, offsetMinutes: number): string {
-  return new Date(instant + offsetMinutes * 60_000).toISOString().slice(11, 16);
-}
-
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /**

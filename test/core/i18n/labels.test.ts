@@ -1,4 +1,6 @@
-import { LABEL_LANGUAGES, labelsFor } from '../../../lambda/core/i18n/labels';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { labelsFor } from '../../../lambda/core/i18n/labels';
 import { en } from '../../../lambda/core/i18n/en';
 import { build, output, yamlPage } from '../../helpers';
 import { readCalendar } from '../../ical';
@@ -16,9 +18,15 @@ const siteIn = (language: string) =>
     config: `uidDomain: example.org\nsiteUrl: https://events.example.org/\ntimeZone: Europe/Paris\nlanguage: ${language}\n`,
   });
 
+/** Every language with a catalog file in lambda/core/i18n (all but the gathering and the shape). */
+const LABEL_LANGUAGES = readdirSync(path.join(__dirname, '../../../lambda/core/i18n'))
+  .filter((f) => !['labels.ts', 'catalog.ts'].includes(f))
+  .map((f) => f.replace(/\.ts$/, ''));
+
 describe('labels', () => {
-  it('has en, fr, de, es, pt, it and ja', () => {
+  it('has en, fr, de, es, pt, it and ja, each one gathered by labelsFor', () => {
     expect(LABEL_LANGUAGES.sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'pt']);
+    for (const language of LABEL_LANGUAGES.filter((l) => l !== 'en')) expect(labelsFor(language)).not.toBe(en);
   });
 
   it('falls back to English, and reads a region or script subtag as its language', () => {

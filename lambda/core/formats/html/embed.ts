@@ -9,13 +9,11 @@
  * new tab (`<base target="_blank">`, which browsers open without `window.opener`). Each language has
  * its own (`fr/embed/`). The pages, stylesheet and script weigh a few KB (tested: under 10 KB).
  */
-import type { PublishedEvent, Site } from '../../published';
-import type { TagGroup } from '../../tags';
-import { eventCalendarUrl, homeUrl, tagUrls } from '../../urls';
+import type { EventHeader, PublishedEvent, Site, TagGroup } from '../../published';
+import { eventCalendarUrl, homeUrl, tagUrls, urlOf } from '../../urls';
 import { publishes } from '../../read/config';
 import { labelsFor } from '../../i18n/labels';
 import { html } from './html';
-import type { EventHeader } from '../../page';
 import { endInstant } from '../../read/time';
 
 /** How many events an embed page holds at most (the `count` option shows fewer). */
@@ -26,11 +24,11 @@ function embedPage(
   events: readonly PublishedEvent[],
   heading: string,
   home: string,
-  calendar: string,
+  webcal: string,
 ): string {
   const { config } = site;
   // calpub's pages have the subscribe buttons; without them (a Hugo site's), the calendar itself.
-  const subscribe = publishes(config, 'pages') ? home : calendar.replace(/^https?:/, 'webcal:');
+  const subscribe = publishes(config, 'pages') ? home : webcal;
   const t = labelsFor(config.language);
   // The first events not yet ended, in calendar order (by start, as the index's "upcoming"): one pass
   // that stops at EMBED_MAX, so a tag of thousands of events costs a dozen.
@@ -39,7 +37,6 @@ function embedPage(
     if (upcoming.length === EMBED_MAX) break;
     if (endInstant(event.time) >= site.now) upcoming.push(event);
   }
-  const asset = (name: string) => `${config.siteUrl}assets/${name}`;
   const items = upcoming.map(
     (
       e,
@@ -54,8 +51,8 @@ function embedPage(
 <meta name="robots" content="noindex">
 <base target="_blank">
 <title>${heading}</title>
-<link rel="stylesheet" href="${asset('embed.css')}">
-<script src="${asset('embed.js')}" defer></script>
+<link rel="stylesheet" href="${urlOf(config, 'embedStylesheet')}">
+<script src="${urlOf(config, 'embedScript')}" defer></script>
 </head>
 <body>
 <main aria-labelledby="embed-title">
@@ -71,7 +68,7 @@ ${items.length ? html`<ol class="events">${items}</ol>` : html`<p>${t.noUpcoming
 /** `embed/index.html`: the site's upcoming events. */
 export function siteEmbed(site: Site): string {
   const t = labelsFor(site.config.language);
-  return embedPage(site, site.events, `${site.config.title}: ${t.upcoming}`, homeUrl(site.config), site.urls.calendar);
+  return embedPage(site, site.events, `${site.config.title}: ${t.upcoming}`, homeUrl(site.config), site.urls.webcal);
 }
 
 /** `embed/tags/<tag>/index.html`: one tag's upcoming events. */
@@ -79,7 +76,7 @@ export function tagEmbed(site: Site, tag: TagGroup): string {
   // A tag's ids are in the site's (calendar) order.
   const events = tag.ids.map((id) => site.byId.get(id) as PublishedEvent);
   const at = tagUrls(site.config, tag);
-  return embedPage(site, events, `${site.config.title}: ${tag.name}`, at.page ?? homeUrl(site.config), at.calendar);
+  return embedPage(site, events, `${site.config.title}: ${tag.name}`, at.page ?? homeUrl(site.config), at.webcal);
 }
 
 /** `assets/embed.css`: light and dark, following the visitor unless `theme` says. */

@@ -8,7 +8,7 @@
  * events). The script element is made so that no value can end it.
  */
 import type { SiteConfig } from '../../model';
-import type { EventHeader } from '../../page';
+import type { EventHeader } from '../../published';
 import { rfc3339WithOffset } from '../schedule';
 import { trusted, type SafeHtml } from './html';
 

@@ -7,12 +7,11 @@ import { agendaClock } from '../../read/agenda';
 import { agendaLine } from '../describe';
 import { html, safeUrl, trusted, type SafeHtml } from './html';
 import type { SiteConfig } from '../../model';
-import { cut, type EventHeader } from '../../page';
-import type { PublishedEvent, Site } from '../../published';
-import type { TagGroup } from '../../tags';
+import { cut } from '../../shared/cut';
+import type { EventHeader, PublishedEvent, Site, TagGroup } from '../../published';
 import { urlSafeSegment } from '../../read/identity';
 import { endInstant, startInstant } from '../../read/time';
-import { eventCalendarUrl, tagUrls } from '../../urls';
+import { eventCalendarUrl, tagUrls, urlOf } from '../../urls';
 import { labelsFor, type Labels } from '../../i18n/labels';
 import { eventJsonLd, jsonLdScript } from './json-ld';
 import { DESCRIPTION_MAX, previewMeta, type PageMeta } from './meta';
@@ -24,6 +23,8 @@ export type PageEvent = Pick<PublishedEvent, 'event' | 'pieces'>;
 export interface Subscription {
   readonly title: string;
   readonly calendar: string;
+  /** The calendar's `webcal:` address (urls.ts `webcalOf`). */
+  readonly webcal: string;
   readonly rss: string;
   readonly atom?: string;
   readonly json?: string;
@@ -33,7 +34,6 @@ function layout(
   config: SiteConfig,
   page: { title: string; description: string; feeds: Subscription; main: SafeHtml; meta: PageMeta; heading?: string },
 ): string {
-  const asset = (name: string) => `${config.siteUrl}assets/${name}`;
   const t = labelsFor(config.language);
   const description = cut(page.description, DESCRIPTION_MAX) ?? '';
   return `<!DOCTYPE html>\n${html`<html lang="${config.language}">
@@ -43,13 +43,13 @@ function layout(
 <title>${page.title}</title>
 <meta name="description" content="${description}">
 ${previewMeta(config, page.heading ?? page.title, description, page.meta)}${page.meta.head ?? ''}
-<link rel="icon" type="image/svg+xml" href="${asset('favicon.svg')}">
-<link rel="stylesheet" href="${asset('calpub.css')}">
+<link rel="icon" type="image/svg+xml" href="${urlOf(config, 'favicon')}">
+<link rel="stylesheet" href="${urlOf(config, 'stylesheet')}">
 <link rel="alternate" type="application/rss+xml" title="${page.feeds.title} (RSS)" href="${page.feeds.rss}">
 ${page.feeds.atom ? html`<link rel="alternate" type="application/atom+xml" title="${page.feeds.title} (Atom)" href="${page.feeds.atom}">` : ''}
 ${page.feeds.json ? html`<link rel="alternate" type="application/feed+json" title="${page.feeds.title} (JSON Feed)" href="${page.feeds.json}">` : ''}
 <link rel="alternate" type="text/calendar" title="${page.feeds.title} (iCalendar)" href="${page.feeds.calendar}">
-<script src="${asset('calpub.js')}" defer></script>
+<script src="${urlOf(config, 'script')}" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">${t.skipToContent}</a>
@@ -57,7 +57,7 @@ ${page.feeds.json ? html`<link rel="alternate" type="application/feed+json" titl
 <main id="main" class="wrap">
 ${page.main}
 </main>
-<footer class="site"><div class="wrap">${t.publishedWith} · <a href="${config.siteUrl}calendar.ics">calendar.ics</a> · <a href="${config.siteUrl}rss.xml">RSS</a> · <a href="${config.siteUrl}schedule.json">schedule.json</a></div></footer>
+<footer class="site"><div class="wrap">${t.publishedWith} · <a href="${urlOf(config, 'calendar')}">calendar.ics</a> · <a href="${urlOf(config, 'rss')}">RSS</a> · <a href="${urlOf(config, 'schedule')}">schedule.json</a></div></footer>
 </body>
 </html>
 `}`;
@@ -65,13 +65,12 @@ ${page.main}
 
 /** Subscribe links: webcal, Google Calendar, Outlook.com, copy the URL, and the feeds. */
 export function subscribeBlock(sub: Subscription, id: string, t: Labels): SafeHtml {
-  const webcal = sub.calendar.replace(/^https?:/, 'webcal:');
-  const google = `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`;
+  const google = `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(sub.webcal)}`;
   const outlook = `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(sub.calendar)}&name=${encodeURIComponent(sub.title)}`;
   return html`<section class="subscribe" aria-labelledby="${id}-title">
 <h2 id="${id}-title">${t.subscribeTo(sub.title)}</h2>
 <ul class="buttons">
-<li><a class="button" href="${webcal}">${t.appleThunderbird}</a></li>
+<li><a class="button" href="${sub.webcal}">${t.appleThunderbird}</a></li>
 <li><a class="button" href="${google}">Google Calendar</a></li>
 <li><a class="button" href="${outlook}">Outlook.com</a></li>
 </ul>
@@ -108,7 +107,7 @@ export function splitByTime(
 function tagNav(config: SiteConfig, groups: readonly TagGroup[], t: Labels): SafeHtml {
   if (!groups.length) return html``;
   return html`<nav aria-labelledby="tags-title"><h2 id="tags-title">${t.browseByTag}</h2><ul class="tags">${groups.map(
-    (g) => html`<li><a href="${config.siteUrl}tags/${g.slug}/">${g.name} (${g.ids.length})</a></li>`,
+    (g) => html`<li><a href="${urlOf(config, 'tagPage', { tag: g.slug })}">${g.name} (${g.ids.length})</a></li>`,
   )}</ul></nav>`;
 }
 
@@ -117,6 +116,7 @@ function siteSubscription(site: Site): Subscription {
   return {
     title: site.config.title,
     calendar: site.urls.calendar,
+    webcal: site.urls.webcal,
     rss: site.urls.rss,
     atom: site.urls.atom,
     json: site.urls.json,
@@ -153,7 +153,12 @@ export function tagPage(s: Site, tag: TagGroup): string {
   const { config } = s;
   const site = siteSubscription(s);
   const at = tagUrls(config, tag);
-  const sub: Subscription = { title: `${config.title}: ${tag.name}`, calendar: at.calendar, rss: at.rss };
+  const sub: Subscription = {
+    title: `${config.title}: ${tag.name}`,
+    calendar: at.calendar,
+    webcal: at.webcal,
+    rss: at.rss,
+  };
   const { upcoming, past } = splitByTime(
     tag.ids.map((id) => (s.byId.get(id) as PublishedEvent).event),
     s.now,
@@ -169,7 +174,7 @@ ${eventList(t.past, 'past', past, t)}`;
     description: t.eventsTagged(tag.name),
     feeds: { ...site, ...sub, atom: undefined, json: undefined },
     main,
-    meta: { url: `${config.siteUrl}tags/${tag.slug}/` },
+    meta: { url: urlOf(config, 'tagPage', { tag: tag.slug }) },
   });
 }
 
@@ -208,7 +213,7 @@ ${e.status !== 'CONFIRMED' ? html`<dt>${l.status}</dt><dd class="${e.status === 
     ? html`<section aria-labelledby="links-title"><h2 id="links-title">${l.links}</h2><ul>${e.links.map((l) => html`<li><a href="${safeUrl(l.url)}">${l.name}</a></li>`)}</ul></section>`
     : '';
   const tags = e.tags.length
-    ? html`<section aria-labelledby="tags-title"><h2 id="tags-title">${l.tags}</h2><ul class="tags">${e.tags.map((tag) => html`<li><a class="p-category" href="${config.siteUrl}tags/${urlSafeSegment(tag)}/">${tag}</a></li>`)}</ul></section>`
+    ? html`<section aria-labelledby="tags-title"><h2 id="tags-title">${l.tags}</h2><ul class="tags">${e.tags.map((tag) => html`<li><a class="p-category" href="${urlOf(config, 'tagPage', { tag: urlSafeSegment(tag) })}">${tag}</a></li>`)}</ul></section>`
     : '';
   const main = html`<p><a href="${config.siteUrl}">${l.allEvents}</a></p>
 <article class="h-event">

@@ -205,9 +205,8 @@ export function wallClockReading(wall: number, zone: string): { instant: number;
   const after = zoneOffset(zone, wall + 86_400_000);
   const candidates = [...new Set([before, after, zoneOffset(zone, wall)])]
     .map((offset) => wall - offset * 60_000)
-    .filter((at) => wall - zoneOffset(zone, at) * 60_000 === at)
-    .sort((a, b) => a - b);
-  if (candidates.length > 1) return { instant: candidates[0], repeated: true };
+    .filter((at) => wall - zoneOffset(zone, at) * 60_000 === at);
+  if (candidates.length > 1) return { instant: Math.min(...candidates), repeated: true };
   if (candidates.length === 1) return { instant: candidates[0] };
   // Never shown: read with the offset before the change, which lands as far after it as the gap.
   const instant = wall - before * 60_000;

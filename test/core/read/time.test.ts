@@ -119,8 +119,39 @@ describe('readWritten', () => {
       ok: false,
       reason: expect.stringMatching(/not a date; write it as/),
     });
-    expect(readWritten(2020).ok).toBe(false);
+    expect(readWritten(2020)).toEqual({ ok: false, reason: "2020 is not a date; write it as '2024-05-17T14:00:00'" });
     expect(readWritten(true).ok).toBe(false);
+  });
+
+  it('says which time of day does not exist', () => {
+    expect(readWritten('2023-01-01T24:00')).toEqual({
+      ok: false,
+      reason: "'2023-01-01T24:00': 24:00 is not a time of day",
+    });
+    expect(readWritten('2023-01-01T10:60').ok).toBe(false);
+  });
+
+  it('reads a leap second (:60) as :59, and rejects :61', () => {
+    expect(readWritten('2016-12-31T23:59:60Z')).toEqual({
+      ok: true,
+      value: { kind: 'dateTime', date: '2016-12-31', hour: 23, minute: 59, second: 59, offset: 'Z' },
+    });
+    expect(readWritten('2016-12-31T23:59:61Z')).toEqual({
+      ok: false,
+      reason: "'2016-12-31T23:59:61Z': 23:59 is not a time of day",
+    });
+  });
+
+  it('reads a value written with spaces around it (a quoted YAML string)', () => {
+    expect(readWritten(' 2024-05-17T14:00:00 ')).toEqual({
+      ok: true,
+      value: { kind: 'dateTime', date: '2024-05-17', hour: 14, minute: 0, second: 0, offset: null },
+    });
+  });
+
+  it('accepts an offset up to 59 minutes past the hour, and no further', () => {
+    expect(readWritten('2024-05-17T14:00:00+05:59').ok).toBe(true);
+    expect(readWritten('2024-05-17T14:00:00+05:60').ok).toBe(false);
   });
 });
 
@@ -171,6 +202,19 @@ describe('toInstant', () => {
     expect(readInstant(w('2024-01-15T18:00:00-05:00'), mexico)).toEqual({
       instant: Date.parse('2024-01-15T23:00:00Z'),
     });
+  });
+  it('reads Z as UTC in a zone whose winter offset is UTC, in summer too (London)', () => {
+    const london = { timeZone: 'Europe/London', wallClockZ: false };
+    expect(readInstant(w('2025-07-10T18:00:00Z'), london)).toEqual({ instant: Date.parse('2025-07-10T18:00:00Z') });
+    expect(readInstant(w('2025-07-10T18:00:00Z'), { ...london, wallClockZ: true })).toEqual({
+      instant: Date.parse('2025-07-10T17:00:00Z'),
+    });
+  });
+  it("reads an offset the zone only takes the next year as another venue's (Samoa crossed the date line in 2011)", () => {
+    // Apia was at -11:00/-10:00 through 2011 and +13:00/+14:00 from its last days: in June 2011
+    // +14:00 belongs to no season of that year, so it is honoured as written.
+    const apia = { timeZone: 'Pacific/Apia', wallClockZ: true };
+    expect(readInstant(w('2011-06-01T10:00:00+14:00'), apia)).toEqual({ instant: Date.parse('2011-05-31T20:00:00Z') });
   });
   it('treats -00:00 like Z', () => {
     expect(iso(toInstant(w('2021-05-18T09:00:00-00:00'), paris))).toBe('2021-05-18T09:00:00.000Z');

@@ -28,7 +28,7 @@ const LAYERS = [
   ['formats (one event’s pieces, whole files)', ['lambda/core/formats/']],
   ['page outcome (a page read and its pieces rendered, once)', ['lambda/core/page.ts']],
   ['select and site (what is published, every file)', ['lambda/core/select.ts', 'lambda/core/site.ts']],
-  ['build (one entrance for both adapters)', ['lambda/core/build.ts']],
+  ['build (the pipeline, and what a build says of itself)', ['lambda/core/build.ts', 'lambda/core/report.ts']],
   ['adapters (file system, S3, CloudFront, caches)', ['lambda/adapters/']],
   ['entry points (Lambda handler, CLI)', ['lambda/handlers/', 'bin/cli/', 'bin/calpub.ts']],
 ];

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildSite, configFor, type BuildResult, type PageInput } from '../../lambda/core/build';
+import { buildSite } from '../../lambda/core/build';
 import type { Memory, OutputFile, Problem } from '../../lambda/core/model';
 import { EMPTY_MEMORY, memoryChunks, readMemory } from '../../lambda/core/memory';
 import { decodePage } from '../../lambda/core/read/decode';
@@ -21,8 +21,10 @@ import {
   type WriteSummary,
 } from '../../lambda/adapters/fs';
 import { problemsAsFiles, readSourcePages, sourcePages, type ContentSource, type SourcePage } from './content-source';
-import { contentKeyOf, OutcomeStore } from '../../lambda/adapters/outcome-store';
-import { pageOutcomes } from '../../lambda/adapters/page-outcomes';
+import { contentKeyOf, OutcomeStore, runningCodeVersion } from '../../lambda/adapters/outcome-store';
+import type { ListedPage } from '../../lambda/adapters/page-outcomes';
+import { buildFromStore } from '../../lambda/adapters/build-from-store';
+import { rejectedFiles, reportText, tally, type Reported } from '../../lambda/core/report';
 
 /** Options shared by build and check. */
 export interface BuildOptions {
@@ -46,9 +48,6 @@ export interface BuildOutcome {
   readonly exitCode: number;
 }
 
-/** What the summary and the report say of a build. */
-type Reported = Pick<BuildResult, 'published' | 'problems' | 'skipped' | 'languages'>;
-
 /** What a build hands the writer: the files, or null when nothing may be written. */
 interface Built {
   readonly outputs: Iterable<OutputFile> | null;
@@ -65,47 +64,23 @@ const MEMORY_COPY = 'state.previous.json';
 const STORE_FILE = 'outcomes.jsonl';
 
 /**
- * Every page with its text and outcome (`pageOutcomes`): reused from the outcome store when its bytes,
- * the config and the calpub code are the same as when it was made, else made now and stored for next
- * time. (Pages on several threads were measured and dropped: on this 2-vCPU machine they gained
- * nothing, the outcomes' allocation and garbage collection in this thread being the bottleneck.)
+ * The event pages among `sources`, each read once with its content key. The memory's copy of a text
+ * when it is the same: a large site's texts are held once, not twice. (Pages on several threads were
+ * measured and dropped: on this 2-vCPU machine they gained nothing, the outcomes' allocation and
+ * garbage collection in this thread being the bottleneck.)
  */
-async function readPages(
-  listed: readonly SourcePage[],
-  options: BuildOptions,
-  store: OutcomeStore,
-  config: SiteConfig,
-  remembered: Memory['lastGood'],
-): Promise<{ pages: PageInput[]; made: number }> {
-  const pages = listed
-    .filter((p) => isEventPage(p.path, config.sections))
-    .map((page) => {
-      const bytes = readFileSync(page.file);
-      const { text, encoding } = decodePage(page.path, bytes);
-      // The memory's copy when it is the same text: a large site's texts are held once, not twice.
-      return {
-        path: page.path,
-        text: remembered[page.path] === text ? remembered[page.path] : text,
-        ...(encoding ? { encoding } : {}),
-        ...(page.language ? { language: page.language } : {}),
-        contentKey: contentKeyOf(bytes),
-      };
-    });
-  const read = () => Promise.reject(new Error('every page was read')); // the CLI reads every page first
-  const { pages: outcomes, made } = await pageOutcomes(pages, config, store, read, {
-    progress: (done, total) => options.progress(`calpub: ${done}/${total} pages`),
+function readListed(sources: readonly SourcePage[], remembered: Memory['lastGood']): ListedPage[] {
+  return sources.map((page) => {
+    const bytes = readFileSync(page.file);
+    const { text, encoding } = decodePage(page.path, bytes);
+    return {
+      path: page.path,
+      text: remembered[page.path] === text ? remembered[page.path] : text,
+      ...(encoding ? { encoding } : {}),
+      ...(page.language ? { language: page.language } : {}),
+      contentKey: contentKeyOf(bytes),
+    };
   });
-  return { pages: outcomes, made };
-}
-
-/**
- * Identifies the running code, so outcomes made by other code are never reused. The bundle that
- * `npm run calpub` runs holds all of it; run from TypeScript sources (tests, tsx), nothing is reused.
- */
-function codeVersion(): string {
-  return __filename.endsWith('.cjs')
-    ? createHash('sha1').update(readFileSync(__filename)).digest('hex')
-    : `source-${process.pid}-${Date.now()}`;
 }
 
 /** Builds `content` into `out`. Throws only for unreadable folders (infrastructure, not content). */
@@ -136,30 +111,38 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
  * memory saved, so a build interrupted while writing them makes the same files when run again.
  */
 async function buildAndSaveState(options: BuildOptions, phase: (name: string) => void): Promise<Built> {
-  const configText = options.source.configText;
   const memoryBefore = readPrivate(options.out, MEMORY_FILE);
   const { memory, status, lost } = memoryOf(options.out, memoryBefore);
-  const applied = configFor(configText, memory, options.siteUrl);
-  if (!applied.config) {
-    const result = buildSite({ pages: [], configText, memory, now: options.now, siteUrl: options.siteUrl });
-    return {
-      outputs: null,
-      reported: result,
-      notWritten: 'calpub.yaml has errors (above) and no earlier build applied a good one; fix them and build again',
-    };
-  }
-  const config = applied.config;
-  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), codeVersion());
-  const listed = sourcePages(options.source);
-  const { pages, made } = await readPages(listed, options, store, config, memory.lastGood);
-  phase(`pages (${pages.length - made} of ${pages.length} reused)`);
-  const result = buildSite({ pages, configText, memory, now: options.now, siteUrl: options.siteUrl });
+  const store = OutcomeStore.parse(readPrivate(options.out, STORE_FILE), runningCodeVersion());
+  const sources = sourcePages(options.source);
+  const { result, made } = await buildFromStore({
+    configText: options.source.configText,
+    memory,
+    now: options.now,
+    siteUrl: options.siteUrl,
+    paths: sources.map((p) => p.path),
+    list: (config) =>
+      readListed(
+        sources.filter((p) => isEventPage(p.path, config.sections)),
+        memory.lastGood,
+      ),
+    read: () => Promise.reject(new Error('every page was read')), // the CLI reads every page when listing
+    store,
+    progress: (done, total) => options.progress(`calpub: ${done}/${total} pages`),
+  });
   const reported = {
     published: result.published,
     languages: result.languages,
-    problems: [...problemsAsFiles(options.source, listed, [...options.source.problems, ...result.problems]), ...lost],
+    problems: [...problemsAsFiles(options.source, sources, [...options.source.problems, ...result.problems]), ...lost],
     skipped: result.skipped,
   };
+  if (result.stopped)
+    return {
+      outputs: null,
+      reported,
+      notWritten: 'calpub.yaml has errors (above) and no earlier build applied a good one; fix them and build again',
+    };
+  phase(`pages (${result.pages - made} of ${result.pages} reused)`);
   // --strict applies nothing that has an error: no site, no state.
   if (options.strict && result.configRejected)
     return {
@@ -272,8 +255,7 @@ export function runCheck(source: ContentSource, now: number, log: (line: string)
   });
   const result = { ...built, problems: problemsAsFiles(source, listed, [...source.problems, ...built.problems]) };
   for (const line of formatProblems(result.problems)) log(line);
-  const rejected = rejectedFiles(result.problems).size;
-  const warnings = result.problems.filter((p) => p.severity === 'warning').length;
+  const { rejected, warnings } = tally(result.problems);
   log(
     `calpub check: ${result.pages} pages, ${result.published.length} publishable now, ${rejected} rejected, ${warnings} warnings`,
   );
@@ -288,15 +270,9 @@ export function failsStrict(problems: readonly Problem[]): boolean {
   return rejectedFiles(problems).size > 0 || problems.some((p) => p.strict);
 }
 
-/** Files with at least one error: they are not published. */
-export function rejectedFiles(problems: readonly Problem[]): Set<string> {
-  return new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
-}
-
 /** `published N, rejected N, warnings N, skipped N, in S s` — the last line a user reads. */
 export function summaryLine(result: Reported, seconds: number, write?: WriteSummary): string {
-  const rejected = rejectedFiles(result.problems).size;
-  const warnings = result.problems.filter((p) => p.severity === 'warning').length;
+  const { rejected, warnings } = tally(result.problems);
   const files = write
     ? `; ${write.written.length} files written, ${write.deleted.length} deleted, ${write.unchanged} unchanged`
     : '';
@@ -319,7 +295,12 @@ export function formatProblems(problems: readonly Problem[], limit = Infinity, r
   const ordered = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const shown = new Set(ordered.slice(0, limit));
   const byFile = new Map<string, Problem[]>();
-  for (const p of problems) if (shown.has(p)) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  for (const p of problems) {
+    if (!shown.has(p)) continue;
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
   const lines: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
     lines.push(file);
@@ -338,12 +319,6 @@ export function formatProblems(problems: readonly Problem[], limit = Infinity, r
 }
 
 function writeReport(file: string, result: Reported): void {
-  const report = {
-    published: result.published.length,
-    // One entry per language site (folder '' at the root), as the outputs are laid out.
-    languages: result.languages,
-    problems: result.problems.map((p) => ({ file: p.file, severity: p.severity, field: p.field, message: p.message })),
-  };
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(file, reportText(result));
 }

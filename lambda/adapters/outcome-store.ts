@@ -15,6 +15,7 @@
  * and an empty store changes no output byte, only how long the build takes.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { SiteConfig } from '../core/model';
 import type { PageOutcome } from '../core/page';
 import type { VenueZone } from '../core/read/venue-zone';
@@ -26,6 +27,17 @@ const TAB = 9;
 /** What a store's outcomes are valid for: the site configuration (its zone decided). */
 export function configKey(config: SiteConfig): string {
   return createHash('sha1').update(JSON.stringify(config)).digest('base64url');
+}
+
+/**
+ * Identifies the running code, so outcomes made by other code are never reused: the bundle's SHA-1
+ * (the CLI's `dist/calpub.cjs`, the Lambda's `index.js`, each one file holding all of calpub); run
+ * from TypeScript sources (tests, tsx), a version of this process alone, so nothing is reused.
+ */
+export function runningCodeVersion(): string {
+  return __filename.endsWith('.ts')
+    ? `source-${process.pid}-${Date.now()}`
+    : createHash('sha1').update(readFileSync(__filename)).digest('hex');
 }
 
 /** The content key of a file's bytes on a file system. */

@@ -71,11 +71,33 @@ export function configFor(configText: string | null, memory: Memory | null, site
   return applied.config && siteUrl ? { ...applied, config: withSiteUrl(applied.config, siteUrl) } : applied;
 }
 
+/**
+ * What a build with this configuration and memory does before reading a page: the configuration it
+ * applies, or the result of a build that stops (`calpub.yaml` has errors and no good one was applied
+ * before). Adapters call it first, to read only the pages that configuration makes event pages.
+ * @param paths - every file under the content root (a stopped build counts its pages)
+ */
+export function prepareBuild(
+  input: Pick<BuildInput, 'configText' | 'memory' | 'siteUrl'>,
+  paths: readonly string[],
+): { readonly config: SiteConfig; readonly stopped: null } | { readonly config: null; readonly stopped: BuildResult } {
+  const previous = input.memory ?? EMPTY_MEMORY;
+  const applied = configFor(input.configText, previous, input.siteUrl);
+  return applied.config
+    ? { config: applied.config, stopped: null }
+    : { config: null, stopped: stoppedBuild(applied, previous, paths) };
+}
+
 /** Runs the pipeline. Never throws on bad content: every problem is in `problems`. */
 export function buildSite(input: BuildInput): BuildResult {
   const previous = input.memory ?? EMPTY_MEMORY;
   const applied = configFor(input.configText, previous, input.siteUrl);
-  if (!applied.config) return stoppedBuild(applied, previous, input.pages);
+  if (!applied.config)
+    return stoppedBuild(
+      applied,
+      previous,
+      input.pages.map((p) => p.path),
+    );
   const sections = applied.config.sections;
   const pages = input.pages.filter((p) => isEventPage(p.path, sections)).sort((a, b) => (a.path < b.path ? -1 : 1));
   // Each page is read once: first what the site's zone needs (where its venue is), then the rest in that zone.
@@ -202,7 +224,7 @@ function zAsWallClock(events: readonly EventHeader[]): Problem {
 }
 
 /** A build that stops on its configuration: no output, the memory as it was, the problems saying why. */
-function stoppedBuild(applied: AppliedConfig, memory: Memory, pages: readonly PageInput[]): BuildResult {
+function stoppedBuild(applied: AppliedConfig, memory: Memory, paths: readonly string[]): BuildResult {
   return {
     stopped: true,
     configRejected: true,
@@ -214,7 +236,7 @@ function stoppedBuild(applied: AppliedConfig, memory: Memory, pages: readonly Pa
     published: [],
     languages: [],
     skipped: [],
-    pages: pages.filter((p) => isEventPage(p.path, DEFAULT_CONFIG.sections)).length,
+    pages: paths.filter((path) => isEventPage(path, DEFAULT_CONFIG.sections)).length,
   };
 }
 

@@ -3,11 +3,10 @@
  * event or a scheduler message `{"reason":"schedule"}`: each means "bring the site up to date".
  * Environment: see env.ts. Clients and configuration are made once per container.
  */
-import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import { invalidator } from '../adapters/cloudfront';
 import { S3Store, s3ClientConfig } from '../adapters/s3';
+import { runningCodeVersion } from '../adapters/outcome-store';
 import { readEnv } from './env';
 import { rebuild } from './rebuild';
 import { triggersOf } from './triggers';
@@ -18,7 +17,7 @@ const s3 = new S3Client(s3ClientConfig(env.s3Endpoint, env.region));
 const content = new S3Store(s3, env.contentBucket);
 const site = new S3Store(s3, env.siteBucket);
 const invalidate = env.distributionId ? invalidator(env.distributionId, env.region) : undefined;
-const codeVersion = createHash('sha1').update(readFileSync(__filename)).digest('hex');
+const codeVersion = runningCodeVersion();
 
 /** Rebuilds the site; throws (so SQS retries) only when storage or the CDN fails. */
 export async function handler(event: unknown): Promise<void> {

@@ -4,7 +4,6 @@
  */
 import { chunkEncoder } from '../adapters/fs';
 import type { OutputFile } from '../core/model';
-import type { BuildResult } from '../core/build';
 import type { ObjectStore } from '../adapters/object-store';
 
 /** Cache-Control of published files: fresh for 5 minutes, then served stale while revalidating. */
@@ -48,9 +47,4 @@ export async function publishOutputs(
 /** An S3 ETag without quotes (nor the weak prefix). */
 export function unquote(etag: string): string {
   return etag.replace(/^W\//, '').replace(/"/g, '');
-}
-
-/** The problem report, kept in the private content bucket. */
-export function reportOf(result: Pick<BuildResult, 'published' | 'problems'>): string {
-  return `${JSON.stringify({ published: result.published.length, problems: result.problems }, null, 1)}\n`;
 }

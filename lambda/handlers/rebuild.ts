@@ -10,15 +10,14 @@
  * rebuilds converge: the state is saved with If-Match, and the one that loses starts again.
  */
 import { createHash } from 'node:crypto';
-import { buildSite, configFor, type BuildResult } from '../core/build';
+import type { BuildResult } from '../core/build';
+import { reportText, tally } from '../core/report';
+import { buildFromStore } from '../adapters/build-from-store';
 import { CONFIG_FILE } from '../core/read/config';
-import { isEventPage } from '../core/read/identity';
-import type { SiteConfig } from '../core/model';
 import { decodePage } from '../core/read/decode';
-import { PreconditionFailed, type ListedObject, type ObjectStore } from '../adapters/object-store';
+import { PreconditionFailed, type ObjectStore } from '../adapters/object-store';
 import { OutcomeStore } from '../adapters/outcome-store';
-import { pageOutcomes, type PageOutcomes } from '../adapters/page-outcomes';
-import { publishOutputs, reportOf, unquote } from './publishing';
+import { publishOutputs, unquote } from './publishing';
 import { parseRemoteState, serializeRemoteState, stateHead, type RemoteState } from './remote-state';
 import type { Problem } from '../core/model';
 
@@ -98,15 +97,28 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   const marks = listing.filter((o) => o.key.startsWith(`${prefix}${PRIVATE_PREFIX}${WRITING}`));
   const configObject = listing.find((o) => o.key === `${prefix}${CONFIG_FILE}`);
   const configText = configObject ? ((await read(configObject.key))?.bytes.toString('utf8') ?? null) : null;
-  const applied = configFor(configText, previous.memory, deps.siteUrl);
-  if (!applied.config)
-    return stopped(deps, buildSite({ pages: [], configText, memory: previous.memory, now: deps.now() }), objectsRead);
-  const config = applied.config;
   const store = OutcomeStore.parse(previous.store, deps.codeVersion);
-  const { pages } = await pagesOf(listing, prefix, store, read, config);
-  mark('state, listing, pages');
   const now = deps.now();
-  const result = buildSite({ pages, configText, memory: previous.memory, now, siteUrl: deps.siteUrl });
+  const contentFiles = listing.filter((o) => !o.key.startsWith(`${prefix}${PRIVATE_PREFIX}`));
+  const { result } = await buildFromStore({
+    configText,
+    memory: previous.memory,
+    now,
+    siteUrl: deps.siteUrl,
+    paths: contentFiles.map((o) => o.key.slice(prefix.length)),
+    // The ETags of the listing; each page read gets the ETag of the bytes read (the GET's, not the
+    // listing's: a page edited between the two keeps no outcome under an ETag it does not have).
+    list: () => contentFiles.map((o) => ({ path: o.key.slice(prefix.length), contentKey: o.etag })),
+    read: async (page) => {
+      const got = await read(`${prefix}${page.path}`);
+      return got ? { file: decodePage(page.path, got.bytes), contentKey: got.etag } : null;
+    },
+    store,
+    // Many reads at once: a cold build of thousands of pages must fit in the function's timeout.
+    concurrency: 32,
+  });
+  if (result.stopped) return stopped(deps, result, objectsRead);
+  mark('state, listing, pages');
 
   // What is really on the site (ETags are MD5s of the bytes): listed after a lost race (the loser may
   // have written older files after the winner's), without usable state, when a rebuild left a writing
@@ -129,7 +141,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
   );
   if (deleted.length) await site.delete(deleted);
 
-  const report = reportOf({ published: result.published, problems });
+  const report = reportText({ ...result, problems });
   const head = stateHead(
     result.memory,
     manifest,
@@ -163,8 +175,7 @@ async function rebuildOnce(deps: RebuildDeps, afterLostRace: boolean): Promise<O
     objectsRead,
     pages: result.pages,
     published: result.published.length,
-    rejected: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size,
-    warnings: problems.filter((p) => p.severity === 'warning').length,
+    ...tally(problems),
     ...(problems.length > result.problems.length ? { memory: problems[problems.length - 1].message } : {}),
     written,
     deleted,
@@ -213,49 +224,20 @@ async function stopped(
   result: BuildResult,
   objectsRead: number,
 ): Promise<Omit<RebuildSummary, 'attempts'>> {
-  await deps.content.put(`${deps.contentPrefix}${PRIVATE_PREFIX}report.json`, reportOf(result), {
+  await deps.content.put(`${deps.contentPrefix}${PRIVATE_PREFIX}report.json`, reportText(result), {
     contentType: 'application/json',
   });
   return {
     objectsRead,
     pages: result.pages,
     published: 0,
-    rejected: 1,
-    warnings: result.problems.filter((p) => p.severity === 'warning').length,
+    ...tally(result.problems),
     written: [],
     deleted: [],
     invalidated: [],
     stopped:
       'calpub.yaml has errors and no earlier build applied a good one: nothing was written (see _calpub/report.json)',
   };
-}
-
-/**
- * The pages of the listing (`pageOutcomes`): from the outcome store when their ETag has a venue and
- * an outcome, else read (many at once: a cold build of thousands of pages must fit in the function's
- * timeout) and processed, their outcome stored under the ETag of the bytes read (the GET's, not the
- * listing's: a page edited between the two keeps no outcome under an ETag it does not have).
- */
-async function pagesOf(
-  listing: readonly ListedObject[],
-  prefix: string,
-  store: OutcomeStore,
-  read: ObjectStore['get'],
-  config: SiteConfig,
-): Promise<PageOutcomes> {
-  const candidates = listing
-    .map((o) => ({ path: o.key.slice(prefix.length), contentKey: o.etag }))
-    .filter((o) => !o.path.startsWith(PRIVATE_PREFIX) && isEventPage(o.path, config.sections));
-  return pageOutcomes(
-    candidates,
-    config,
-    store,
-    async (page) => {
-      const got = await read(`${prefix}${page.path}`);
-      return got ? { file: decodePage(page.path, got.bytes), contentKey: got.etag } : null;
-    },
-    { concurrency: 32 },
-  );
 }
 
 /** With CALPUB_TIMINGS set, prints how long each phase took (bench/lambda.ts). */

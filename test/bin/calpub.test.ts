@@ -1,16 +1,15 @@
 /** The CLI contract, run as a user runs it (a real process through tsx). */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readCalendar } from '../ical';
 import { HAS_SEED, seedContent } from '../seed-site';
 import { describeWithShared } from '../shared';
+import { ROOT, runCli } from '../cli';
 
-const ROOT = path.join(__dirname, '..', '..');
 // `npm run calpub` runs bin/run.cjs (the esbuild bundle, rebuilt when sources change): test that.
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), ...args], { encoding: 'utf8', cwd: ROOT });
+const run = (...args: string[]) => runCli(args);
 
 function contentWithOneBrokenPage(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'calpub-cli-'));
@@ -43,6 +42,7 @@ describe('calpub build', () => {
           message: expect.stringMatching(/'TBA' is a placeholder/),
         },
       ],
+      skipped: [],
     });
   });
 
@@ -55,11 +55,7 @@ describe('calpub build', () => {
     const page = path.join(content, 'event', 'three-days', 'index.md');
     writeFileSync(page, readFileSync(page, 'utf8').replace('title: Conference days', 'title: Conference days (moved)'));
     const env = { ...process.env, CALPUB_TIMINGS: '1' };
-    const r = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--content', content, '--out', out, '--now', '2026-12-01T12:00:00Z'],
-      { encoding: 'utf8', env },
-    );
+    const r = runCli(['build', '--content', content, '--out', out, '--now', '2026-12-01T12:00:00Z'], { env });
     expect(r.stderr).toMatch(/pages \(5 of 6 reused\)/);
     expect(r.stdout).toMatch(/9 files written, 0 deleted, 33 unchanged/);
     const fresh = `${out}-fresh`;
@@ -239,19 +235,9 @@ describe('the machine time zone', () => {
   it('never changes a byte of the site', () => {
     const outs = ['UTC', 'America/New_York', 'Asia/Kolkata'].map((TZ) => {
       const out = mkdtempSync(path.join(tmpdir(), `calpub-tz-`));
-      const r = spawnSync(
-        process.execPath,
-        [
-          path.join(ROOT, 'bin', 'run.cjs'),
-          'build',
-          '--content',
-          path.join(ROOT, 'content'),
-          '--out',
-          out,
-          '--now',
-          '2026-11-29T12:00:00Z',
-        ],
-        { encoding: 'utf8', env: { ...process.env, TZ } },
+      const r = runCli(
+        ['build', '--content', path.join(ROOT, 'content'), '--out', out, '--now', '2026-11-29T12:00:00Z'],
+        { env: { TZ } },
       );
       expect(r.status).toBe(0);
       return out;
@@ -304,20 +290,7 @@ describe('the outcome store (.calpub/outcomes.jsonl)', () => {
     ]) {
       damage(store(damaged));
       const env = { ...process.env, CALPUB_TIMINGS: '1' };
-      const r = spawnSync(
-        process.execPath,
-        [
-          path.join(ROOT, 'bin', 'run.cjs'),
-          'build',
-          '--content',
-          content,
-          '--out',
-          damaged,
-          '--now',
-          '2026-12-01T12:00:00Z',
-        ],
-        { encoding: 'utf8', env },
-      );
+      const r = runCli(['build', '--content', content, '--out', damaged, '--now', '2026-12-01T12:00:00Z'], { env });
       expect(Number(/pages \((\d+) of 6 reused\)/.exec(r.stderr)?.[1])).toBeLessThan(6); // what was lost is made again
       expect(build(content, kept, '2026-12-01T12:00:00Z').status).toBe(0);
       same(kept, damaged);

@@ -4,32 +4,25 @@
  * database): each at the instant it had, with the rules of its own year. .ci/run checks the same
  * build with python icalendar, vobject, khal and node-ical.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readCalendar } from '../ical';
 import { CHANGED_ZONES } from '../changed-zones';
-
-const ROOT = path.join(__dirname, '..', '..');
+import { ROOT, runCli } from '../cli';
 
 describe('past events in zones whose rules changed, through the CLI bundle', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'calpub-zones-'));
-  const r = spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin', 'run.cjs'),
-      'build',
-      '--content',
-      path.join(ROOT, 'test', 'fixtures', 'changed-zones'),
-      '--out',
-      out,
-      '--now',
-      '2026-11-29T12:00:00Z',
-      '--strict',
-    ],
-    { encoding: 'utf8' },
-  );
+  const r = runCli([
+    'build',
+    '--content',
+    path.join(ROOT, 'test', 'fixtures', 'changed-zones'),
+    '--out',
+    out,
+    '--now',
+    '2026-11-29T12:00:00Z',
+    '--strict',
+  ]);
 
   it('builds them without a problem', () => {
     expect([r.status, r.stderr]).toEqual([0, '']);

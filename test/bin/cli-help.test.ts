@@ -1,12 +1,10 @@
 /** A CLI that explains itself: help, defaults, refusals and problem listings, run through the bundle users run. */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { ROOT, runCli } from '../cli';
 
-const ROOT = path.join(__dirname, '..', '..');
-const runIn = (cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), ...args], { encoding: 'utf8', cwd });
+const runIn = (cwd: string, ...args: string[]) => runCli(args, { cwd });
 const run = (...args: string[]) => runIn(ROOT, ...args);
 
 /** A folder holding `content/` (the fixture site, or nothing) for commands run with their defaults. */

@@ -13,6 +13,7 @@ import { LOCAL_S3_CREDENTIALS } from '../../bin/cli/local-s3';
 import { s3ClientConfig } from '../../lambda/adapters/s3';
 import { readCalendar } from '../ical';
 import { emulateSite, waitFor } from './emulate-helpers';
+import { CLI } from '../cli';
 
 const ASSEMBLY = process.env.CALPUB_TEST_CDK_OUT as string;
 // biome-ignore lint/suspicious/noExplicitAny: the template's JSON, read key by key
@@ -165,7 +166,7 @@ describe('calpub emulate, the process', () => {
       const child = spawn(
         process.execPath,
         [
-          path.join(__dirname, '..', '..', 'bin', 'run.cjs'),
+          CLI,
           'emulate',
           '--cdk-out',
           process.env.CALPUB_TEST_CDK_OUT as string,

@@ -9,11 +9,10 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readCalendar } from '../ical';
+import { ROOT, runCli } from '../cli';
 
-const ROOT = path.join(__dirname, '..', '..');
 const NOW = '2026-12-01T12:00:00Z';
-const runIn = (cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), ...args], { encoding: 'utf8', cwd });
+const runIn = (cwd: string, ...args: string[]) => runCli(args, { cwd });
 const HAS_HUGO = spawnSync('hugo', ['version']).status === 0;
 if (!HAS_HUGO && process.env.CI) throw new Error('CI needs Hugo (.ci/run installs the Debian package `hugo`)');
 

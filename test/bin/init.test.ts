@@ -1,17 +1,11 @@
 /** `calpub init` and the wall-clock hint, through the CLI bundle. */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import yaml from 'js-yaml';
+import { ROOT, runCli } from '../cli';
 
-const ROOT = path.join(__dirname, '..', '..');
-const runIn = (cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), ...args], {
-    encoding: 'utf8',
-    cwd,
-    env: { ...process.env, TZ: 'Europe/Paris' },
-  });
+const runIn = (cwd: string, ...args: string[]) => runCli(args, { cwd, env: { TZ: 'Europe/Paris' } });
 
 /** A content folder like the seed's site: `Z` times that its programme gives as Paris wall clock, a venue in Paris. */
 function wallClockSite(config: string | null): string {

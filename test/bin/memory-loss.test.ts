@@ -1,31 +1,16 @@
 /** The CLI's memory (.calpub/state.json): lost is said, unreadable is recovered from the copy its last save kept. */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readCalendar } from '../ical';
-
-const ROOT = path.join(__dirname, '..', '..');
+import { ROOT, runCli } from '../cli';
 
 describe("the CLI's memory", () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'calpub-memory-'));
   const content = path.join(dir, 'content');
   cpSync(path.join(ROOT, 'test', 'fixtures', 'site'), content, { recursive: true });
   const build = () =>
-    spawnSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'bin', 'run.cjs'),
-        'build',
-        '--content',
-        content,
-        '--out',
-        path.join(dir, 'public'),
-        '--now',
-        '2026-11-29T12:00:00Z',
-      ],
-      { encoding: 'utf8' },
-    );
+    runCli(['build', '--content', content, '--out', path.join(dir, 'public'), '--now', '2026-11-29T12:00:00Z']);
   const page = path.join(content, 'event', 'paris-evening', 'index.md');
   const sequence = () =>
     readCalendar(readFileSync(path.join(dir, 'public', 'calendar.ics'), 'utf8')).events.find((e) =>

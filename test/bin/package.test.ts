@@ -7,8 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { ROOT, runCli } from '../cli';
 
-const ROOT = path.join(__dirname, '..', '..');
 const NOW = '2026-12-01T12:00:00Z';
 
 /** Every file under `dir` (relative paths), `.calpub/` left out. */
@@ -69,11 +69,7 @@ describe('the npm package', () => {
       { cwd: site, encoding: 'utf8' },
     );
     expect([installed.status, installed.stderr]).toEqual([0, '']);
-    const repo = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'bin', 'run.cjs'), 'build', '--site', '.', '--out', 'public-repo', '--now', NOW],
-      { cwd: site, encoding: 'utf8' },
-    );
+    const repo = runCli(['build', '--site', '.', '--out', 'public-repo', '--now', NOW], { cwd: site });
     expect(repo.status).toBe(0);
     const made = files(path.join(site, 'public')).sort();
     expect(made).toEqual(files(path.join(site, 'public-repo')).sort());

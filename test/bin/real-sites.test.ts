@@ -14,8 +14,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { ROOT, runCli } from '../cli';
 
-const ROOT = path.join(__dirname, '..', '..');
 const SHARED = path.join(ROOT, '..', 'shared');
 const ORACLE = path.join(SHARED, 'tools', 'hugo-oracle', 'hugo_oracle.py');
 const SSPHUB = path.join(SHARED, 'corpus', 'sites', 'ssphub');
@@ -85,10 +85,8 @@ function calpubBuild(
   env: NodeJS.ProcessEnv = {},
 ): { status: number | null; stderr: string; stdout: string; events: Published[]; tagPages: string[]; out: string } {
   const out = mkdtempSync(path.join(tmpdir(), 'calpub-real-out-'));
-  const r = spawnSync(
-    process.execPath,
+  const r = runCli(
     [
-      path.join(ROOT, 'bin', 'run.cjs'),
       'build',
       '--site',
       site,
@@ -100,7 +98,7 @@ function calpubBuild(
       path.join(out, '..', `${path.basename(out)}.json`),
       ...args,
     ],
-    { encoding: 'utf8', env: { ...process.env, ...env } },
+    { env: { ...env } },
   );
   const report = JSON.parse(readFileSync(path.join(out, '..', `${path.basename(out)}.json`), 'utf8')) as {
     languages: Array<{ folder: string }>;

@@ -1,14 +1,13 @@
 /** `npm start`: the local server's contract (content types, what it never serves) and rebuild on change. */
 import { waitFor } from '../wait';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { contentTypeFor, startStaticServer } from '../../bin/cli/serve';
-
-const ROOT = path.join(__dirname, '..', '..');
+import { CLI, ROOT, runCli } from '../cli';
 
 describe('startStaticServer', () => {
   let server: Server;
@@ -65,7 +64,7 @@ describe('calpub serve', () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, 'bin', 'run.cjs'), 'serve', '--content', 'content', '--out', 'public', '--port', String(port)],
+      [CLI, 'serve', '--content', 'content', '--out', 'public', '--port', String(port)],
       { cwd: dir },
     );
     let stdout = '';
@@ -121,11 +120,7 @@ describe('calpub serve', () => {
     const busy = await startStaticServer(dir, 0);
     try {
       const port = (busy.address() as AddressInfo).port;
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.cjs'), 'serve', '--port', String(port)], {
-        cwd: dir,
-        encoding: 'utf8',
-        timeout: 20_000,
-      });
+      const r = runCli(['serve', '--port', String(port)], { cwd: dir, timeout: 20_000 });
       expect(r.status).toBe(1);
       expect(r.stderr).toBe(`calpub: port ${port} is in use (another calpub serve?): stop it, or pass --port <n>\n`);
       expect(existsSync(path.join(dir, 'public'))).toBe(false);

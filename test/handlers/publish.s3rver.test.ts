@@ -2,12 +2,12 @@
  * The Lambda handler, unchanged, against a real S3 API over HTTP (s3rver on 127.0.0.1), fed with the
  * SQS-wrapped S3 notifications s3rver emits.
  */
-import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from '../../bin/cli/local-s3';
-import { s3ClientConfig } from '../../lambda/adapters/s3';
+import type { LocalS3 } from '../../bin/cli/local-s3';
+import { startLocalS3Env } from '../local-s3-env';
 import { readCalendar } from '../ical';
 
 type Handler = (event: unknown) => Promise<void>;
@@ -39,7 +39,9 @@ describe('publish handler on s3rver', () => {
   };
 
   beforeAll(async () => {
-    s3 = await startLocalS3(dir, ['calpub-content', 'calpub-site']);
+    const env = await startLocalS3Env(dir);
+    s3 = env.s3;
+    client = env.client;
     s3.events.on(
       'event',
       (e: { Records: Array<{ s3: { bucket: { name: string }; object: { key: string } }; eventName: string }> }) => {
@@ -49,19 +51,10 @@ describe('publish handler on s3rver', () => {
           sitePuts.push(r.s3.object.key);
       },
     );
-    Object.assign(process.env, {
-      CONTENT_BUCKET: 'calpub-content',
-      SITE_BUCKET: 'calpub-site',
-      S3_ENDPOINT: s3.endpoint,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
-      SITE_URL: 'https://events.example.org/',
-    });
+    Object.assign(process.env, env.lambdaEnvironment('https://events.example.org/'));
     jest.isolateModules(() => {
       handler = require('../../lambda/handlers/publish').handler;
     });
-    client = new S3Client({ ...s3ClientConfig(s3.endpoint, 'us-east-1'), credentials: LOCAL_S3_CREDENTIALS });
     await put('calpub-content', 'calpub.yaml', 'title: S3 events\nuidDomain: example.org\ntimeZone: Europe/Paris\n');
     for (let n = 1; n <= 20; n++) await put('calpub-content', `event/e${n}/index.md`, page(n));
     await put('calpub-content', 'event/with space/index.md', page(21));
@@ -141,7 +134,7 @@ describe('publish handler on s3rver', () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await expect(deliver()).rejects.toThrow();
     expect(JSON.parse((console.error as jest.Mock).mock.calls.at(-1)[0])).toMatchObject({ msg: 'rebuild failed' });
-    s3 = await startLocalS3(dir, ['calpub-content', 'calpub-site'], s3.port);
+    s3 = (await startLocalS3Env(dir, s3.port)).s3;
     expect(await list('calpub-site')).toEqual(before);
     await deliver(); // the retry brings the site up to date
     expect(readCalendar(await get('calendar.ics')).events.find((e) => e.summary === 'Event 1')?.location).toBe('Moved');

@@ -32,6 +32,8 @@ describe('rebuild on object storage', () => {
     expect([...site.objects.keys()].some((k) => k.startsWith('_calpub'))).toBe(false);
     expect(JSON.parse(content.objects.get('_calpub/report.json')?.body ?? '{}')).toEqual({
       published: 20,
+      languages: [{ folder: '', language: 'en', published: 20 }],
+      skipped: [],
       problems: [],
     });
   });
@@ -133,6 +135,7 @@ describe('rebuild on object storage', () => {
     await content.upload('calpub.yaml', CONFIG.replace('Europe/Paris', 'Mars/Olympus_Mons'));
     const summary = await rebuild(deps);
     expect(summary).toMatchObject({
+      pages: 20, // the pages it would have read: a stopped build counts them (it logged 0)
       published: 0,
       rejected: 1,
       written: [],

@@ -22,8 +22,8 @@ const LAYERS = [
   ['read (bytes → a normalized event)', ['lambda/core/read/']],
   ['published model (types every renderer reads)', ['lambda/core/published.ts']],
   [
-    'addresses and memory (URLs, tags, SEQUENCE, DTSTAMP, last good)',
-    ['lambda/core/urls.ts', 'lambda/core/tags.ts', 'lambda/core/memory.ts'],
+    'addresses, memory, questions (URLs, tags, SEQUENCE, DTSTAMP, last good, order)',
+    ['lambda/core/urls.ts', 'lambda/core/tags.ts', 'lambda/core/memory.ts', 'lambda/core/published-events.ts'],
   ],
   ['formats (one event’s pieces, whole files)', ['lambda/core/formats/']],
   ['page outcome (a page read and its pieces rendered, once)', ['lambda/core/page.ts']],

@@ -9,6 +9,7 @@ import type { Publishing, PublishedEvent, Site, TagGroup } from './published';
 import { publishes } from './read/config';
 import { groupTags } from './tags';
 import { siteUrls, urlOf } from './urls';
+import { calendarOrder } from './published-events';
 import { languageFolder } from './read/identity';
 import { feedItem } from './formats/feed-item';
 import { eventCalendar, siteCalendar, tagCalendar } from './formats/ics';
@@ -198,7 +199,7 @@ export function siteOf(
         item: feedItem(event, pieces, memory, publishedAt(event), config),
       }),
     )
-    .sort((a, b) => a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : 1));
+    .sort(calendarOrder);
   const { groups, problems } = groupTags(events.map((e) => e.event));
   const site: Site = {
     config,

@@ -8,7 +8,7 @@ import { agendaClock } from '../read/agenda';
 import { agendaLine } from './describe';
 import { html, trusted, type SafeHtml } from './html/html';
 import type { EventMemory, SiteConfig } from '../model';
-import type { EventHeader, EventPieces, FeedItem, Site } from '../published';
+import type { EventHeader, EventPieces, FeedItem, PublishedEvent, Site } from '../published';
 import { homeUrl } from '../urls';
 import { labelsFor } from '../i18n/labels';
 
@@ -85,9 +85,8 @@ export function channelOf(
   };
 }
 
-/** The entries of `ids` (default: every event), newest publication first, at most `feedLimit`. */
-export function feedEntries(site: Site, ids?: readonly string[]): FeedItem[] {
-  const events = ids ? ids.flatMap((id) => site.byId.get(id) ?? []) : site.events;
+/** The entries of `events` (default: every event), newest publication first, at most `feedLimit`. */
+export function feedEntries(site: Site, events: readonly PublishedEvent[] = site.events): FeedItem[] {
   const items = events.map((e) => e.item).sort(feedOrder);
   return site.config.feedLimit ? items.slice(0, site.config.feedLimit) : items;
 }

@@ -12,6 +12,7 @@ import { locationLine } from '../read/fields';
 import { eventCalendarUrl, homeUrl, tagUrls } from '../urls';
 import { isUtcZone } from '../read/zones';
 import { vtimezoneBlock } from './vtimezone';
+import { calendarOrder, tagEvents } from '../published-events';
 
 const PRODID = '-//calpub//calpub 0.1//EN';
 
@@ -87,11 +88,7 @@ export function tagCalendar(site: Site, tag: TagGroup): Iterable<string> {
     description: site.config.description,
     source: tagUrls(site.config, tag).calendar,
   };
-  return calendar(
-    site.config,
-    header,
-    tag.ids.map((id) => site.byId.get(id) as PublishedEvent),
-  );
+  return calendar(site.config, header, tagEvents(site, tag));
 }
 
 /**
@@ -104,10 +101,7 @@ export function* calendar(
   events: readonly PublishedEvent[],
   whole = false,
 ): Generator<string> {
-  const sorted = [...events].sort(
-    (a, b) =>
-      a.pieces.ics.sortKey - b.pieces.ics.sortKey || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
-  );
+  const sorted = [...events].sort(calendarOrder);
   yield calendarHead(header, config);
   yield* zoneSpans(sorted).map(([zone, span]) => vtimezoneBlock(zone, span.from, span.to));
   for (const e of sorted)

@@ -7,6 +7,7 @@ import { cdata, element, plainTextElement, xmlEscape } from './xml';
 import { textAsHtml } from './html/html';
 import { channelOf, feedEntries, latest, withItems, type FeedChannel } from './feed-item';
 import { rfc822 } from '../shared/stamps';
+import { tagEvents } from '../published-events';
 import type { FeedItem, Site, TagGroup } from '../published';
 import { tagUrls } from '../urls';
 
@@ -18,7 +19,11 @@ export function siteRss(site: Site): Iterable<string> {
 /** `tags/<tag>/rss.xml`: the tag's events, summary and link only (the full text is in the site's feed). */
 export function tagRss(site: Site, tag: TagGroup): Iterable<string> {
   const at = tagUrls(site.config, tag);
-  return rss(channelOf(site, at.rss, `${site.config.title}: ${tag.name}`, at.page), feedEntries(site, tag.ids), false);
+  return rss(
+    channelOf(site, at.rss, `${site.config.title}: ${tag.name}`, at.page),
+    feedEntries(site, tagEvents(site, tag)),
+    false,
+  );
 }
 
 /** An RSS document; `full` adds each item's `content:encoded`. */

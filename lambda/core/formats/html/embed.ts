@@ -14,6 +14,7 @@ import { eventCalendarUrl, homeUrl, tagUrls, urlOf } from '../../urls';
 import { publishes } from '../../read/config';
 import { labelsFor } from '../../i18n/labels';
 import { html } from './html';
+import { isUpcoming, tagEvents } from '../../published-events';
 import { endInstant } from '../../read/time';
 
 /** How many events an embed page holds at most (the `count` option shows fewer). */
@@ -35,7 +36,7 @@ function embedPage(
   const upcoming: EventHeader[] = [];
   for (const { event } of events) {
     if (upcoming.length === EMBED_MAX) break;
-    if (endInstant(event.time) >= site.now) upcoming.push(event);
+    if (isUpcoming(event, site.now)) upcoming.push(event);
   }
   const items = upcoming.map(
     (
@@ -73,8 +74,7 @@ export function siteEmbed(site: Site): string {
 
 /** `embed/tags/<tag>/index.html`: one tag's upcoming events. */
 export function tagEmbed(site: Site, tag: TagGroup): string {
-  // A tag's ids are in the site's (calendar) order.
-  const events = tag.ids.map((id) => site.byId.get(id) as PublishedEvent);
+  const events = tagEvents(site, tag);
   const at = tagUrls(site.config, tag);
   return embedPage(site, events, `${site.config.title}: ${tag.name}`, at.page ?? homeUrl(site.config), at.webcal);
 }

@@ -10,7 +10,7 @@ import type { SiteConfig } from '../../model';
 import { cut } from '../../shared/cut';
 import type { EventHeader, PublishedEvent, Site, TagGroup } from '../../published';
 import { urlSafeSegment } from '../../read/identity';
-import { endInstant, startInstant } from '../../read/time';
+import { splitByTime, tagEvents } from '../../published-events';
 import { eventCalendarUrl, tagUrls, urlOf } from '../../urls';
 import { labelsFor, type Labels } from '../../i18n/labels';
 import { eventJsonLd, jsonLdScript } from './json-ld';
@@ -92,18 +92,6 @@ function eventList(heading: string, id: string, events: readonly EventHeader[], 
   return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2><ol class="events">${events.map((e) => eventListItem(e, t))}</ol></section>`;
 }
 
-/** Upcoming (not yet ended, soonest first) and past (latest first) events at `now`. */
-export function splitByTime(
-  events: readonly EventHeader[],
-  now: number,
-): { upcoming: EventHeader[]; past: EventHeader[] } {
-  const end = (e: EventHeader) => endInstant(e.time);
-  const start = (e: EventHeader) => startInstant(e.time);
-  const upcoming = events.filter((e) => end(e) >= now).sort((a, b) => start(a) - start(b) || (a.id < b.id ? -1 : 1));
-  const past = events.filter((e) => end(e) < now).sort((a, b) => start(b) - start(a) || (a.id < b.id ? -1 : 1));
-  return { upcoming, past };
-}
-
 function tagNav(config: SiteConfig, groups: readonly TagGroup[], t: Labels): SafeHtml {
   if (!groups.length) return html``;
   return html`<nav aria-labelledby="tags-title"><h2 id="tags-title">${t.browseByTag}</h2><ul class="tags">${groups.map(
@@ -160,7 +148,7 @@ export function tagPage(s: Site, tag: TagGroup): string {
     rss: at.rss,
   };
   const { upcoming, past } = splitByTime(
-    tag.ids.map((id) => (s.byId.get(id) as PublishedEvent).event),
+    tagEvents(s, tag).map((e) => e.event),
     s.now,
   );
   const t = labelsFor(config.language);

@@ -1,9 +1,8 @@
 import { textOf } from '../../../../lambda/core/model';
 import { HtmlValidate } from 'html-validate';
 import { escapeHtml, html, safeUrl, trusted } from '../../../../lambda/core/formats/html/html';
-import { splitByTime } from '../../../../lambda/core/formats/html/pages';
 import { buildFixture } from '../../../fixture-site';
-import { NOW, output, yamlPage } from '../../../helpers';
+import { output, yamlPage } from '../../../helpers';
 
 describe('html template', () => {
   it('escapes every interpolated value unless it is SafeHtml', () => {
@@ -118,7 +117,6 @@ describe('upcoming and past', () => {
       'Soirée data : outils, méthodes; retours d&#39;expérience, et questions',
       'Legacy talk',
     ]);
-    expect(splitByTime([], NOW)).toEqual({ upcoming: [], past: [] });
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Jest runs TypeScript through SWC (TypeScript 7 has no ts-jest support); see TOOLCHAIN.md.
+ * Jest runs TypeScript through SWC: TypeScript 7 has no ts-jest support (tsc type-checks in CI).
  * Every test file runs twice, under two process time zones far apart, because calendar output must
  * never depend on the machine's TZ. The exceptions run what they test in processes with a zone of
  * their own (the Lambda containers of the emulator run with TZ=UTC, as on AWS) or test no time at

@@ -4,7 +4,7 @@
  * Lambda asset, the template): they run built artifacts, which Stryker's mutants never reach, and
  * their setup bundles and synthesizes (minutes per mutant). `roots` holds lambda/ as well as test/:
  * with test/ alone, Stryker's coverage analysis leaves out every test that reaches the code through
- * test/helpers.ts (TOOLCHAIN.md).
+ * test/helpers.ts.
  */
 module.exports = {
   testEnvironment: 'node',

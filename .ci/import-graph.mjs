@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The import graph of calpub's code (not its tests), checked against the documented flow
-// (DESIGN.md § Layout, docs/architecture.md): exits 1 on a cycle, on an import against the flow,
+// (docs/architecture.md § The core's layers): exits 1 on a cycle, on an import against the flow,
 // or on an output path written outside the outputs table. `node .ci/import-graph.mjs --list`
 // also prints every layer with its files and their imports.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

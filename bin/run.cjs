@@ -62,6 +62,6 @@ if (fromSources && isStale()) {
     fs.renameSync(tmp, file.path);
   }
 }
-// The SDK warns on every start under Node 20 (TOOLCHAIN.md §8): the versions are pinned.
+// The SDK warns on every start under Node 20 (its support ends): the versions are pinned, and tested.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 require(bundle);

@@ -64,7 +64,7 @@ export class RebuildPipeline extends Construct {
     const common = {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      // 10,000 events peak at ~1.3-1.5 GB (bench/lambda-results-10000.md); V8 sizes its heap from the
+      // 10,000 events peak at ~1.3-1.5 GB (docs/aws.md); V8 sizes its heap from the
       // machine's memory, so it is told how much it may use, leaving room for buffers.
       memorySize: 2048,
       timeout: FUNCTION_TIMEOUT,

@@ -3,13 +3,12 @@
  * config, every candidate page must be published, left out on purpose, or rejected with a reason.
  */
 import { describeWithShared } from './shared';
-import { textOf } from '../lambda/core/model';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { listPages } from '../lambda/adapters/fs';
 import { buildSite } from '../lambda/core/build';
 import { readCalendar } from './ical';
-import { NOW } from './helpers';
+import { NOW, textOf } from './helpers';
 
 const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'realworld');
 const run = describeWithShared('test/corpus.test.ts', 'corpus', 'realworld');
@@ -26,7 +25,7 @@ run('the real-world corpus', () => {
       expect(p.message.length).toBeGreaterThan(20);
       expect(p.file).not.toMatch(/^\//);
     }
-    // The pages FIELDS.md says cannot be right are rejected, each naming its field...
+    // The pages ../shared/corpus/realworld/FIELDS.md says cannot be right are rejected, each naming its field...
     const byField = (severity: string) =>
       result.problems.filter((p) => p.severity === severity).map((p) => [path.basename(path.dirname(p.file)), p.field]);
     expect(byField('error')).toEqual(

@@ -1,7 +1,10 @@
 /** Shared fixture builders: pages from front-matter text, and a fixed clock. */
 import { buildSite, type BuildResult } from '../lambda/core/build';
 import { DEFAULT_CONFIG } from '../lambda/core/read/config';
-import { textOf, type Memory, type SiteConfig, type SourceFile } from '../lambda/core/model';
+import type { EventTime, Memory, OutputFile, SiteConfig, SourceFile } from '../lambda/core/model';
+import { readMemory } from '../lambda/core/memory';
+import { agendaClock, agendaOf, placeSessions, type Session } from '../lambda/core/read/agenda';
+import { parseMarkdown, renderHtml, renderText } from '../lambda/core/read/markdown';
 
 /** The fixed clock of every test: 2026-11-29T12:00:00Z. */
 export const NOW = Date.parse('2026-11-29T12:00:00Z');
@@ -48,4 +51,30 @@ export function output(result: BuildResult, path: string): string {
   const file = all.find((o) => o.path === path);
   if (!file) throw new Error(`no output ${path}; have ${all.map((o) => o.path).join(', ')}`);
   return textOf(file);
+}
+
+/** The whole text of an output file. */
+export function textOf(file: Pick<OutputFile, 'chunks'>): string {
+  return [...file.chunks].join('');
+}
+
+/** A saved memory's text read back (`readMemory`), whatever its status. */
+export function parseMemory(text: string | null): Memory {
+  return readMemory(text).memory;
+}
+
+/** An event's sessions from its texts, as a page's outcome reads and places them (page.ts). */
+export function sessionsOf(texts: string | readonly string[], time: EventTime): Session[] {
+  const lines = agendaOf(texts);
+  return lines.length ? placeSessions(lines, time, agendaClock(time).at) : [];
+}
+
+/** Markdown as plain text (calendars), as a page's outcome renders it (page.ts). */
+export function markdownToText(source: string, baseUrl: string): string {
+  return renderText(parseMarkdown(source, baseUrl));
+}
+
+/** Markdown as sanitized HTML with absolute URLs (feeds, pages), as a page's outcome renders it. */
+export function markdownToHtml(source: string, baseUrl: string): string {
+  return renderHtml(parseMarkdown(source, baseUrl));
 }

@@ -266,12 +266,12 @@ export function runCheck(source: ContentSource, now: number, log: (line: string)
  * Whether `--strict` fails: a file is rejected, or calpub guessed what a CI must not publish on a
  * guess (no time zone found, no absolute base URL). The last line says which.
  */
-export function failsStrict(problems: readonly Problem[]): boolean {
+function failsStrict(problems: readonly Problem[]): boolean {
   return rejectedFiles(problems).size > 0 || problems.some((p) => p.strict);
 }
 
 /** `published N, rejected N, warnings N, skipped N, in S s` — the last line a user reads. */
-export function summaryLine(result: Reported, seconds: number, write?: WriteSummary): string {
+function summaryLine(result: Reported, seconds: number, write?: WriteSummary): string {
   const { rejected, warnings } = tally(result.problems);
   const files = write
     ? `; ${write.written.length} files written, ${write.deleted.length} deleted, ${write.unchanged} unchanged`
@@ -291,7 +291,7 @@ const PROBLEMS_SHOWN = 20;
  * Problems grouped by file, errors first, for people; at most `limit` of them (errors first), then
  * how many more and where to read them.
  */
-export function formatProblems(problems: readonly Problem[], limit = Infinity, report: string | null = null): string[] {
+function formatProblems(problems: readonly Problem[], limit = Infinity, report: string | null = null): string[] {
   const ordered = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const shown = new Set(ordered.slice(0, limit));
   const byFile = new Map<string, Problem[]>();

@@ -171,7 +171,7 @@ function hugoConfigFiles(root: string): HugoConfigFile[] {
  * `calpub.yaml` over both. A `calpub.yaml` that does not parse is passed on as written, so the build
  * reports it and keeps its last good configuration.
  */
-export function composeConfig(
+function composeConfig(
   settings: Readonly<Record<string, unknown>>,
   params: Readonly<Record<string, unknown>> | null,
   calpubYaml: string | null,

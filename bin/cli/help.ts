@@ -1,7 +1,7 @@
 /** What `calpub --help` and `calpub help <command>` print: what each command does, its options, an example. */
 
 /** The commands, in the order the overview lists them. */
-export const COMMANDS = ['build', 'check', 'serve', 'init', 'emulate'] as const;
+const COMMANDS = ['build', 'check', 'serve', 'init', 'emulate'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const SOURCE = `  --content <dir>     a folder of event pages (event/, talk/...) with its calpub.yaml (default: content)

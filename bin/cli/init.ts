@@ -34,7 +34,7 @@ export function runInit(options: InitOptions): number {
 }
 
 /** The text of a starter `calpub.yaml` for `source`. */
-export function starterConfig(source: ContentSource): string {
+function starterConfig(source: ContentSource): string {
   const applied = parseConfig(source.configText).config;
   // The site as calpub reads it now: its zone found from the pages' venues when nothing sets one.
   const built = buildSite({

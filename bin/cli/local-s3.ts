@@ -1,9 +1,9 @@
 /**
  * A real S3 API server on 127.0.0.1 (s3rver) for emulation and tests, with the fixes it needs to
  * behave as S3 where calpub depends on it: its continuation tokens use DES, which OpenSSL 3 refuses
- * (patched to AES here; tokens are opaque; TOOLCHAIN.md §5); its store writes atomically and lists
- * in S3's order (local-s3-store.ts); conditional writes answer 412. Clients must send checksums only
- * when required (s3-store.ts).
+ * (patched to AES here; tokens are opaque); its store writes atomically and lists in S3's order
+ * (local-s3-store.ts); conditional writes answer 412. Clients must send checksums only when required
+ * (lambda/adapters/s3.ts `s3ClientConfig`).
  */
 import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';

@@ -187,7 +187,7 @@ export function chunkEncoder(algorithm: 'sha256' | 'md5'): ChunkEncoder {
  * Writes to a temporary name, then renames: readers see the old file or the new one, never half.
  * A new file is written in place (nobody can be reading an old one). `folders` remembers folders made.
  */
-export function writeFileAtomic(target: string, chunks: readonly Buffer[], folders: Set<string> = new Set()): void {
+function writeFileAtomic(target: string, chunks: readonly Buffer[], folders: Set<string> = new Set()): void {
   const folder = path.dirname(target);
   if (!folders.has(folder)) {
     mkdirSync(folder, { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * The object storage the serverless path needs, as a small port: S3 implements it (s3-store.ts), and
+ * The object storage the serverless path needs, as a small port: S3 implements it (s3.ts), and
  * tests implement it in memory with S3's conditional-write semantics (which s3rver lacks).
  */
 

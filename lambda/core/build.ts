@@ -66,7 +66,7 @@ export interface BuildResult {
  * The configuration a build with these inputs applies (`applyConfig`), `siteUrl` overridden; adapters
  * that process pages ahead use it. Its `config` is null when the build stops.
  */
-export function configFor(configText: string | null, memory: Memory | null, siteUrl?: string): AppliedConfig {
+function configFor(configText: string | null, memory: Memory | null, siteUrl?: string): AppliedConfig {
   const applied = applyConfig(configText, memory?.lastGoodConfig);
   return applied.config && siteUrl ? { ...applied, config: withSiteUrl(applied.config, siteUrl) } : applied;
 }

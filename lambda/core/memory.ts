@@ -63,11 +63,6 @@ export function lastGoodAfter(
   return good && text !== undefined ? text : remembered;
 }
 
-/** Reads a memory document; anything unreadable counts as no memory (the build then starts afresh). */
-export function parseMemory(text: string | null): Memory {
-  return readMemory(text).memory;
-}
-
 /** A memory from its saved text, and whether there was one and it could be read (`unreadable`: a memory lost). */
 export function readMemory(text: string | null): { memory: Memory; status: 'ok' | 'missing' | 'unreadable' } {
   if (!text) return { memory: EMPTY_MEMORY, status: 'missing' };

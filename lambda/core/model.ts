@@ -214,11 +214,6 @@ export interface OutputFile {
   readonly chunks: Iterable<string>;
 }
 
-/** The whole text of an output file. */
-export function textOf(file: Pick<OutputFile, 'chunks'>): string {
-  return [...file.chunks].join('');
-}
-
 /** What the build remembers about one published event between runs. */
 export interface EventMemory {
   /** Hash of the event's published fields. */

@@ -24,7 +24,7 @@ export function skipReason(event: Selectable, now: number): SkipReason | null {
 }
 
 /** How far ahead a date reads as a placeholder or a typo rather than a plan: about five years. */
-export const FAR_AHEAD_MS = 5 * 365.25 * 24 * 3600 * 1000;
+const FAR_AHEAD_MS = 5 * 365.25 * 24 * 3600 * 1000;
 
 type Dated = Pick<CalEvent, 'file' | 'time' | 'publishDate' | 'pageDate' | 'startField' | 'pageDateField'>;
 

@@ -159,7 +159,7 @@ export function languageSites(
  * A language's configuration: its title and description when it has its own, its URLs under its
  * folder (the site's language, folder '', at the root), as Hugo builds multilingual sites.
  */
-export function languageConfig(config: SiteConfig, folder: string): SiteConfig {
+function languageConfig(config: SiteConfig, folder: string): SiteConfig {
   const own = config.languages[folder || config.language.toLowerCase()] ?? {};
   // Without a title or description of its own, a site is named in its language, not in English.
   const labels = labelsFor(folder || config.language);
@@ -180,12 +180,12 @@ export function languageConfig(config: SiteConfig, folder: string): SiteConfig {
 }
 
 /** An identity inside its language's folder: `fr/event/x` in `fr` is `event/x`. */
-export function withoutFolder(id: string, folder: string): string {
+function withoutFolder(id: string, folder: string): string {
   return folder && id.startsWith(`${folder}/`) ? id.slice(folder.length + 1) : id;
 }
 
 /** The site of these events, and the problems found grouping their tags. */
-export function siteOf(
+function siteOf(
   config: SiteConfig,
   publishing: readonly Publishing[],
   now: number,

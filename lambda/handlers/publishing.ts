@@ -7,7 +7,7 @@ import type { OutputFile } from '../core/model';
 import type { ObjectStore } from '../adapters/object-store';
 
 /** Cache-Control of published files: fresh for 5 minutes, then served stale while revalidating. */
-export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400';
+const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, stale-if-error=86400';
 
 /** PUTs at once. */
 const WRITE_CONCURRENCY = 32;

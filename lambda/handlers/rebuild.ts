@@ -22,7 +22,7 @@ import { parseRemoteState, serializeRemoteState, stateHead, type RemoteState } f
 import type { Problem } from '../core/model';
 
 /** Above this many changed paths one `/*` invalidation replaces the list (one path on the bill). */
-export const INVALIDATION_LIMIT = 15;
+const INVALIDATION_LIMIT = 15;
 /** Private folder (in the content bucket) for the state and the problem report. */
 export const PRIVATE_PREFIX = '_calpub/';
 /** How often the site listing is checked against the manifest even when nothing went wrong. */

@@ -49,7 +49,7 @@ describe('startStaticServer', () => {
     expect((await fetch(`${base}/missing.ics`)).status).toBe(404);
   });
 
-  it('knows the feed content types of DESIGN.md', () => {
+  it('knows the feed content types of the outputs table', () => {
     expect(contentTypeFor('rss.xml')).toBe('application/rss+xml; charset=utf-8');
     expect(contentTypeFor('atom.xml')).toBe('application/atom+xml; charset=utf-8');
     expect(contentTypeFor('feed.json')).toBe('application/feed+json; charset=utf-8');

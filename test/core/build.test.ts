@@ -1,11 +1,10 @@
-import { textOf } from '../../lambda/core/model';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite } from '../../lambda/core/build';
 import type { SourceFile } from '../../lambda/core/model';
-import { EMPTY_MEMORY, parseMemory, serializeMemory } from '../../lambda/core/memory';
+import { EMPTY_MEMORY, serializeMemory } from '../../lambda/core/memory';
 import { readCalendar } from '../ical';
-import { build, NOW, output, TEST_CONFIG_YAML, yamlPage } from '../helpers';
+import { build, NOW, output, TEST_CONFIG_YAML, yamlPage, textOf, parseMemory } from '../helpers';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'site');
 const GOLDEN = path.join(__dirname, 'golden');

@@ -10,13 +10,13 @@ import {
   lastGoodAfter,
   memoryChunks,
   memoryFrom,
-  parseMemory,
   publishedAt,
   readMemory,
   remember,
   serializeMemory,
 } from '../../lambda/core/memory';
 import type { EventTime, Memory } from '../../lambda/core/model';
+import { parseMemory } from '../helpers';
 
 const time: EventTime = {
   kind: 'timed',

@@ -5,8 +5,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { build, output, yamlPage } from '../helpers';
-import { textOf } from '../../lambda/core/model';
+import { build, output, yamlPage, textOf } from '../helpers';
 
 const HUGO =
   'title: T\nsiteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\npermalinkBase: https://lab.example.org/\noutputs: [calendars, feeds, schedule, widget]\n';

@@ -107,7 +107,7 @@ function decodedKey(uri: string): string | null {
 }
 
 /** The behaviour of a path: the first pattern that matches (CloudFront's `*` and `?`), else the default. */
-export function behaviorFor(distribution: DistributionModel, pathname: string): BehaviorModel {
+function behaviorFor(distribution: DistributionModel, pathname: string): BehaviorModel {
   const matches = (pattern: string) => {
     const regex = pattern
       .replace(/^\//, '')

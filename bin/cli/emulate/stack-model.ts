@@ -235,7 +235,7 @@ export function resolveValue(value: CfnValue, lookup: (id: string, attribute: st
 }
 
 /** `rate(1 hour)`, `rate(5 minutes)` in milliseconds. */
-export function rateMs(expression: string): number {
+function rateMs(expression: string): number {
   const match = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
   if (!match) throw new Error(`calpub emulate understands rate(...) schedules only, not ${expression}`);
   const unit = { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[

@@ -92,7 +92,7 @@ export function feedEntries(site: Site, events: readonly PublishedEvent[] = site
 }
 
 /** Newest publication first, then by UID, so the order never depends on input order. */
-export function feedOrder(a: FeedItem, b: FeedItem): number {
+function feedOrder(a: FeedItem, b: FeedItem): number {
   return b.published - a.published || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
 }
 

@@ -8,7 +8,7 @@
 import { escape as escapeIcal } from 'ical-generator';
 
 /** Longest physical line in octets, excluding CRLF (RFC 5545 §3.1). */
-export const MAX_OCTETS = 75;
+const MAX_OCTETS = 75;
 
 /** Escapes a TEXT value: backslash, `;`, `,` and newlines (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {

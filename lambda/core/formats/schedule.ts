@@ -65,7 +65,7 @@ export function scheduleSchemaText(site: Site): string {
 }
 
 /** One event of the schedule. */
-export function scheduleEntry({ event, memory }: Pick<PublishedEvent, 'event' | 'memory'>, config: SiteConfig) {
+function scheduleEntry({ event, memory }: Pick<PublishedEvent, 'event' | 'memory'>, config: SiteConfig) {
   const stamp = rfc3339WithOffset(event);
   const t = event.time;
   return {

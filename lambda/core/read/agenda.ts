@@ -138,12 +138,6 @@ export function agendaOf(texts: string | readonly string[]): AgendaLine[] {
   });
 }
 
-/** Reads and places an event's sessions from its texts (`agendaOf`). */
-export function sessionsOf(texts: string | readonly string[], time: EventTime): Session[] {
-  const lines = agendaOf(texts);
-  return lines.length ? placeSessions(lines, time, agendaClock(time).at) : [];
-}
-
 /**
  * Whether a start written with `Z` (read as UTC) looks like the organiser's wall clock instead: the
  * programme's first time is the `Z` time's clock (`14:00Z`, `## 14h00-15h00`) and not the zone's

@@ -43,7 +43,7 @@ export function decodePage(path: string, bytes: Uint8Array): SourceFile {
  * replaced by U+FFFD: such text cannot be encoded as UTF-8 or in a URL, and would stop whatever
  * outputs it.
  */
-export function wellFormed(text: string): string {
+function wellFormed(text: string): string {
   return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 

@@ -1,5 +1,5 @@
 /**
- * Decides when an event happens from the several shapes real pages use (FIELDS.md §1, §3):
+ * Decides when an event happens from the several shapes real pages use:
  * `date`/`date_end` (current archetype), `time_start`/`time_end` (early Academic talks, whose `date`
  * is the page date), `start_date`/`end_date` (record-style pages whose `date` is a record timestamp),
  * `all_day`, and a free-text `time: "3--4pm"` that some themes show instead of the clock time in `date`.

@@ -1,6 +1,6 @@
 /**
  * Coercion of loosely typed front-matter values into the shapes the model wants. Real pages write the
- * same key as a string, a number, a list or null (FIELDS.md §2); these helpers accept every shape that
+ * same key as a string, a number, a list or null; these helpers accept every shape that
  * has an obvious meaning and report the rest through `warn`.
  */
 import type { Address, EventLink, FrontMatter } from '../model';

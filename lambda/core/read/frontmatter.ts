@@ -2,7 +2,7 @@
  * Splits a Hugo page into front matter and body, and parses the front matter.
  *
  * Hugo accepts YAML (`---`), TOML (`+++`) and JSON (a leading `{` object). We split ourselves rather than
- * use gray-matter, which mangles CRLF TOML and returns nothing for JSON front matter (FIELDS.md §3).
+ * use gray-matter, which mangles CRLF TOML and returns nothing for JSON front matter.
  * YAML is read with the core schema, so unquoted timestamps stay strings and mean the same as quoted ones;
  * numbers written with a leading zero (`postcode: 01000`) stay as written; a key written twice keeps its
  * last value, as Hugo's reader does, with a warning.

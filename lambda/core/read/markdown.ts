@@ -48,17 +48,6 @@ export function parseMarkdown(source: string, baseUrl: string, siteBase: string 
   return { tokens, asideKey, hasHtml, baseUrl };
 }
 
-/** Plain text; blank lines separate blocks, no trailing whitespace. Relative links resolve against `baseUrl`. */
-export function markdownToText(source: string, baseUrl: string): string {
-  if (!/[*_`#<>[\]&|\\{-]|^\s*\d+\./m.test(source)) return tidy(source);
-  return renderText(parseMarkdown(source, baseUrl));
-}
-
-/** Sanitized HTML with absolute URLs (resolved against `baseUrl`). */
-export function markdownToHtml(source: string, baseUrl: string): string {
-  return renderHtml(parseMarkdown(source, baseUrl));
-}
-
 /** Renders a parsed document as HTML. */
 export function renderHtml(doc: ParsedMarkdown): string {
   const rendered = md.renderer.render(doc.tokens, md.options, {});
@@ -192,7 +181,7 @@ function renderInlineText(tokens: Token[]): string {
 }
 
 /** Visible text of an HTML fragment: tags dropped, block ends as line breaks, entities decoded. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   return md.utils.unescapeAll(htmlText(html));
 }
 

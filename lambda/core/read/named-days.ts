@@ -35,7 +35,7 @@ const ISO = /(?<!\d)\d{4}-(\d{2})-(\d{2})(?!\d)/g;
 const NUMERIC = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])/g;
 
 /** Every day a text names, as `MM-DD`. */
-export function namedDays(text: string): Set<string> {
+function namedDays(text: string): Set<string> {
   const found = new Set<string>();
   const add = (month: number, day: number) =>
     month >= 1 &&

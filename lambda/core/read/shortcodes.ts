@@ -36,7 +36,7 @@ export function markdownShortcodes(asideKey: string | null): ShortcodeRenderer {
 }
 
 /** Markdown equivalents used for text outputs (the calendar's DESCRIPTION). */
-export const TEXT_SHORTCODES: ShortcodeRenderer = (call, inner) => {
+const TEXT_SHORTCODES: ShortcodeRenderer = (call, inner) => {
   const arg = (name: string, index: number) => call.named[name] ?? call.positional[index] ?? '';
   switch (call.name) {
     case 'youtube': {

@@ -5,9 +5,9 @@ import {
   parseEntry,
   placeSessions,
   readAgenda,
-  sessionsOf,
 } from '../../../lambda/core/read/agenda';
 import type { EventTime } from '../../../lambda/core/model';
+import { sessionsOf } from '../../helpers';
 
 const entry = (text: string) => {
   const e = parseEntry(text);

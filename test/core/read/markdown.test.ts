@@ -1,13 +1,7 @@
-import {
-  markdownToHtml,
-  markdownToText,
-  parseMarkdown,
-  renderHtml,
-  renderText,
-} from '../../../lambda/core/read/markdown';
+import { parseMarkdown, renderHtml, renderText } from '../../../lambda/core/read/markdown';
 import { expandShortcodes, shortcodeDepth } from '../../../lambda/core/read/shortcodes';
 import { processPage } from '../../../lambda/core/page';
-import { TEST_CONFIG } from '../../helpers';
+import { TEST_CONFIG, markdownToHtml, markdownToText } from '../../helpers';
 
 describe('expandShortcodes', () => {
   it('shows an escaped shortcode as written, as Hugo does ({{</* x */>}} is {{< x >}}), and expands the others', () => {

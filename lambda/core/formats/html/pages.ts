@@ -64,7 +64,7 @@ ${page.main}
 }
 
 /** Subscribe links: webcal, Google Calendar, Outlook.com, copy the URL, and the feeds. */
-export function subscribeBlock(sub: Subscription, id: string, t: Labels): SafeHtml {
+function subscribeBlock(sub: Subscription, id: string, t: Labels): SafeHtml {
   const google = `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(sub.webcal)}`;
   const outlook = `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(sub.calendar)}&name=${encodeURIComponent(sub.title)}`;
   return html`<section class="subscribe" aria-labelledby="${id}-title">
@@ -240,7 +240,7 @@ function shiftHeadings(markup: string): string {
 }
 
 /** Google Calendar's "create event" template link for one event. */
-export function googleTemplateLink(item: PageEvent): string {
+function googleTemplateLink(item: PageEvent): string {
   const e = item.event;
   const t = e.time;
   const stamp = (ms: number) =>

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSite } from '../../../../lambda/core/build';
-import { textOf, type OutputFile } from '../../../../lambda/core/model';
+import type { OutputFile } from '../../../../lambda/core/model';
 import { listPages } from '../../../../lambda/adapters/fs';
 import { embedPathPatterns, isEmbedPath, outputAt } from '../../../../lambda/core/outputs';
 import { EMBED_MAX } from '../../../../lambda/core/formats/html/embed';
-import { NOW } from '../../../helpers';
+import { NOW, textOf } from '../../../helpers';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const CONTENT = path.join(ROOT, 'content');

@@ -1,8 +1,7 @@
-import { textOf } from '../../../../lambda/core/model';
 import { HtmlValidate } from 'html-validate';
 import { escapeHtml, html, safeUrl, trusted } from '../../../../lambda/core/formats/html/html';
 import { buildFixture } from '../../../fixture-site';
-import { output, yamlPage } from '../../../helpers';
+import { output, yamlPage, textOf } from '../../../helpers';
 
 describe('html template', () => {
   it('escapes every interpolated value unless it is SafeHtml', () => {

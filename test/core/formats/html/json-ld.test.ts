@@ -11,10 +11,10 @@ import jsonld from 'jsonld';
 import { mf2 } from 'microformats-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { buildSite } from '../../../../lambda/core/build';
-import { textOf, type OutputFile } from '../../../../lambda/core/model';
+import type { OutputFile } from '../../../../lambda/core/model';
 import { listPages } from '../../../../lambda/adapters/fs';
 import { attendanceMode, jsonLdScript } from '../../../../lambda/core/formats/html/json-ld';
-import { NOW } from '../../../helpers';
+import { NOW, textOf } from '../../../helpers';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const SCHEMA = 'http://schema.org/';

@@ -1,9 +1,9 @@
 /** Shared fixture builders: pages from front-matter text, and a fixed clock. */
 import { buildSite, type BuildResult } from '../lambda/core/build';
 import { DEFAULT_CONFIG } from '../lambda/core/read/config';
-import type { EventTime, Memory, OutputFile, SiteConfig, SourceFile } from '../lambda/core/model';
+import type { EventTime, Memory, OutputFile, Session, SiteConfig, SourceFile } from '../lambda/core/model';
 import { readMemory } from '../lambda/core/memory';
-import { agendaClock, agendaOf, placeSessions, type Session } from '../lambda/core/read/agenda';
+import { agendaClock, agendaOf, placeSessions } from '../lambda/core/read/agenda';
 import { parseMarkdown, renderHtml, renderText } from '../lambda/core/read/markdown';
 
 /** The fixed clock of every test: 2026-11-29T12:00:00Z. */

@@ -244,3 +244,10 @@ export interface Memory {
    */
   readonly lastGoodConfig?: string | null;
 }
+
+/** A session placed in time (epoch ms). */
+export interface Session {
+  readonly start: number;
+  readonly end: number;
+  readonly title: string;
+}

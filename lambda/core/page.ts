@@ -3,7 +3,7 @@
  * (the VEVENT, the HTML for feeds). Pure and JSON-serializable, so outcomes can be reused from a
  * cache keyed by the page's bytes, and the build only assembles them.
  */
-import { agendaClock, agendaOf, looksWallClock, placeSessions, type AgendaClock, type Session } from './read/agenda';
+import { agendaClock, agendaOf, looksWallClock, placeSessions, type AgendaClock } from './read/agenda';
 import { html } from './formats/html/html';
 import { labelsFor, type Labels } from './i18n/labels';
 import { describeEvent } from './formats/describe';
@@ -11,7 +11,7 @@ import { locationLine } from './read/fields';
 import { parseFrontMatter } from './read/frontmatter';
 import { humanWhen } from './formats/human-dates';
 import { parseMarkdown, renderHtml, renderText } from './read/markdown';
-import type { CalEvent, Problem, SiteConfig, SourceFile } from './model';
+import type { CalEvent, Problem, Session, SiteConfig, SourceFile } from './model';
 import { normalizePage, venueOf } from './read/normalize';
 import type { VenueZone } from './read/venue-zone';
 import { publishes } from './read/config';

@@ -2,11 +2,10 @@
  * The published model: what a build publishes, as every renderer sees it. A page's outcome gives an
  * event's header (its fields, sessions and words) and its rendered pieces; the build gives each its
  * memory and makes the site (configuration, URLs, tags, clock) once (site.ts). Types only, in one
- * module that imports nothing but the model's and the reader's types, so the formats, the site and
+ * module that imports nothing but the model's types, so the formats, the site and
  * the build all point down to it.
  */
-import type { CalEvent, EventMemory, SiteConfig } from './model';
-import type { Session } from './read/agenda';
+import type { CalEvent, EventMemory, Session, SiteConfig } from './model';
 
 /**
  * What the build needs of an event once its pieces are rendered: everything but the Markdown texts

@@ -3,7 +3,8 @@
  * the agenda, the body, the series, the links and the event page. Markdown and shortcodes are
  * rendered to text.
  */
-import type { AgendaClock, Session } from '../read/agenda';
+import type { AgendaClock } from '../read/agenda';
+import type { Session } from '../model';
 import type { CalEvent } from '../model';
 import type { Labels } from '../i18n/labels';
 

@@ -6,7 +6,7 @@
 import { clockText } from '../shared/stamps';
 import { candidateGroups } from './agenda-lines';
 import { readClockRange, type ClockTime } from './clock';
-import type { EventTime } from '../model';
+import type { EventTime, Session } from '../model';
 import { expandShortcodes } from './shortcodes';
 import { wallClockStamp, wallDateOf, zonedInstant } from './time';
 
@@ -14,13 +14,6 @@ import { wallClockStamp, wallDateOf, zonedInstant } from './time';
 export interface AgendaLine {
   readonly start: ClockTime;
   readonly end: ClockTime | null;
-  readonly title: string;
-}
-
-/** A session placed in time (epoch ms). */
-export interface Session {
-  readonly start: number;
-  readonly end: number;
   readonly title: string;
 }
 

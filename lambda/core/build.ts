@@ -129,7 +129,7 @@ export function buildSite(input: BuildInput): BuildResult {
   const memories = { ...previous.events };
   const publishing: Publishing[] = [];
   for (const { event, outcome } of rejectDuplicateIdentities(events, problems)) {
-    problems.push(...farAheadProblems(event, input.now, config.timeZone));
+    problems.push(...farAheadProblems(event, input.now));
     const reason = skipReason(event, input.now);
     if (reason) {
       skipped.push({ file: event.file, reason });

@@ -6,7 +6,7 @@
  * Decided against an injected clock.
  */
 import type { CalEvent, Problem, SiteConfig } from './model';
-import { startInstant } from './read/time';
+import { startInstant, wallDateOf } from './read/time';
 
 /** The fields selection looks at. */
 export type Selectable = Pick<CalEvent, 'draft' | 'publishDate' | 'expiryDate' | 'pageDate'>;
@@ -28,11 +28,8 @@ const FAR_AHEAD_MS = 5 * 365.25 * 24 * 3600 * 1000;
 
 type Dated = Pick<CalEvent, 'file' | 'time' | 'publishDate' | 'pageDate' | 'startField' | 'pageDateField'>;
 
-/**
- * A warning for each date of the page more than about five years after `now`.
- * @param siteZone - the zone dates are shown in when the event has none (all-day events)
- */
-export function farAheadProblems(event: Dated, now: number, siteZone: string): Problem[] {
+/** A warning for each date of the page more than about five years after `now`, shown in the event's zone. */
+export function farAheadProblems(event: Dated, now: number): Problem[] {
   const time = event.time;
   const start = startInstant(time);
   const dates: Array<[string | null, number | null]> = [
@@ -41,15 +38,8 @@ export function farAheadProblems(event: Dated, now: number, siteZone: string): P
     ['publishDate', event.publishDate],
   ];
   const far = dates.filter((d): d is [string, number] => d[0] !== null && d[1] !== null && d[1] - now > FAR_AHEAD_MS);
-  if (far.length === 0) return [];
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: time.kind === 'timed' ? time.timeZone : siteZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
   const shown = (field: string, at: number) =>
-    time.kind === 'allDay' && field === event.startField ? time.startDate : day.format(at);
+    time.kind === 'allDay' && field === event.startField ? time.startDate : wallDateOf(at, time.timeZone);
   return far.map(([field, at]) => ({
     file: event.file,
     severity: 'warning',

@@ -10,10 +10,10 @@ import { escape as escapeIcal } from 'ical-generator';
 /** Longest physical line in octets, excluding CRLF (RFC 5545 §3.1). */
 const MAX_OCTETS = 75;
 
-/** Escapes a TEXT value: backslash, `;`, `,` and newlines (RFC 5545 §3.3.11). */
+/** Escapes a TEXT value: backslash, `;`, `,` and newlines (`\r\n`, `\r`, `\n`) (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
   // Control characters are not allowed in TEXT values.
-  return escapeIcal(value.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, ''), false);
+  return escapeIcal(value.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, ''), false);
 }
 
 /** A content line `NAME[;PARAMS]:VALUE`, folded, with its CRLF. `value` must already be escaped. */

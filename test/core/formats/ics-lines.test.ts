@@ -23,6 +23,8 @@ describe('fold', () => {
   it('folds from 76 octets on, counting octets rather than characters', () => {
     expect(fold('x'.repeat(75))).toBe('x'.repeat(75));
     expect(fold('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`);
+    // Exactly two full lines: no empty continuation line after them.
+    expect(fold('x'.repeat(149))).toBe(`${'x'.repeat(75)}\r\n ${'x'.repeat(74)}`);
     // 40 characters but 80 octets: folded; 70 characters of 72 octets: not.
     expect(fold('é'.repeat(40)).split('\r\n').map(octets)).toEqual([74, 7]);
     expect(fold(`${'é'.repeat(2)}${'x'.repeat(68)}`)).toBe(`${'é'.repeat(2)}${'x'.repeat(68)}`);

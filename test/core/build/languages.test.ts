@@ -3,12 +3,18 @@ import { readCalendar } from '../../ical';
 import { build, output, yamlPage } from '../../helpers';
 
 describe('a multilingual site', () => {
-  const result = build([
-    yamlPage('event/meetup/index.md', "title: Meetup\ndate: '2027-01-10T18:00:00'\ntags: [data]"),
-    yamlPage('event/meetup/index.fr.md', "title: Rencontre\ndate: '2027-01-10T18:00:00'\ntags: [données]"),
-    yamlPage('event/only-fr.fr.md', "title: Atelier\ndate: '2027-01-12T18:00:00'\nstatus: cancelled"),
-  ]);
-  const paths = [...result.outputs].map((o) => o.path);
+  // Built before each test, not when the file loads: Stryker's per-test coverage then runs every test
+  // that reads it against a mutant in the build (bench/mutation.md).
+  let result: ReturnType<typeof build>;
+  let paths: string[];
+  beforeEach(() => {
+    result = build([
+      yamlPage('event/meetup/index.md', "title: Meetup\ndate: '2027-01-10T18:00:00'\ntags: [data]"),
+      yamlPage('event/meetup/index.fr.md', "title: Rencontre\ndate: '2027-01-10T18:00:00'\ntags: [données]"),
+      yamlPage('event/only-fr.fr.md', "title: Atelier\ndate: '2027-01-12T18:00:00'\nstatus: cancelled"),
+    ]);
+    paths = [...result.outputs].map((o) => o.path);
+  });
 
   it('publishes one calendar and feed set per language, the site language at the root', () => {
     expect(readCalendar(output(result, 'calendar.ics')).events.map((e) => e.summary)).toEqual(['Meetup']);

@@ -25,7 +25,12 @@ const file = (outputs: OutputFile[], p: string) => textOf(outputs.find((o) => o.
 const titles = (page: string) => [...page.matchAll(/<a class="what" href="([^"]*)">([^<]*)<\/a>/g)].map((m) => m[2]);
 
 describe('the widget pages', () => {
-  const outputs = site();
+  // Built before each test, not when the file loads: Stryker's per-test coverage then runs every test
+  // that reads it against a mutant in the build (bench/mutation.md).
+  let outputs: OutputFile[];
+  beforeEach(() => {
+    outputs = site();
+  });
 
   it('list the upcoming events, soonest first, each with its page, its .ics and whether it is cancelled', () => {
     const page = file(outputs, 'embed/index.html');

@@ -2,6 +2,7 @@ import { HtmlValidate } from 'html-validate';
 import { escapeHtml, html, safeUrl, trusted } from '../../../../lambda/core/formats/html/html';
 import { buildFixture } from '../../../fixture-site';
 import { output, yamlPage, textOf } from '../../../helpers';
+import type { OutputFile } from '../../../../lambda/core/model';
 
 describe('html template', () => {
   it('escapes every interpolated value unless it is SafeHtml', () => {
@@ -27,8 +28,14 @@ describe('html template', () => {
 /** Recommended rules; titles are the organisers' own words, so their length is not ours to cap. */
 const VALIDATOR_CONFIG = { extends: ['html-validate:recommended'], rules: { 'long-title': 'off' as const } };
 
-const result = buildFixture();
-const pages = [...result.outputs].filter((o) => o.path.endsWith('.html'));
+// Built before each test, not when the file loads: Stryker's per-test coverage then runs every test
+// that reads it against a mutant in the build (bench/mutation.md).
+let result: ReturnType<typeof buildFixture>;
+let pages: OutputFile[];
+beforeEach(() => {
+  result = buildFixture();
+  pages = [...result.outputs].filter((o) => o.path.endsWith('.html'));
+});
 
 describe('HTML pages of the fixture site', () => {
   it('writes the index, a page per event, a page per tag, the 404 page and the widget pages', () => {

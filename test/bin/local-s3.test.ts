@@ -64,6 +64,29 @@ describe('the local S3 server', () => {
     expect(reads).toBeGreaterThan(2);
   }, 60_000);
 
+  it('writes and deletes in one folder at once, as a rebuild does: no request fails, no write is lost', async () => {
+    // A delete removes the folders it empties (s3rver stores `/` as folders) while writes make files
+    // in them: a write must make its folder again, a delete must never take another object with it.
+    const rounds = Array.from({ length: 40 }, (_, i) => i);
+    const olds = rounds.flatMap((i) => [`race/r${i}/old.ics`, `race/r${i}/gone/old.ics`]);
+    await mapConcurrently(olds, 25, (key) => store.put(key, 'old', { contentType: 'text/calendar' }));
+    // Each folder's deletes and writes run together.
+    const work = rounds.flatMap((i) => [
+      { key: `race/r${i}/old.ics`, write: false },
+      { key: `race/r${i}/new.ics`, write: true },
+      { key: `race/r${i}/gone/old.ics`, write: false },
+      { key: `race/r${i}/gone/new.ics`, write: true },
+      { key: `race/r${i}/other/new.ics`, write: true },
+    ]);
+    await mapConcurrently(work, 16, async ({ key, write }) => {
+      if (write) await store.put(key, key, { contentType: 'text/calendar' });
+      else await store.delete([key]);
+    });
+    const news = work.filter((w) => w.write).map((w) => w.key);
+    expect((await store.list('race/')).map((o) => o.key).sort(byteOrder)).toEqual([...news].sort(byteOrder));
+    for (const key of news) expect((await store.get(key))?.bytes.toString()).toBe(key);
+  }, 60_000);
+
   it('refuses conditional writes whose condition fails, as S3 does', async () => {
     const { etag } = await store.put('state', 'one', { contentType: 'text/plain' });
     await expect(store.put('state', 'two', { contentType: 'text/plain', ifNoneMatch: '*' })).rejects.toBeInstanceOf(

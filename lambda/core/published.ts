@@ -84,7 +84,7 @@ export interface TagGroup {
   readonly slug: string;
   /** The most frequent spelling (ties: the first in alphabetical order). */
   readonly name: string;
-  /** Identities of the events, in the order given. */
+  /** Identities of the events, in calendar order (as `Site.events`). */
   readonly ids: readonly string[];
 }
 

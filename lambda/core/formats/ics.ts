@@ -12,7 +12,7 @@ import { locationLine } from '../read/fields';
 import { eventCalendarUrl, homeUrl, tagUrls } from '../urls';
 import { isUtcZone } from '../read/zones';
 import { vtimezoneBlock } from './vtimezone';
-import { calendarOrder, tagEvents } from '../published-events';
+import { tagEvents } from '../published-events';
 
 const PRODID = '-//calpub//calpub 0.1//EN';
 
@@ -92,7 +92,8 @@ export function tagCalendar(site: Site, tag: TagGroup): Iterable<string> {
 }
 
 /**
- * A VCALENDAR: the head, the VTIMEZONEs the events need, the events by start (then identity).
+ * A VCALENDAR: the head, the VTIMEZONEs the events need, the events.
+ * @param events - in calendar order (the site's events and a tag's are: `Site.events`)
  * @param whole - an event's own calendar: a huge page's full text, not the aggregates' shortened one
  */
 export function* calendar(
@@ -101,10 +102,9 @@ export function* calendar(
   events: readonly PublishedEvent[],
   whole = false,
 ): Generator<string> {
-  const sorted = [...events].sort(calendarOrder);
   yield calendarHead(header, config);
-  yield* zoneSpans(sorted).map(([zone, span]) => vtimezoneBlock(zone, span.from, span.to));
-  for (const e of sorted)
+  yield* zoneSpans(events).map(([zone, span]) => vtimezoneBlock(zone, span.from, span.to));
+  for (const e of events)
     yield* [
       veventHead(e.memory),
       (whole ? e.pieces.ics : (e.pieces.aggregate?.ics ?? e.pieces.ics)).content,

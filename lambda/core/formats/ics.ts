@@ -22,7 +22,7 @@ export function renderVeventContent(event: CalEvent, description: string): Veven
   let s = line('UID', escapeText(event.uid));
   s += datesLines(event, zone);
   s += textLine('SUMMARY', event.title);
-  if (description) s += textLine('DESCRIPTION', description);
+  s += textLine('DESCRIPTION', description); // never empty: it ends with the event's page
   const where = locationLine(event.location, event.address);
   if (where) s += textLine('LOCATION', where);
   if (event.geo) s += line('GEO', `${event.geo.lat};${event.geo.lon}`);
@@ -141,5 +141,5 @@ function zoneSpans(events: readonly PublishedEvent[]): Array<[string, { from: nu
     const span = spans.get(zone);
     spans.set(zone, span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to });
   }
-  return [...spans.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...spans.entries()].sort(([a], [b]) => (a < b ? -1 : 1)); // a Map's keys: never equal
 }

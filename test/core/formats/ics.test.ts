@@ -56,6 +56,12 @@ describe('VEVENT lines', () => {
     expect(text).not.toContain('TZID=UTC');
   });
 
+  it('writes one VTIMEZONE, for the zone of the timed events: none for all-day and UTC events', () => {
+    const text = ics();
+    expect(text.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);
+    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n');
+  });
+
   it('writes GEO as latitude;longitude', () => {
     expect(vevent(ics(), 'event/geo')).toContain('GEO:48.85;2.35');
     expect(vevent(ics(), 'event/timed').filter((l) => l.startsWith('GEO'))).toEqual([]);
@@ -72,14 +78,17 @@ describe('the calendar around the events', () => {
 
   it('lists events by start whatever the order of the pages, and VTIMEZONEs by name', () => {
     const pages = [
-      yamlPage('event/a/index.md', "title: Late\ndate: '2027-03-10T18:00:00'\ntimezone: Europe/Paris"),
+      yamlPage('event/a/index.md', "title: Late\ndate: '2027-04-10T18:00:00'\ntimezone: Europe/Paris"),
       yamlPage('event/b/index.md', "title: Early\ndate: '2027-01-10T18:00:00'\ntimezone: Pacific/Auckland"),
-      yamlPage('event/c/index.md', "title: Middle\ndate: '2027-02-10T18:00:00'\ntimezone: America/New_York"),
+      yamlPage('event/c/index.md', "title: Middle\ndate: '2027-02-10T18:00:00'\ntimezone: Europe/Berlin"),
+      yamlPage('event/d/index.md', "title: Later\ndate: '2027-03-10T18:00:00'\ntimezone: America/New_York"),
     ];
     const text = output(build(pages), 'calendar.ics');
-    expect(readCalendar(text).events.map((e) => e.summary)).toEqual(['Early', 'Middle', 'Late']);
+    expect(readCalendar(text).events.map((e) => e.summary)).toEqual(['Early', 'Middle', 'Later', 'Late']);
+    // First seen in the order Auckland, Berlin, New York, Paris: written by name.
     expect([...text.matchAll(/\r\nTZID:([^\r]+)/g)].map((m) => m[1])).toEqual([
       'America/New_York',
+      'Europe/Berlin',
       'Europe/Paris',
       'Pacific/Auckland',
     ]);

@@ -32,9 +32,9 @@ export function textLine(name: string, value: string): string {
  * character (and no surrogate pair, a single 4-byte sequence in UTF-8) is ever split.
  */
 export function fold(content: string): string {
+  // Most lines are short ASCII: no bytes to count.
   if (content.length <= MAX_OCTETS && isAscii(content)) return content;
-  const bytes = Buffer.from(content, 'utf8');
-  if (bytes.length <= MAX_OCTETS) return content;
+  const bytes = Buffer.from(content);
   const parts: string[] = [];
   let start = 0;
   let limit = MAX_OCTETS;

@@ -5,8 +5,10 @@
  *   - cold: the first time the outputs are made, with the JIT cold and the pieces several kinds share
  *     (an event's VEVENT, its dates in words) made by the first kind that asks for them;
  *   - warm: the outputs made again (a third time), when every shared piece exists: the kind's own cost.
- * Then the build's other phases (pages read, published model) and what each output group adds to a
- * whole build (warm, median of 5).
+ * Then the rest of the build (pages read, published model). Not measured here: what a group costs in
+ * the pages' outcomes (the HTML of feeds and pages is rendered with each page, only when a group that
+ * shows it is published); whole builds with and without a group differ by less than their noise in
+ * one process (±250 ms at 1,000 pages).
  *   npx tsx bench/output-costs.ts [N=1000]
  */
 import { execFileSync } from 'node:child_process';
@@ -64,7 +66,6 @@ const timed = <T>(f: () => T): [T, number] => {
   const value = f();
   return [value, performance.now() - started];
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const [cold, coldMs] = timed(() => buildSite(input(configText)));
 const coldCosts = outputCosts(cold);
@@ -108,27 +109,3 @@ for (const name of Object.keys(OUTPUTS) as OutputName[]) {
 console.log(
   row(['**all**', '', total.files, (total.bytes / 1024).toFixed(0), total.cold.toFixed(0), total.warm.toFixed(0), '']),
 );
-
-// What each group adds to a whole build (pages read, model, outputs made), warm: groups added one at a
-// time, in the order calpub.yaml allows (pages need the feeds and the schedule they link to).
-const wholeBuild = (config: string) => {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++)
-    runs.push(
-      timed(() => {
-        const result = buildSite(input(config));
-        if (result.stopped) throw new Error(result.problems.map((p) => p.message).join('\n'));
-        for (const file of result.outputs) for (const _ of file.chunks);
-      })[1],
-    );
-  return median(runs);
-};
-console.log('\nWhole build in this process (warm, median of 5), output groups added one at a time:');
-const groups: string[] = [];
-let before = 0;
-for (const group of ['calendars', 'feeds', 'schedule', 'pages', 'widget']) {
-  groups.push(group);
-  const ms = wholeBuild(`${configText}\noutputs: [${groups.join(', ')}]\n`);
-  console.log(`- ${groups.join(' + ')}: ${ms.toFixed(0)} ms (${group}: +${(ms - before).toFixed(0)} ms)`);
-  before = ms;
-}

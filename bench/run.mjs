@@ -129,9 +129,20 @@ const table = [
 // What each kind of output costs, at the smallest size (bench/output-costs.ts, in one process).
 const costs = execFileSync(
   process.execPath,
-  [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(here, 'output-costs.ts'), String(Math.min(...(sizes.length ? sizes : [1000])))],
+  [
+    join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+    join(here, 'output-costs.ts'),
+    String(Math.min(...(sizes.length ? sizes : [1000]))),
+  ],
   { encoding: 'utf8' },
 );
-const costSection = ['## What each kind of output costs', '', '`npx tsx bench/output-costs.ts N`:', '', costs.trim(), ''];
+const costSection = [
+  '## What each kind of output costs',
+  '',
+  '`npx tsx bench/output-costs.ts N`:',
+  '',
+  costs.trim(),
+  '',
+];
 writeFileSync(join(here, 'results.md'), `${table}\n${costSection.join('\n')}`);
 console.log('\nwritten to bench/results.md');

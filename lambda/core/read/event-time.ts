@@ -69,10 +69,12 @@ export function readEventTime(data: FrontMatter, rules: ZoneRules, warn: Warn): 
       end = read.value;
     }
   }
-  const allDay = flag(data, 'all_day', warn) || start.value.kind === 'date';
-  const result = allDay
-    ? allDayTime(start.value, end, rules.timeZone, fields, warn)
-    : timedTime(applyFreeTextTime(data, start.value, end, warn), rules, fields, warn);
+  // A clock time in `time` makes a date-only start timed, as the site shows it; `all_day` overrides it.
+  const span = flag(data, 'all_day', warn) ? null : applyFreeTextTime(data, start.value, end, warn);
+  const result =
+    span === null || span.start.kind === 'date'
+      ? allDayTime(start.value, end, rules.timeZone, fields, warn)
+      : timedTime(span, rules, fields, warn);
   return result.ok ? { ...result, startField: fields.start, pageDateField: fields.pageDate } : result;
 }
 

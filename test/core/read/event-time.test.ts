@@ -23,7 +23,10 @@ function timeOf(data: FrontMatter, rules = PARIS) {
   return { time: shown(result.time), warnings, result };
 }
 
-function shown(time: EventTime) {
+/** A time with its instants as ISO text (all-day times as they are). */
+type Shown = { readonly [key: string]: unknown; readonly start?: string; readonly end?: string | null };
+
+function shown(time: EventTime): Shown {
   if (time.kind === 'allDay') return time;
   const { start, end, ...rest } = time;
   return { ...rest, start: new Date(start).toISOString(), end: end === null ? null : new Date(end).toISOString() };

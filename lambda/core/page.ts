@@ -177,7 +177,8 @@ function outcomeOf({ file, parsed, venue }: PageRead, config: SiteConfig): PageO
 /** Whether the start is written in UTC (`Z`, `-00:00`): on a site whose clock is not UTC, read as wall clock. */
 function writtenWithZ(data: Record<string, unknown>, field: string): boolean {
   const value = data[field];
-  return typeof value === 'string' && /(?:[zZ]|-00:?00)\s*$/.test(value) && /\d[Tt ]\d/.test(value);
+  // Only a date-time takes an offset (time.ts), so a value that ends so has a time.
+  return typeof value === 'string' && /(?:[zZ]|-00:?00)\s*$/.test(value);
 }
 
 /** The aggregates' version of a huge page: its texts cut at a word, and where the whole is. */

@@ -121,14 +121,13 @@ function entryText(raw: string): string {
   const bold = BOLD_PREFIX.exec(text);
   if (!bold) return text;
   const rest = bold[3];
-  return `${bold[2]}${rest === '' || rest.startsWith(' ') || /^[:\-–—|]/.test(rest) ? '' : ' '}${rest}`.trim();
+  return `${bold[2]}${rest.startsWith(' ') || /^[:\-–—|]/.test(rest) ? '' : ' '}${rest}`.trim();
 }
 
 /** `| 9h30-9h45 | Accueil café |` as `9h30-9h45 | Accueil café`. */
 function tableRowText(row: string): string {
+  // Empty cells are left out, the ones before the first bar and after the last included.
   const cells = row
-    .trim()
-    .replace(/^\||\|$/g, '')
     .split('|')
     .map((c) => c.trim())
     .filter((c) => c !== '');
@@ -137,6 +136,6 @@ function tableRowText(row: string): string {
 
 /** `**18:30** Welcome` inside a heading reads as `18:30 Welcome`. */
 function unwrapEmphasis(text: string): string {
-  const m = /^(\*\*|__|\*|_)(.+?)\1(.*)$/.exec(text);
+  const m = /^(\*\*|__|\*|_)(.+?)\1(.*)/.exec(text);
   return m ? `${m[2]}${m[3]}` : text;
 }

@@ -125,3 +125,39 @@ describe('candidateGroups: what is never read', () => {
     expect(groups('## 18:00 A\r\n\r\n## 18:30 B\r## 19:00 C')).toEqual([['!18:00 A'], ['!18:30 B'], ['!19:00 C']]);
   });
 });
+
+describe('candidateGroups: edges found by mutation testing', () => {
+  it('ends a paragraph at a line of spaces', () => {
+    expect(groups('10:00 Welcome\n   \n11:00 Talk')).toEqual([['!10:00 Welcome'], ['!11:00 Talk']]);
+  });
+
+  it('continues a list only with lines indented two spaces or a tab, not one space or spaces inside', () => {
+    expect(groups('- 10:00 A\n\n 11:30 Lunch')).toEqual([['10:00 A'], ['!11:30 Lunch']]);
+    expect(groups('- 10:00 A\n\nLunch  at noon')).toEqual([['10:00 A'], ['!Lunch  at noon']]);
+    expect(groups('- 10:00 A\n\n\tNote')).toEqual([['10:00 A']]);
+  });
+
+  it('reads items indented four spaces inside a list as nested items', () => {
+    expect(groups('- 10:00 A\n    - 10:30 A.1\n- 11:00 B')).toEqual([['10:00 A', '10:30 A.1', '11:00 B']]);
+  });
+
+  it('takes only a line that starts four spaces in for code, not spaces inside a line', () => {
+    expect(groups('10:00 Talk    by X')).toEqual([['!10:00 Talk    by X']]);
+  });
+
+  it('joins a bold prefix and a text that holds a separator further on with a space, and trims the prefix', () => {
+    expect(groups('A\n**18:00**Doors: late\n** 19:00** Talk')).toEqual([
+      ['!18:00 Doors: late'],
+      ['!19:00 Talk'],
+      ['A'],
+    ]);
+  });
+
+  it('leaves out empty table cells', () => {
+    expect(groups('| 9h30 |  | Accueil |\n| 10h | Talk |')).toEqual([['9h30 | Accueil', '10h | Talk']]);
+  });
+
+  it('unwraps emphasis only at the start of a heading', () => {
+    expect(groups('## Day 1 **18:30** Welcome')).toEqual([['!Day 1 **18:30** Welcome']]);
+  });
+});

@@ -13,6 +13,7 @@ import { wallClockStamp } from './read/time';
 import { farAheadProblems, skipReason, unbuiltPageProblem, type SkipReason } from './select';
 import { languageSites, pathOwners, siteFiles, sitePaths, type LanguageSite } from './site';
 import type { EventHeader, Publishing } from './published';
+import { OUTPUTS, type OutputName } from './outputs';
 
 /**
  * One page as an adapter hands it over: its text when it was read, its outcome when one was made
@@ -275,7 +276,7 @@ function sitesWithoutTakenPaths(
   problems: Problem[],
 ): ReturnType<typeof languageSites> {
   const made = languageSites(config, publishing, now);
-  const owners = new Map<string, Array<{ event: string | null; kind: string }>>();
+  const owners = new Map<string, Array<{ event: string | null; kind: OutputName }>>();
   for (const { site, prefix } of made.sites) {
     for (const { path, event, kind } of pathOwners(site, prefix))
       owners.set(path, [...(owners.get(path) ?? []), { event: event && `${prefix}${event}`, kind }]);
@@ -291,7 +292,7 @@ function sitesWithoutTakenPaths(
         .map((o) =>
           o.event
             ? `the event \`${o.event}\`'s`
-            : `the site's ${o.kind === 'tagCalendar' || o.kind === 'tagRss' || o.kind === 'tagPage' || o.kind === 'tagEmbed' ? 'tag file' : 'own file'}`,
+            : `the site's ${OUTPUTS[o.kind].path.includes('<tag>') ? 'tag file' : 'own file'}`,
         );
       rejected.set(
         event,

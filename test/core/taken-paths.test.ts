@@ -53,6 +53,19 @@ describe('a page whose identity gives a path another output has', () => {
     ]);
   });
 
+  it("rejects a page that takes a tag's page, and keeps the tag's", () => {
+    const result = build([page('tags/x/index.md'), page('event/b/index.md', 'tags: [x]')], {
+      config:
+        'siteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\nsections: [event, tags]\n',
+    });
+    expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^its identity `tags\/x` gives the path `tags\/x\/index\.html`, which is the site's tag file too/,
+      ),
+    ]);
+    expect(output(result, 'tags/x/index.html')).toContain('event/b/');
+  });
+
   it('rejects a page whose path would be in a private folder', () => {
     const result = build([page('event/index.md', 'slug: _calpub'), page('event/a/index.md')]);
     expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([

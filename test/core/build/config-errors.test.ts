@@ -46,6 +46,8 @@ describe('a calpub.yaml with an error is never applied', () => {
   it('stops a first build: no output at all, the memory as it was, the errors saying why', () => {
     const result = build([page], { config: bad });
     expect(result.stopped).toBe(true);
+    expect(result).toMatchObject({ configRejected: true, published: [], languages: [], skipped: [], pages: 1 });
+    expect(result.paths()).toEqual([]);
     expect([...result.outputs]).toEqual([]);
     expect(result.memory).toEqual(EMPTY_MEMORY);
     expect(result.problems.map((p) => [p.severity, p.field])).toEqual([

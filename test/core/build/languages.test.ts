@@ -35,6 +35,10 @@ describe('a multilingual site', () => {
       expect(paths).toContain(p);
     expect(paths).not.toContain('fr/fr/event/meetup.ics');
     expect(result.paths()).toEqual(paths);
+    expect(result.languages).toEqual([
+      { folder: '', language: 'en', published: 1 },
+      { folder: 'fr', language: 'fr', published: 2 },
+    ]);
   });
 
   it('keeps the UIDs and links every language had, in the language of each', () => {

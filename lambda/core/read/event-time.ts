@@ -74,7 +74,7 @@ export function readEventTime(data: FrontMatter, rules: ZoneRules, warn: Warn): 
   const result =
     span === null || span.start.kind === 'date'
       ? allDayTime(start.value, end, rules.timeZone, fields, warn)
-      : timedTime(span, rules, fields, warn);
+      : timedTime({ start: span.start, end: span.end }, rules, fields, warn);
   return result.ok ? { ...result, startField: fields.start, pageDateField: fields.pageDate } : result;
 }
 
@@ -104,8 +104,11 @@ function allDayTime(start: Written, end: Written | null, timeZone: string, field
   return { ok: true, time: { kind: 'allDay', startDate, endDate, timeZone } };
 }
 
+/** A written time with a clock time (a timed event's start). */
+type WrittenDateTime = Extract<Written, { kind: 'dateTime' }>;
+
 function timedTime(
-  span: { start: Written; end: Written | null },
+  span: { start: WrittenDateTime; end: Written | null },
   rules: ZoneRules,
   fields: Fields,
   warn: Warn,
@@ -126,17 +129,13 @@ function timedTime(
         read.skipped ? () => {} : warn,
       )
     : null;
-  // A start moved forward by a gap may reach its end (02:30–03:30 on the spring night): the event keeps its written length.
-  if (
-    read.skipped &&
-    span.end?.kind === 'dateTime' &&
-    span.start.kind === 'dateTime' &&
-    (end === null || end <= start)
-  ) {
+  // A start moved forward by a gap may reach its end (02:30–03:30 on the spring night), which is then
+  // dropped (an end is never at or before its start): the event keeps its written length.
+  if (read.skipped && span.end?.kind === 'dateTime' && end === null) {
     const length = wallOf(span.end) - wallOf(span.start);
     end = length > 0 ? start + length : end;
   }
-  const offset = span.start.kind === 'dateTime' ? span.start.offset : null;
+  const offset = span.start.offset;
   // The agenda is read on the organiser's clock: the offset written, unless it was read as the zone's.
   const writtenOffset =
     offset === null || offset === 'Z' || offset === '-00:00' || read.otherSeason ? null : offsetMinutes(offset);
@@ -158,9 +157,9 @@ function clockWarning(field: string, written: Written, read: ReadInstant, zone: 
 }
 
 /** The wall-clock fields of a written date-time, as a UTC epoch (to measure written lengths). */
-function wallOf(w: Written): number {
+function wallOf(w: WrittenDateTime): number {
   const [y, m, d] = w.date.split('-').map(Number);
-  return w.kind === 'date' ? Date.UTC(y, m - 1, d) : Date.UTC(y, m - 1, d, w.hour, w.minute, w.second);
+  return Date.UTC(y, m - 1, d, w.hour, w.minute, w.second);
 }
 
 /** A summer offset on a winter date (or the reverse): what was written, and how it is read. */

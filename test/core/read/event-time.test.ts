@@ -335,3 +335,65 @@ describe('readEventTime: a free-text `time`', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('readEventTime: edges found by mutation testing', () => {
+  it('takes a null start for a missing one', () => {
+    expect(read({ date: null }).result).toEqual({
+      ok: false,
+      field: 'date',
+      reason: "`date` is missing: add the event's start, e.g. `date: '2024-05-17T14:00:00'`",
+    });
+  });
+
+  it('takes a null end for no end, without a warning', () => {
+    expect(timeOf({ date: '2024-05-17T14:00:00', date_end: null }).warnings).toEqual([]);
+  });
+
+  it("passes on what the end's reading notes", () => {
+    const { time, warnings } = timeOf({ date: '2024-05-17T08:00:00', date_end: '2024-05-17T9:30' });
+    expect(time.end).toBe('2024-05-17T07:30:00.000Z');
+    expect(warnings).toEqual([
+      [
+        'date_end',
+        "`date_end`: '2024-05-17T9:30' has a one-digit hour, read as 09:30; write two digits ('2024-05-17T09:30…')",
+      ],
+    ]);
+  });
+
+  it('keeps no length for a start the clocks skip when the end written is at or before it', () => {
+    for (const end of ['2024-03-31T02:00:00', '2024-03-31T02:30:00', '2024-03-30T03:00:00'])
+      expect([end, timeOf({ date: '2024-03-31T02:30:00', date_end: end }).time.end]).toEqual([end, null]);
+  });
+
+  it('moves a free-text time the clocks skip, keeping its length', () => {
+    const { time } = timeOf({ date: '2024-03-31', time: '2:30--3:30am' });
+    expect(time).toMatchObject({ start: '2024-03-31T01:30:00.000Z', end: '2024-03-31T02:30:00.000Z' });
+  });
+
+  it('names a time shown twice without the Z it was written with', () => {
+    expect(timeOf({ date: '2024-10-27T02:30:00Z' }).warnings[0][1]).toMatch(/^`date` 2024-10-27 02:30 happens twice/);
+  });
+
+  it('says nothing of a date-only end whose midnight the clocks skip', () => {
+    // Havana moves its clocks at midnight: 2024-03-10 starts at 01:00.
+    const rules = { timeZone: 'America/Havana', wallClockZ: true };
+    const { time, warnings } = timeOf({ date: '2024-03-09T20:00:00', date_end: '2024-03-09' }, rules);
+    expect(warnings).toEqual([]);
+    expect(time.end).toBe('2024-03-10T05:00:00.000Z');
+  });
+
+  it('drops an end a whole day before the start, naming a date-only end as written', () => {
+    const day = timeOf({ date: '2024-05-17T14:00:00', date_end: '2024-05-16T14:00:00' });
+    expect(day.time.end).toBeNull();
+    expect(day.warnings[0][1]).toMatch(
+      /^`date_end` \(2024-05-16 14:00\) is before `date` \(2024-05-17 14:00\): the event is published without an end/,
+    );
+    expect(timeOf({ date: '2024-05-17T14:00:00', date_end: '2024-05-16' }).warnings[0][1]).toMatch(
+      /^`date_end` \(2024-05-16\) is before `date` \(2024-05-17 14:00\): the event is published without an end/,
+    );
+  });
+
+  it('does not warn about an event of exactly 366 days', () => {
+    expect(timeOf({ date: '2024-05-17T14:00:00', date_end: '2025-05-18T14:00:00' }).warnings).toEqual([]);
+  });
+});

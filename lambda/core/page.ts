@@ -103,7 +103,8 @@ function outcomeOf({ file, parsed, venue }: PageRead, config: SiteConfig): PageO
   const lines = agendaOf([event.abstract ?? '', event.body]);
   const clock = agendaClock(event.time);
   const sessions = lines.length ? placeSessions(lines, event.time, clock.at) : [];
-  const showsHtml = publishes(config, 'feeds') || publishes(config, 'pages') || publishes(config, 'widget');
+  // Pages need feeds (config.ts), so feeds and the widget are every output that shows HTML.
+  const showsHtml = publishes(config, 'feeds') || publishes(config, 'widget');
   // Each Markdown text is parsed once and rendered as text (calendars) and, when shown, HTML.
   const body = render(event.body, event.url, config.permalinkBase, showsHtml);
   const leadSource = event.abstract ?? event.summary ?? '';
@@ -176,9 +177,8 @@ function outcomeOf({ file, parsed, venue }: PageRead, config: SiteConfig): PageO
 
 /** Whether the start is written in UTC (`Z`, `-00:00`): on a site whose clock is not UTC, read as wall clock. */
 function writtenWithZ(data: Record<string, unknown>, field: string): boolean {
-  const value = data[field];
-  // Only a date-time takes an offset (time.ts), so a value that ends so has a time.
-  return typeof value === 'string' && /(?:[zZ]|-00:?00)\s*$/.test(value);
+  // Only a date-time takes an offset (time.ts), so a value that ends so has a time; no other value does.
+  return /(?:[zZ]|-00:?00)\s*$/.test(String(data[field]));
 }
 
 /** The aggregates' version of a huge page: its texts cut at a word, and where the whole is. */

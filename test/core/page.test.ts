@@ -10,6 +10,8 @@ const FRONT = "title: Talk\ndate: '2027-01-10T10:00:00'";
 const outcomeOf = (front = FRONT, body = 'Some **body**.', config = TEST_CONFIG) =>
   processPage(yamlPage('event/a/index.md', front, body), config);
 const fingerprint = (front = FRONT, body = 'Some **body**.') => outcomeOf(front, body).pieces?.fingerprint;
+/** The fingerprint of `FRONT` with its body, as calpub has made it since issue 24. */
+const BASE_FINGERPRINT = 'Oqvj0bcNuwTWl_QiIPgpxg';
 
 describe('processPage: HTML only when an output shows it', () => {
   it.each<[OutputGroup[], boolean]>([
@@ -78,5 +80,86 @@ describe('processPage: pages too large and nested too deep', () => {
     const half = big(HUGE_TEXT_BYTES / 2);
     expect(outcomeOf(`${FRONT}\nsummary: ${half}\nabstract: ${half}`, 'b').pieces?.aggregate).toBeDefined();
     expect(outcomeOf(`${FRONT}\nsummary: ${half}`, half).pieces?.aggregate).toBeUndefined();
+  });
+});
+
+/** iCalendar content lines unfolded. */
+const unfolded = (content: string | undefined) => (content ?? '').replace(/\r\n[ \t]/g, '');
+
+describe('processPage: edges found by mutation testing', () => {
+  it('keeps the fingerprint of a page as it was (a change raises every SEQUENCE once)', () => {
+    expect(fingerprint()).toBe(BASE_FINGERPRINT);
+  });
+
+  it('reports what it could not foresee as a problem on the page, for a page read or not', () => {
+    const throwing = {
+      path: 'event/x/index.md',
+      get text(): string {
+        throw new Error('boom');
+      },
+    };
+    const read = {
+      file: { path: 'event/y/index.md', text: '' },
+      parsed: {
+        ok: true as const,
+        warnings: [],
+        page: {
+          path: 'event/y/index.md',
+          get data(): Record<string, unknown> {
+            throw new Error('bang');
+          },
+          body: '',
+        },
+      },
+      venue: null,
+    };
+    for (const [page, file, reason] of [
+      [throwing, 'event/x/index.md', 'boom'],
+      [read, 'event/y/index.md', 'bang'],
+    ] as const)
+      expect(processPage(page as never, TEST_CONFIG)).toEqual({
+        file,
+        problems: [
+          {
+            file,
+            severity: 'error',
+            field: null,
+            message: `calpub could not read this page (${reason}); the other pages are published. Please report it with the page`,
+          },
+        ],
+        event: null,
+        pieces: null,
+        venue: null,
+        siteZone: 'Europe/Paris',
+      });
+  });
+
+  it('warns about shortcodes nested deeper than it reads, and not at the limit', () => {
+    const nested = (n: number) => `${'{{< note >}}'.repeat(n)}x${'{{< /note >}}'.repeat(n)}`;
+    expect(outcomeOf(FRONT, nested(20)).problems).toEqual([]);
+    expect(outcomeOf(FRONT, nested(21)).problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^shortcodes are nested 21 deep: calpub reads 20 levels/),
+    ]);
+  });
+
+  it("shortens a huge page's texts for the aggregates, with HTML only when shown", () => {
+    const huge = `${FRONT}\nsummary: A short lead`;
+    const body = `${'word '.repeat(60_000)}`;
+    const aggregate = outcomeOf(huge, body).pieces?.aggregate;
+    expect(aggregate?.leadHtml).toBe('<p>A short lead</p>');
+    expect(aggregate?.bodyHtml).toMatch(
+      /^<p>word word .*word…<\/p><p><a href="https:\/\/events\.example\.org\/event\/a\/">/,
+    );
+    expect(unfolded(aggregate?.ics.content)).toContain("(Shortened: the full description is on the event's page.)");
+    const plain = outcomeOf(huge, body, { ...TEST_CONFIG, outputs: ['calendars'] }).pieces?.aggregate;
+    expect([plain?.leadHtml, plain?.bodyHtml]).toEqual(['', '']);
+    const noBody = outcomeOf(`${FRONT}\nsummary: ${'x'.repeat(HUGE_TEXT_BYTES + 1)}`, '').pieces?.aggregate;
+    expect(unfolded(noBody?.ics.content)).toMatch(/DESCRIPTION:x+…\\n\\n\(Shortened: /);
+  });
+
+  it('marks a start written with Z and read as wall clock only on a site that reads Z so', () => {
+    const z = `title: Talk\ndate: '2027-01-10T10:00:00Z'`;
+    expect(outcomeOf(z, '', { ...TEST_CONFIG, wallClockZ: true }).zWallClock).toBe(true);
+    expect(outcomeOf(z, '', TEST_CONFIG).zWallClock).toBeUndefined();
   });
 });

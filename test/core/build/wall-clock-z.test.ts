@@ -59,6 +59,19 @@ describe('Z times read as the wall clock (the default)', () => {
     expect(zWarnings(result.problems)).toEqual([]);
   });
 
+  it('counts Z and -0000 however written (spaces after, no colon), and not all-day events', () => {
+    const result = build(
+      [
+        yamlPage('event/a/index.md', "title: A\ndate: '2027-06-10T14:00:00Z  '"),
+        yamlPage('event/b/index.md', "title: B\ndate: '2027-06-11T14:00:00-0000'"),
+        yamlPage('event/c/index.md', "title: C\nall_day: true\ndate: '2027-06-12T14:00:00Z'"),
+      ],
+      { config: SITE },
+    );
+    expect(result.published).toHaveLength(3);
+    expect(zWarnings(result.problems).map((p) => p.message)).toEqual([expect.stringMatching(/^2 page\(s\) write/)]);
+  });
+
   it('is silent once the site says `wallClockZ: true`', () => {
     const result = build([yamlPage('event/a/index.md', "title: A\ndate: '2027-06-10T14:00:00Z'")], {
       config: `${SITE}wallClockZ: true\n`,

@@ -134,6 +134,14 @@ describe('processPage: edges found by mutation testing', () => {
       });
   });
 
+  it("reports front matter that does not parse with the parser's reason, not as unforeseen", () => {
+    const outcome = processPage({ path: 'event/x/index.md', text: '---\ntitle: [oops\n---\n' }, TEST_CONFIG);
+    expect(outcome).toMatchObject({ event: null, pieces: null });
+    expect(outcome.problems).toHaveLength(1);
+    expect(outcome.problems[0].message).not.toMatch(/could not read this page/);
+    expect(outcome.problems[0]).toMatchObject({ file: 'event/x/index.md', severity: 'error' });
+  });
+
   it('warns about shortcodes nested deeper than it reads, and not at the limit', () => {
     const nested = (n: number) => `${'{{< note >}}'.repeat(n)}x${'{{< /note >}}'.repeat(n)}`;
     expect(outcomeOf(FRONT, nested(20)).problems).toEqual([]);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scoreOf, survivorsOf } from './mutation-score.mjs';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'reports', 'mutation');
 const newest = new Map();
@@ -17,15 +18,11 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.ends
 const rows = [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
 console.log('| module | score | mutants | survived | not covered |\n|---|---:|---:|---:|---:|');
 for (const [file, { mutants }] of rows) {
-  const count = (...s) => mutants.filter((m) => s.includes(m.status)).length;
-  const killed = count('Killed', 'Timeout');
-  const valid = killed + count('Survived', 'NoCoverage');
-  const score = valid ? `${((100 * killed) / valid).toFixed(1)} %` : '–';
-  console.log(
-    `| \`${file.replace(/^lambda\/core\//, '')}\` | ${score} | ${valid} | ${count('Survived')} | ${count('NoCoverage')} |`,
-  );
+  const { valid, survived, notCovered, percent } = scoreOf(mutants);
+  const score = valid ? `${percent} %` : '–';
+  console.log(`| \`${file.replace(/^lambda\/core\//, '')}\` | ${score} | ${valid} | ${survived} | ${notCovered} |`);
   if (process.argv.includes('--survivors'))
-    for (const m of mutants.filter((r) => r.status === 'Survived' || r.status === 'NoCoverage'))
+    for (const m of survivorsOf(mutants))
       console.log(
         `|   :${m.location.start.line} ${m.mutatorName} | ${JSON.stringify(m.replacement ?? '').slice(0, 60)} | | | |`,
       );

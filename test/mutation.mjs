@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Stryker } from '@stryker-mutator/core';
+import { scoreOf, survivorsOf } from './mutation-score.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -44,13 +45,11 @@ for (const run of together
   }).runMutationTest();
   for (const file of run.mutate) {
     const own = results.filter((m) => path.relative(root, path.resolve(root, m.fileName)) === file);
-    const count = (...statuses) => own.filter((m) => statuses.includes(m.status)).length;
-    const killed = count('Killed', 'Timeout');
-    const valid = killed + count('Survived', 'NoCoverage');
+    const { killed, valid, survived, notCovered, percent } = scoreOf(own);
     console.log(
-      `\n${file}: ${valid ? ((100 * killed) / valid).toFixed(1) : '–'} % (${killed} killed of ${valid}; ${count('Survived')} survived, ${count('NoCoverage')} not covered)`,
+      `\n${file}: ${percent} % (${killed} killed of ${valid}; ${survived} survived, ${notCovered} not covered)`,
     );
-    for (const m of own.filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')) {
+    for (const m of survivorsOf(own)) {
       console.log(
         `  ${m.status} ${file}:${m.location.start.line} ${m.mutatorName}: ${JSON.stringify(m.replacement).slice(0, 100)}`,
       );

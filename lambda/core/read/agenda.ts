@@ -46,7 +46,7 @@ export function parseEntry(text: string): AgendaLine | null {
   if (/^\d{1,2}\.\d{2}/.test(times) && !/^\s*[:\-–—]/.test(rest)) return null;
   if (rest !== '' && !/^[\s:\-–—|.)]/.test(rest)) return null; // "14:00pm-ish", "16h00abc"
   if (/^:\d/.test(rest)) return null; // "00:01:45 Topic": a media timestamp, not a time of day
-  rest = rest.replace(/^[\s:\-–—|.)]+/, '').replace(/^(\*\*|__)\s*/, '');
+  rest = rest.replace(/^[\s:\-–—|.)]+/, '');
   const title = stripInlineMarkdown(rest).trim();
   if (!/\p{L}/u.test(title)) return null;
   return { start: read.range.start, end: read.range.end, title };

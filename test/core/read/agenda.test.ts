@@ -250,3 +250,147 @@ describe('looksWallClock: Z times that the programme gives as local times', () =
     expect(looksWallClock(time, agendaOf(body))).toBe(false);
   });
 });
+
+describe('parseEntry: the title as a person reads it', () => {
+  it.each([
+    ['14:00 [Keynote](https://example.org/k) by <em>Ada</em>', '14:00 Keynote by Ada'],
+    ['14:00 The `calpub` talk ##', '14:00 The calpub talk'],
+    ['14:00 An _emphasised_ word (*really*)', '14:00 An emphasised word (really)'],
+    ['14:00 A **bold** and __strong__ word', '14:00 A bold and strong word'],
+    ['14h00 **Keynote**', '14:00 Keynote'], // a bold title keeps no stars (it was "Keynote**")
+    ['14:00 - __Panel__ with guests', '14:00 Panel with guests'],
+    ['14:00 Two   spaces\tand a tab', '14:00 Two spaces and a tab'],
+    ['14:00) Talk', '14:00 Talk'],
+    ['14:00. Talk', '14:00 Talk'],
+    ['14:00|Talk', '14:00 Talk'],
+    ['14:00:Talk', '14:00 Talk'],
+    ['14:00 é', '14:00 é'],
+  ])('%j', (text, expected) => expect(entry(text)).toBe(expected));
+
+  it('reads a dotted time only before a separator (a price is not a time)', () => {
+    expect(['9.30: Café', '10.50 - Talk', '10.50 – Talk', '10.50 — Talk'].map(entry)).toEqual([
+      '09:30 Café',
+      '10:50 Talk',
+      '10:50 Talk',
+      '10:50 Talk',
+    ]);
+    expect(entry('10.50 Talk')).toBeNull();
+  });
+
+  it('needs a letter in the title', () => {
+    expect(entry('14:00 1234')).toBeNull();
+    expect(entry('14:00')).toBeNull();
+  });
+});
+
+describe('placeSessions: the edges of a programme', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const utc = (start: string, end: string | null): EventTime => ({
+    kind: 'timed',
+    start: at(start),
+    end: end === null ? null : at(end),
+    timeZone: 'UTC',
+    writtenOffset: null,
+  });
+  const line = (h: number, m: number, title: string, end: [number, number] | null = null) => ({
+    start: { hour: h, minute: m },
+    end: end && { hour: end[0], minute: end[1] },
+    title,
+  });
+  const place = (lines: ReturnType<typeof line>[], time: EventTime) =>
+    placeSessions(lines, time, agendaClock(time).at).map(
+      (s) =>
+        `${new Date(s.start).toISOString().slice(11, 19)}-${new Date(s.end).toISOString().slice(11, 19)} ${s.title}`,
+    );
+
+  it('ends a session at the next later start, not at one that starts with it', () => {
+    const time = utc('2024-05-17T10:00:00Z', '2024-05-17T13:00:00Z');
+    expect(place([line(10, 0, 'A'), line(10, 0, 'B'), line(11, 0, 'C')], time)).toEqual([
+      '10:00:00-11:00:00 A',
+      '10:00:00-11:00:00 B',
+      '11:00:00-13:00:00 C',
+    ]);
+  });
+
+  it('ignores an end at or before its start and uses the next start instead', () => {
+    const time = utc('2024-05-17T10:00:00Z', '2024-05-17T13:00:00Z');
+    expect(place([line(10, 0, 'A', [10, 0]), line(11, 0, 'B', [9, 0])], time)).toEqual([
+      '10:00:00-11:00:00 A',
+      '11:00:00-13:00:00 B',
+    ]);
+  });
+
+  it('gives the last session of an event without an end no length, and keeps the whole first day', () => {
+    const time = utc('2024-05-17T10:00:00Z', null);
+    expect(place([line(10, 0, 'A'), line(23, 59, 'Late')], time)).toEqual([
+      '10:00:00-23:59:00 A',
+      '23:59:00-23:59:00 Late',
+    ]);
+  });
+
+  it('keeps a session at the minute an event starts a few seconds into, moved to the start', () => {
+    const time = utc('2024-05-17T19:00:01Z', '2024-05-17T21:00:00Z');
+    expect(place([line(19, 0, 'Doors'), line(18, 59, 'Before')], time)).toEqual(['19:00:01-21:00:00 Doors']);
+  });
+
+  it('cuts a session that runs past the event at its end, and leaves out one at the end', () => {
+    const time = utc('2024-05-17T10:00:00Z', '2024-05-17T12:00:00Z');
+    expect(place([line(11, 0, 'Long', [14, 0]), line(12, 0, 'After')], time)).toEqual(['11:00:00-12:00:00 Long']);
+  });
+});
+
+describe('agendaClock and agendaOf', () => {
+  it('shows times on the clock of the offset the start was written with', () => {
+    const time: EventTime = {
+      kind: 'timed',
+      start: Date.parse('2024-12-03T04:00:00Z'),
+      end: null,
+      timeZone: 'Europe/Paris',
+      writtenOffset: 330,
+    };
+    const clock = agendaClock(time);
+    expect(clock.format(Date.parse('2024-12-03T04:45:00Z'))).toBe('10:15');
+    expect(new Date(clock.at(0)).toISOString()).toBe('2024-12-02T18:30:00.000Z');
+  });
+
+  it('shows times on the zone clock otherwise', () => {
+    const time: EventTime = {
+      kind: 'timed',
+      start: Date.parse('2024-07-03T22:30:00Z'),
+      end: null,
+      timeZone: 'Europe/Paris',
+      writtenOffset: null,
+    };
+    const clock = agendaClock(time);
+    expect(clock.format(Date.parse('2024-07-03T22:45:00Z'))).toBe('00:45');
+    expect(new Date(clock.at(60)).toISOString()).toBe('2024-07-03T23:00:00.000Z'); // 01:00 on the 4th in Paris
+  });
+
+  it('keeps entries that share a time but not a title, or a title but not a minute', () => {
+    expect(agendaOf(['## 10:00 A\n\n## 10:30 A', '## 10:00 B\n\n## 10:30 A']).map((l) => l.title)).toEqual([
+      'A',
+      'A',
+      'B',
+    ]);
+  });
+});
+
+describe('looksWallClock: the minutes count too', () => {
+  const z = (iso: string): EventTime =>
+    ({
+      kind: 'timed',
+      start: Date.parse(iso),
+      end: null,
+      timeZone: 'Europe/Paris',
+      writtenOffset: null,
+      writtenUtc: true,
+    }) as EventTime;
+  it('is false when the first session is at another minute of the Z hour', () => {
+    expect(looksWallClock(z('2022-12-05T14:30:00Z'), agendaOf('## 14h00 : A\n\n## 15h00 : B'))).toBe(false);
+    expect(looksWallClock(z('2022-12-05T14:30:00Z'), agendaOf('## 14h30 : A\n\n## 15h00 : B'))).toBe(true);
+  });
+  it('is false for an all-day event', () => {
+    const day: EventTime = { kind: 'allDay', startDate: '2022-12-05', endDate: '2022-12-05', timeZone: 'Europe/Paris' };
+    expect(looksWallClock(day, agendaOf('## 00h00 : A'))).toBe(false);
+  });
+});

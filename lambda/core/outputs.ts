@@ -83,8 +83,10 @@ const patterns = (Object.entries(OUTPUTS) as Array<[OutputName, OutputSpec]>)
     ),
   }));
 
+// An event's identity may hold slashes and any name (`<event>` matches anything), so its kinds are tried
+// last; no fixed path or tag path matches another kind's pattern.
 function rank(path: string): number {
-  return path.includes('<event>') ? 2 : path.includes('<tag>') ? 1 : 0;
+  return path.includes('<event>') ? 1 : 0;
 }
 
 /** The kind of output at `path` (relative to the site root), or null when calpub publishes no such file. */

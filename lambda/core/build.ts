@@ -9,7 +9,7 @@ import { processPage, readPage, type PageOutcome, type PageRead } from './page';
 import { siteZoneOf } from './read/site-zone';
 import { applyConfig, CONFIG_FILE, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
 import { isEventPage } from './read/identity';
-import { wallClockStamp } from './read/time';
+import { startInstant, wallClockStamp } from './read/time';
 import { farAheadProblems, skipReason, unbuiltPageProblem, type SkipReason } from './select';
 import { languageSites, pathOwners, siteFiles, sitePaths, type LanguageSite } from './site';
 import type { EventHeader, Publishing } from './published';
@@ -67,8 +67,8 @@ export interface BuildResult {
  * The configuration a build with these inputs applies (`applyConfig`), `siteUrl` overridden; adapters
  * that process pages ahead use it. Its `config` is null when the build stops.
  */
-function configFor(configText: string | null, memory: Memory | null, siteUrl?: string): AppliedConfig {
-  const applied = applyConfig(configText, memory?.lastGoodConfig);
+function configFor(configText: string | null, memory: Memory, siteUrl?: string): AppliedConfig {
+  const applied = applyConfig(configText, memory.lastGoodConfig);
   return applied.config && siteUrl ? { ...applied, config: withSiteUrl(applied.config, siteUrl) } : applied;
 }
 
@@ -102,9 +102,7 @@ export function buildSite(input: BuildInput): BuildResult {
   const sections = applied.config.sections;
   const pages = input.pages.filter((p) => isEventPage(p.path, sections)).sort((a, b) => (a.path < b.path ? -1 : 1));
   // Each page is read once: first what the site's zone needs (where its venue is), then the rest in that zone.
-  const read = pages.map((page): PageRead | PageOutcome =>
-    'outcome' in page && page.outcome ? page.outcome : readPage(page as SourceFile),
-  );
+  const read = pages.map((page): PageRead | PageOutcome => ('outcome' in page ? page.outcome : readPage(page)));
   const zone = siteZoneOf(
     applied.config,
     read.map((r) => r.venue),
@@ -156,7 +154,7 @@ export function buildSite(input: BuildInput): BuildResult {
     problems,
     published: sites.flatMap(({ site, prefix }) => site.events.map((e) => `${prefix}${e.event.id}`)),
     languages: sites.map(({ site, prefix }) => ({
-      folder: prefix.replace(/\/$/, ''),
+      folder: prefix.slice(0, -1), // `fr/` → `fr`; '' stays ''
       language: site.config.language,
       published: site.events.length,
     })),
@@ -175,8 +173,7 @@ function* allFiles(sites: readonly LanguageSite[]): Generator<OutputFile> {
  */
 function wallClockHint(events: readonly EventHeader[], config: SiteConfig): Problem {
   const example = events[0];
-  const t = example.time;
-  const at = t.kind === 'timed' ? new Date(t.start).toISOString().slice(11, 16) : '';
+  const at = new Date(startInstant(example.time)).toISOString().slice(11, 16); // a hinted event is timed
   return {
     file: CONFIG_FILE,
     severity: 'warning',
@@ -210,9 +207,8 @@ function outcomeIn(read: PageRead | PageOutcome, page: PageInput, config: SiteCo
  */
 function zAsWallClock(events: readonly EventHeader[]): Problem {
   const example = events[0];
-  const t = example.time;
   const zones = [...new Set(events.map((e) => e.time.timeZone))].sort();
-  const at = t.kind === 'timed' ? wallClockStamp(t.start, t.timeZone) : '';
+  const at = wallClockStamp(startInstant(example.time), example.time.timeZone); // a start written with Z is timed
   const clock = `${at.slice(9, 11)}:${at.slice(11, 13)}`;
   return {
     file: CONFIG_FILE,
@@ -264,10 +260,11 @@ function fromLastGood(
 }
 
 /**
- * Outputs own their paths: a page whose identity gives a path another output has (`slug: calendar`
- * makes `calendar.ics`, `slug: embed` the widget's page, a page at `tags/x/calendar.md` a tag's
- * calendar), or a private folder's, is rejected, never written over the other; two pages that take one
- * path are both rejected. The sites are then made without them.
+ * Outputs own their paths: a page whose identity gives a path the site's own files have (`slug:
+ * calendar` makes `calendar.ics`, `slug: embed` the widget's page, a page at `tags/x/calendar.md` a
+ * tag's calendar), or a path in a private folder, is rejected, never written over the other. The sites
+ * are then made without it. (Two events never share a path: each path is its identity and its kind's
+ * suffix, and two pages with one identity are rejected before.)
  */
 function sitesWithoutTakenPaths(
   config: SiteConfig,
@@ -276,29 +273,26 @@ function sitesWithoutTakenPaths(
   problems: Problem[],
 ): ReturnType<typeof languageSites> {
   const made = languageSites(config, publishing, now);
-  const owners = new Map<string, Array<{ event: string | null; kind: OutputName }>>();
+  const siteOwned = new Map<string, OutputName>();
+  const eventPaths: Array<{ path: string; event: string }> = [];
   for (const { site, prefix } of made.sites) {
-    for (const { path, event, kind } of pathOwners(site, prefix))
-      owners.set(path, [...(owners.get(path) ?? []), { event: event && `${prefix}${event}`, kind }]);
+    for (const { path, event, kind } of pathOwners(site, prefix)) {
+      if (event === null) siteOwned.set(path, kind);
+      else eventPaths.push({ path, event: `${prefix}${event}` });
+    }
   }
   const rejected = new Map<string, string>();
-  for (const [path, list] of owners) {
+  for (const { path, event } of eventPaths) {
     const reserved = RESERVED.find((r) => path.startsWith(r));
-    if (list.length < 2 && !reserved) continue;
-    for (const { event } of list) {
-      if (event === null || rejected.has(event)) continue;
-      const others = list
-        .filter((o) => o.event !== event)
-        .map((o) =>
-          o.event
-            ? `the event \`${o.event}\`'s`
-            : `the site's ${OUTPUTS[o.kind].path.includes('<tag>') ? 'tag file' : 'own file'}`,
-        );
-      rejected.set(
-        event,
-        `its identity \`${event}\` gives the path \`${path}\`, which is ${reserved ? `in calpub's private folder \`${reserved}\`` : `${others.join(' and ')} too`}: nothing is written over another output; give the page another \`slug\` (or move it)`,
-      );
-    }
+    const kind = siteOwned.get(path);
+    if (reserved === undefined && kind === undefined) continue;
+    const owner = reserved
+      ? `in calpub's private folder \`${reserved}\``
+      : `the site's ${OUTPUTS[kind as OutputName].path.includes('<tag>') ? 'tag file' : 'own file'} too`;
+    rejected.set(
+      event,
+      `its identity \`${event}\` gives the path \`${path}\`, which is ${owner}: nothing is written over another output; give the page another \`slug\` (or move it)`,
+    );
   }
   if (!rejected.size) return made;
   for (const p of publishing) {

@@ -38,6 +38,14 @@ describe('outcomes made ahead', () => {
     expect(calendarStart(result)).toBe('2027-01-10T09:00:00.000Z');
   });
 
+  it("reads it again in its language folder's language", () => {
+    const fr = { path: 'fr/event/a/index.md', text: page.text, language: 'fr' };
+    const outcome = processPage(fr, { ...TEST_CONFIG, timeZone: 'America/New_York' });
+    const result = buildSite({ pages: [{ ...fr, outcome }], configText: TEST_CONFIG_YAML, memory: null, now: NOW });
+    expect(result.published).toEqual(['fr/event/a']);
+    expect(String(readCalendar(output(result, 'fr/calendar.ics')).events[0].start)).toBe('2027-01-10T09:00:00.000Z');
+  });
+
   it('says which page and which zones when such an outcome comes without its text', () => {
     const outcome = madeIn('America/New_York');
     expect(() =>

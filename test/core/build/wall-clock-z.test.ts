@@ -43,6 +43,17 @@ describe('Z times read as the wall clock (the default)', () => {
     expect(zWarnings(result.problems)[0].message).toContain(
       "in the event's zone (America/Chicago, Asia/Tokyo, Europe/Berlin, …). ",
     );
+    const three = build(
+      zones
+        .slice(0, 3)
+        .map((zone, i) =>
+          yamlPage(`event/e${i}/index.md`, `title: E\ntimezone: ${zone}\ndate: '2027-06-1${i}T10:00:00Z'`),
+        ),
+      { config: SITE },
+    );
+    expect(zWarnings(three.problems)[0].message).toContain(
+      "in the event's zone (America/Chicago, Asia/Tokyo, Europe/Berlin). ",
+    );
   });
 
   it('counts only timed starts written in UTC, in zones that are not UTC', () => {

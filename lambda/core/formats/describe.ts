@@ -31,7 +31,7 @@ export function describeEvent(
   for (const link of event.links) facts.push(`${link.name}: ${link.url}`);
   facts.push(say.details(event.url));
   blocks.push(facts.join('\n'));
-  return blocks.filter(Boolean).join('\n\n');
+  return blocks.join('\n\n'); // every block pushed has text: the facts hold the page's link at least
 }
 
 /** `14:00–15:00 Title` on the event's own clock. */

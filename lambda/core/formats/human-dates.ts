@@ -32,6 +32,7 @@ export function humanWhen(time: EventTime, language: string): string {
   if (time.kind === 'allDay') {
     const f = formatter(language, 'UTC', false);
     const start = new Date(`${time.startDate}T12:00:00Z`);
+    // One day: ICU's range of a day and itself is that day; `format` is the cheaper call.
     if (time.endDate === time.startDate) return plainSpaces(f.format(start));
     return plainSpaces(f.formatRange(start, new Date(`${time.endDate}T12:00:00Z`)));
   }

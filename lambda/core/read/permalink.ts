@@ -104,8 +104,13 @@ function contentSegments(path: string, folder: string): Segments {
   return { sections: parts, filename };
 }
 
+/** The front matter's `slug`, trimmed; null when it is not text or blank (Hugo ignores a blank slug). */
+function slugOf(data: FrontMatter): string | null {
+  return typeof data.slug === 'string' && data.slug.trim() ? data.slug.trim() : null;
+}
+
 function defaultPath(data: FrontMatter, s: Segments, makePath: (text: string) => string): string {
-  const slug = typeof data.slug === 'string' && data.slug.trim() ? data.slug.trim() : null;
+  const slug = slugOf(data);
   return `${[...s.sections, slug ?? s.filename].map((segment) => makePath(segment)).join('/')}/`;
 }
 
@@ -130,7 +135,7 @@ function expand(pattern: string, data: FrontMatter, s: Segments, makePath: (text
   const written = typeof data.date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(data.date) : null;
   const date = written ? new Date(Date.UTC(+written[1], +written[2] - 1, +written[3])) : null;
   const title = typeof data.title === 'string' ? data.title : '';
-  const slug = typeof data.slug === 'string' && data.slug.trim() ? data.slug.trim() : null;
+  const slug = slugOf(data);
   const tokens: Record<string, () => string> = {
     year: () => (date ? String(date.getUTCFullYear()) : ''),
     month: () => (date ? String(date.getUTCMonth() + 1).padStart(2, '0') : ''),

@@ -1,4 +1,4 @@
-import { hugoTagUrl, makePath, permalinkOf } from '../../../lambda/core/read/permalink';
+import { hugoTagUrl, makePath, permalinkOf, urlProblem } from '../../../lambda/core/read/permalink';
 
 const hugo = {
   siteUrl: 'https://cal.example.org/',
@@ -44,6 +44,26 @@ describe('permalinkOf', () => {
       'https://lab.example.org/talk/october/keynote/',
     );
     expect(link('events/sub/x.md', { title: 'A title' }, config)).toBe('https://lab.example.org/events/sub/a-title');
+  });
+
+  it('fills every date and name token Hugo has, from the date as written, and leaves others as they are', () => {
+    const config = {
+      ...hugo,
+      permalinks: {
+        event:
+          '/:year/:month/:day/:weekday/:weekdayname/:yearday/:contentbasename/:slugorfilename/:slugorcontentbasename/:unknown/',
+        talk: '/:year/:monthname/:slugorfilename/',
+      },
+    };
+    expect(link('event/My Talk/index.md', { date: '2024-03-01T23:30:00-05:00', title: 'T' }, config)).toBe(
+      'https://lab.example.org/2024/03/01/5/friday/61/my-talk/my-talk/my-talk/:unknown/',
+    );
+    expect(link('event/My Talk/index.md', { date: '2024-12-31', title: 'T', slug: ' Other ' }, config)).toBe(
+      'https://lab.example.org/2024/12/31/2/tuesday/366/my-talk/other/other/:unknown/',
+    );
+    // No date as text (none, or a number): no date tokens, and a blank slug is no slug.
+    expect(link('talk/x.md', { title: 'T' }, config)).toBe('https://lab.example.org/x/');
+    expect(link('talk/x.md', { date: 20240301, title: 'T', slug: '  ' }, config)).toBe('https://lab.example.org/x/');
   });
 
   it('puts a language other than the site’s under its folder, from a suffix or a content folder', () => {
@@ -110,5 +130,20 @@ describe('hugoTagUrl', () => {
     expect(hugoTagUrl('CI/CD', site)).toBe('https://lab.example.org/tags/ci/cd/');
     expect(hugoTagUrl('x', { ...site, tagPermalink: null })).toBeNull();
     expect(hugoTagUrl('x', { ...site, permalinkBase: null })).toBeNull();
+  });
+});
+
+describe('urlProblem', () => {
+  it('accepts a site path or an http(s) URL, and says why anything else is no link', () => {
+    expect([urlProblem(undefined), urlProblem('  '), urlProblem('/talks/x/'), urlProblem('https://x.org/a')]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(urlProblem('https://exa mple.org/')).toBe('`url` "https://exa mple.org/" is not a URL; it is ignored');
+    expect(urlProblem(3)).toBe('`url` should be a path on the site, such as `/talks/my-talk/`; it is ignored');
+    for (const bad of ['mailto:a@x.org', '//evil.example/', '\\\\evil\\x', '/a b/', '/a"b'])
+      expect(urlProblem(bad)).toMatch(/is not a path on the site nor an http\(s\) URL/);
   });
 });

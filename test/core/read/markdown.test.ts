@@ -1,5 +1,5 @@
 import { parseMarkdown, renderHtml, renderText } from '../../../lambda/core/read/markdown';
-import { expandShortcodes, shortcodeDepth } from '../../../lambda/core/read/shortcodes';
+import { expandShortcodes, resolveRefs, shortcodeDepth } from '../../../lambda/core/read/shortcodes';
 import { processPage } from '../../../lambda/core/page';
 import { TEST_CONFIG, markdownToHtml, markdownToText } from '../../helpers';
 
@@ -219,5 +219,37 @@ describe('shortcodes nested deep or never closed (bounded work per page)', () =>
     expect(expandShortcodes('{{< a >}}{{< b >}}x{{< /a >}}{{< /b >}}')).toBe('\n\nx\n\n');
     const unclosed = '{{< callout >}}x'.repeat(20000);
     expect(expandShortcodes(unclosed)).toBe('x'.repeat(20000));
+  });
+});
+
+describe('shortcodes as text: what each one shows', () => {
+  it.each([
+    ['{{< vimeo 123 >}}', '\n\n[Video on Vimeo](https://vimeo.com/123)\n\n'],
+    ['{{< vimeo >}}', ''],
+    ['{{< youtube id="a b" >}}', '\n\n[Video on YouTube](https://www.youtube.com/watch?v=a%20b)\n\n'],
+    ['{{< audio "https://x.org/a.mp3" >}}', '\n\n[Audio](https://x.org/a.mp3)\n\n'],
+    ['{{< video src="clip.mp4" >}}', ''],
+    ['{{< relref "talk/x.md" >}}', ''],
+    ['{{% ref "https://x.org/" %}}Site{{% /ref %}}', '[Site](https://x.org/)'],
+    ['{{< staticref "https://x.org/f.pdf" "newtab" >}}Slides{{< /staticref >}}', '[Slides](https://x.org/f.pdf)'],
+    ['{{< staticref "uploads/f.pdf" >}}Slides{{< /staticref >}}', 'Slides'],
+    ['{{< figure src="a.png" caption="C" title="T" >}}', '\n\nC\n\n'],
+    ['{{< figure src="a.png" title="T" alt="A" >}}', '\n\nT\n\n'],
+    ['{{< figure src="a.png" alt="A" >}}', '\n\nA\n\n'],
+    ['{{< figure src="a.png" >}}', ''],
+    ['{{< unknown >}}', ''],
+    ['{{% callout note %}}Hi{{% /callout %}}', '\n\nHi\n\n'],
+  ])('%j', (source, shown) => expect(expandShortcodes(source)).toBe(shown));
+});
+
+describe('resolveRefs: links to the Hugo site', () => {
+  it.each([
+    ['[x]({{< ref "talk/y/index.md#slides" >}})', '[x](https://lab.example.org/site/talk/y/#slides)', 'x'],
+    ['{{< relref "/authors/jane" >}}', 'https://lab.example.org/site/authors/jane/', ''],
+    ['[x]({{< relref "_index.md" >}})', '[x](https://lab.example.org/site/)', 'x'],
+    ['[p]({{< ref "post/x.md" >}})', '[p](https://lab.example.org/site/post/x/)', 'p'],
+  ])('%j', (source, linked, alone) => {
+    expect(resolveRefs(source, 'https://lab.example.org/site/')).toBe(linked);
+    expect(resolveRefs(source, null)).toBe(alone); // no site to link to: the label alone
   });
 });

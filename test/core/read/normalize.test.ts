@@ -259,6 +259,53 @@ describe('normalizePage: time', () => {
   });
 });
 
+describe('normalizePage: the other dates, written badly', () => {
+  it('ignores a lastmod it cannot read, with a warning, and says when a date-time has a one-digit hour', () => {
+    const { event, problems } = normalize(
+      "title: T\ndate: '2024-01-01'\nlastmod: '2024-13-01'\npublishDate: '2023-12-01T9:00:00Z'",
+    );
+    expect(event?.lastmod).toBeNull();
+    expect(iso(event?.publishDate)).toBe('2023-12-01T09:00:00.000Z');
+    expect(problems).toEqual([
+      {
+        file: 'event/x/index.md',
+        severity: 'warning',
+        field: 'publishDate',
+        message:
+          "`publishDate`: '2023-12-01T9:00:00Z' has a one-digit hour, read as 09:00; write two digits ('2023-12-01T09:00…')",
+      },
+      {
+        file: 'event/x/index.md',
+        severity: 'warning',
+        field: 'lastmod',
+        message: "`lastmod`: '2024-13-01': 2024-13-01 is not a day of the calendar; it is ignored",
+      },
+    ]);
+  });
+
+  it("ignores a legacy talk page's date it cannot read (the page date), with a warning, and keeps the event", () => {
+    const { event, problems } = normalize(
+      "title: T\ndate: 'soon'\ntime_start: '2024-05-17T14:00:00Z'",
+      TEST_CONFIG,
+      'talk/x.md',
+    );
+    expect(event?.pageDate).toBeNull();
+    expect(timed(event).start).toBe('2024-05-17T14:00:00.000Z');
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'date', message: expect.stringMatching(/; the page date is ignored$/) }),
+    ]);
+  });
+
+  it('reads a page date written well', () => {
+    const { event } = normalize(
+      "title: T\ndate: '2024-05-01'\ntime_start: '2024-05-17T14:00:00Z'",
+      TEST_CONFIG,
+      'talk/x.md',
+    );
+    expect(iso(event?.pageDate)).toBe('2024-04-30T22:00:00.000Z');
+  });
+});
+
 describe('normalizePage: other fields', () => {
   const base = "title: T\ndate: '2024-01-01T10:00:00Z'\n";
 

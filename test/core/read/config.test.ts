@@ -72,9 +72,37 @@ describe('parseConfig', () => {
     'languages: {fr: {title: 3}}',
     'languages: {fr: {name: Français}}',
     'buildFuture: yes please',
+    'removePathAccents: 1',
+    'tagPermalink: /tags/:name/',
+    'tagPermalink: true',
+    'permalinks: [event]',
+    'permalinks: /events/:slug/',
+    "permalinks: {event: ''}",
+    'permalinks: {page: {event: 3}}',
   ])('rejects %s, naming the key', (line) => {
     const { problems } = parseConfig(`uidDomain: example.org\n${line}\n`);
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', field: line.split(':')[0] })]);
+  });
+
+  it("reads Hugo's tag pattern or `false` (no tag pages), and page patterns under `page:` or not, taxonomies' left out", () => {
+    const read = (line: string) => parseConfig(`uidDomain: example.org\n${line}\n`);
+    expect(read('tagPermalink: false')).toEqual({
+      config: expect.objectContaining({ tagPermalink: null }),
+      problems: [],
+    });
+    expect(read("tagPermalink: ' /tag/:title/ '").config.tagPermalink).toBe('/tag/:title/');
+    expect(read('removePathAccents: true').config.removePathAccents).toBe(true);
+    expect(read('permalinks: {Event: " /e/:slug/ ", tags: /t/:slug/}').config.permalinks).toEqual({
+      event: '/e/:slug/',
+      tags: '/t/:slug/',
+    });
+    expect(
+      read('permalinks: {page: {talk: /talks/:slug/}, section: {talk: /talks/}, term: {tags: /t/:slug/}}').config
+        .permalinks,
+    ).toEqual({ talk: '/talks/:slug/' });
+    expect(read('permalinks: {event: /e/:slug/, section: x, term: y, taxonomy: z}').config.permalinks).toEqual({
+      event: '/e/:slug/',
+    });
   });
 
   it('names the key of every bad value, keeps its default, and reports all at once', () => {

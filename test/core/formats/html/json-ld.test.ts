@@ -14,7 +14,7 @@ import { buildSite } from '../../../../lambda/core/build';
 import type { OutputFile } from '../../../../lambda/core/model';
 import { listPages } from '../../../../lambda/adapters/fs';
 import { attendanceMode, jsonLdScript } from '../../../../lambda/core/formats/html/json-ld';
-import { NOW, textOf } from '../../../helpers';
+import { build as buildPages, NOW, output, textOf, yamlPage } from '../../../helpers';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const SCHEMA = 'http://schema.org/';
@@ -279,5 +279,53 @@ describe('sitemap.xml and robots.txt', () => {
     );
     expect(outputs.map((o) => o.path).filter((p) => p.endsWith('robots.txt'))).toEqual(['robots.txt']);
     expect(readdirSync(dir)).toContain('calpub.yaml');
+  });
+});
+
+describe('JSON-LD places', () => {
+  const locationIn = (front: string) => {
+    const result = buildPages([yamlPage('event/a/index.md', `title: A\ndate: '2027-01-10T10:00:00'\n${front}`)]);
+    return scriptOf(output(result, 'event/a/index.html')).location ?? null;
+  };
+  it('gives every address part, the coordinates, and the online place of a mixed event', () => {
+    expect(
+      locationIn(
+        "location: 'Salle 1 and online at https://meet.example.org/x'\naddress: {street: 1 rue X, city: Lyon, region: ARA, postcode: 69001, country: France}\ngeo: {lat: 45.76, lon: 4.83}",
+      ),
+    ).toEqual([
+      {
+        '@type': 'Place',
+        '@id': 'https://events.example.org/event/a/#place',
+        name: 'Salle 1 and online at',
+        address: {
+          '@type': 'PostalAddress',
+          streetAddress: '1 rue X',
+          addressLocality: 'Lyon',
+          addressRegion: 'ARA',
+          postalCode: '69001',
+          addressCountry: 'France',
+        },
+        geo: { '@type': 'GeoCoordinates', latitude: 45.76, longitude: 4.83 },
+      },
+      {
+        '@type': 'VirtualLocation',
+        '@id': 'https://events.example.org/event/a/#online',
+        url: 'https://meet.example.org/x',
+      },
+    ]);
+  });
+  it('names a place by its address alone, and an online event by its link alone', () => {
+    expect(locationIn('address: {city: Lyon}')).toEqual({
+      '@type': 'Place',
+      '@id': 'https://events.example.org/event/a/#place',
+      name: 'Lyon',
+      address: { '@type': 'PostalAddress', addressLocality: 'Lyon' },
+    });
+    expect(locationIn("location: 'https://meet.example.org/y'")).toEqual({
+      '@type': 'VirtualLocation',
+      '@id': 'https://events.example.org/event/a/#online',
+      url: 'https://meet.example.org/y',
+    });
+    expect(locationIn('')).toBeNull();
   });
 });

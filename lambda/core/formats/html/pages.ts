@@ -184,7 +184,7 @@ export function eventPage(s: Site, item: PageEvent): string {
 <dt>${l.when}</dt><dd>${when}</dd>
 ${e.locationText ? html`<dt>${l.where}</dt><dd class="p-location">${e.locationText}</dd>` : ''}
 ${e.series ? html`<dt>${l.partOf}</dt><dd>${e.seriesUrl ? html`<a href="${safeUrl(e.seriesUrl)}">${e.series}</a>` : e.series}</dd>` : e.seriesUrl ? html`<dt>${l.eventSite}</dt><dd><a href="${safeUrl(e.seriesUrl)}">${e.seriesUrl}</a></dd>` : ''}
-${e.status !== 'CONFIRMED' ? html`<dt>${l.status}</dt><dd class="${e.status === 'CANCELLED' ? 'cancelled' : ''}">${e.status === 'CANCELLED' ? l.willNotTakePlace : l.tentative}</dd>` : ''}
+${e.status !== 'CONFIRMED' ? (e.status === 'CANCELLED' ? html`<dt>${l.status}</dt><dd class="cancelled">${l.willNotTakePlace}</dd>` : html`<dt>${l.status}</dt><dd>${l.tentative}</dd>`) : ''}
 </dl>`;
   const add = html`<section class="add" aria-labelledby="add-title"><h2 id="add-title">${l.addToCalendar}</h2><ul class="buttons">
 <li><a class="button" href="${eventCalendarUrl(e, config)}">${l.downloadIcs}</a></li>

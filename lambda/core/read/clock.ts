@@ -22,6 +22,7 @@ export interface ClockRange {
 const TIME = String.raw`(\d{1,2})(?:\s*([:h.])\s*(\d{2})|\s*(h)(?![a-z]))?(?:\s*([ap]\.?m\.?(?![a-z])))?`;
 const JOIN = String.raw`\s*(?:-{1,2}|–|—|\s(?:à|a|to|until)\s)\s*`;
 const RANGE = new RegExp(`^${TIME}(?:${JOIN}${TIME})?`, 'i');
+const JOINED = new RegExp(JOIN);
 
 /**
  * Reads a clock range at the start of `input`.
@@ -37,8 +38,7 @@ export function readClockRange(input: string): { range: ClockRange; length: numb
   if (!marked1 && !marked2) return null;
   if (h2 !== undefined && !marked2) {
     // "14:00 - 3 people": the second number is not a time; keep the first time alone.
-    const first = readClockRange(input.slice(0, input.search(new RegExp(JOIN))));
-    return first;
+    return readClockRange(input.slice(0, input.search(JOINED)));
   }
   const inheritedMeridiem = !ap1 && ap2 && !sep1 && +h1 <= +h2 ? ap2 : undefined;
   const start = toClock(+h1, m1, ap1 ?? inheritedMeridiem);

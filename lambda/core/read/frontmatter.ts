@@ -17,6 +17,8 @@ import type { FrontMatter, ParsedPage, Problem, SourceFile } from '../model';
 export type FrontMatterResult = { ok: true; page: ParsedPage; warnings: Problem[] } | { ok: false; problem: Problem };
 
 const FENCES = { '---': 'yaml', '+++': 'toml' } as const;
+/** The line that closes each fence (trailing spaces allowed), made once. */
+const CLOSING = { '---': /\n---[ \t]*(?:\n|$)/, '+++': /\n\+\+\+[ \t]*(?:\n|$)/ } as const;
 
 /** Parses a page's front matter; never throws on bad content. */
 export function parseFrontMatter(file: SourceFile): FrontMatterResult {
@@ -55,7 +57,7 @@ function parseFenced(
   fail: (m: string) => FrontMatterResult,
 ): FrontMatterResult {
   const format = FENCES[fence];
-  const closing = new RegExp(`\\n${fence.replace(/\+/g, '\\+')}[ \\t]*(?:\\n|$)`);
+  const closing = CLOSING[fence];
   const start = text.indexOf('\n') + 1;
   const rest = text.slice(start - 1);
   const match = closing.exec(rest);

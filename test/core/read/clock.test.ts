@@ -1,4 +1,4 @@
-import { formatClock, parseClockRange } from '../../../lambda/core/read/clock';
+import { formatClock, parseClockRange, readClockRange } from '../../../lambda/core/read/clock';
 
 const show = (s: string) => {
   const r = parseClockRange(s);
@@ -24,4 +24,23 @@ describe('parseClockRange', () => {
   it.each(['3', '2024', '3 people', '25:00', '13pm', '10:75', 'noon', ''])('%j is not a clock time', (input) =>
     expect(show(input)).toBeNull(),
   );
+});
+
+describe('readClockRange: how much of the text is the time', () => {
+  it.each([
+    ['14:00 - 3 people', '14:00', 5], // the second number is no time: the first alone
+    ['14:00 - 3', '14:00', 5],
+    ['9 - 5pm', '09:00-17:00', 7], // 9 > 5: the pm is not 9's
+    ['11-1pm', '11:00-13:00', 6],
+    ['3-4pm Talk', '15:00-16:00', 5],
+    ['14h-16h Atelier', '14:00-16:00', 7],
+  ])('%j → %s, %i characters', (input, shown, length) => {
+    const read = readClockRange(input);
+    expect(
+      read && [
+        `${formatClock(read.range.start)}${read.range.end ? `-${formatClock(read.range.end)}` : ''}`,
+        read.length,
+      ],
+    ).toEqual([shown, length]);
+  });
 });

@@ -12,6 +12,15 @@ describe('parseFrontMatter', () => {
     });
   });
 
+  it('closes the front matter at a fence line with spaces or a tab after it, YAML or TOML', () => {
+    const yaml = parse('---\ntitle: Hello\n--- \nBody\n');
+    expect(yaml.ok && [yaml.page.data, yaml.page.body]).toEqual([{ title: 'Hello' }, 'Body\n']);
+    const toml = parse('+++\ntitle = "Hello"\n+++\t\nBody\n');
+    expect(toml.ok && [toml.page.data, toml.page.body]).toEqual([{ title: 'Hello' }, 'Body\n']);
+    const end = parse('---\ntitle: Hello\n---');
+    expect(end.ok && [end.page.data, end.page.body]).toEqual([{ title: 'Hello' }, '']);
+  });
+
   it('keeps the last value of a key written twice, as Hugo does, and says which line to delete', () => {
     const r = parse('---\ntitle: T\nlinks:\nsummary: s\nlinks:\n- name: Slides\n  url: https://x.test/s\n---\n');
     expect(r.ok && r.page.data).toEqual({

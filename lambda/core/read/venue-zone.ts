@@ -28,20 +28,15 @@ type Hit = {
   readonly country: string | null;
   readonly zone: string | null;
   readonly said: string;
-  readonly fromAddress: boolean;
 };
 
 /** The venue's zone, or null when the page says nothing that places it in one zone. */
 export function venueZoneOf(address: Address | null, location: string | null): VenueZone | null {
   const hits = [
-    ...piecesOf(address?.country).flatMap((p) => [...countryHits(p, true), ...cityHits(p, true)]),
-    ...piecesOf(address?.region).flatMap((p) => [...regionHits(p, true), ...countryHits(p, true, false)]),
-    ...piecesOf(address?.city).flatMap((p) => [...regionHits(p, true), ...cityHits(p, true)]),
-    ...piecesOf(location).flatMap((p) => [
-      ...countryHits(p, false, false),
-      ...regionHits(p, false),
-      ...cityHits(p, false),
-    ]),
+    ...piecesOf(address?.country).flatMap((p) => [...countryHits(p), ...cityHits(p)]),
+    ...piecesOf(address?.region).flatMap((p) => [...regionHits(p), ...countryHits(p, false)]),
+    ...piecesOf(address?.city).flatMap((p) => [...regionHits(p), ...cityHits(p)]),
+    ...piecesOf(location).flatMap((p) => [...countryHits(p, false), ...regionHits(p), ...cityHits(p)]),
   ];
   if (hits.length === 0) return null;
   const countries = [...new Set(hits.filter((h) => h.kind !== 'city').map((h) => h.country as string))];
@@ -51,9 +46,8 @@ export function venueZoneOf(address: Address | null, location: string | null): V
   }
   const supports = (c: string) => (h: Hit) =>
     h.country === c || (h.kind === 'city' && zonesOf(c).includes(icuName(h.zone as string)));
-  const score = (c: string) =>
-    hits.filter(supports(c)).length +
-    (hits.some((h) => h.kind === 'country' && h.fromAddress && h.country === c) ? 0.5 : 0);
+  const score = (c: string) => hits.filter(supports(c)).length;
+  // A tie goes to the country named first: the address's (its hits come first), then the location's order.
   const country = countries.reduce((best, c) => (score(c) > score(best) ? c : best));
   const own = hits.filter(supports(country));
   const precise = own.find((h) => h.kind === 'region') ?? own.find((h) => h.kind === 'city');
@@ -77,25 +71,25 @@ function piecesOf(text: string | null | undefined): string[] {
     .filter((p) => p.length >= 2 && p.length <= 60);
 }
 
-function countryHits(piece: string, fromAddress: boolean, codes = true): Hit[] {
+function countryHits(piece: string, codes = true): Hit[] {
   const code =
     codes && /^[A-Z]{2}$/.test(piece) && zonesOf(piece).length ? piece : countryNames().get(comparable(piece));
-  return code ? [{ kind: 'country', country: code, zone: null, said: piece, fromAddress }] : [];
+  return code ? [{ kind: 'country', country: code, zone: null, said: piece }] : [];
 }
 
-function regionHits(piece: string, fromAddress: boolean): Hit[] {
+function regionHits(piece: string): Hit[] {
   const byName = regionNames();
   // Postal codes (`QC`, `TX`) only as written, in capitals: `in`, `or`, `me` are words.
   const found =
     byName.names.get(comparable(piece)) ??
     (/^[A-Z][A-Z.\s-]{0,5}$/.test(piece) ? byName.codes.get(piece) : undefined) ??
     [];
-  return found.map(({ country, zone }) => ({ kind: 'region', country, zone, said: piece, fromAddress }));
+  return found.map(({ country, zone }) => ({ kind: 'region', country, zone, said: piece }));
 }
 
-function cityHits(piece: string, fromAddress: boolean): Hit[] {
+function cityHits(piece: string): Hit[] {
   const zone = zoneCities().get(comparable(piece));
-  return zone ? [{ kind: 'city', country: null, zone, said: piece, fromAddress }] : [];
+  return zone ? [{ kind: 'city', country: null, zone, said: piece }] : [];
 }
 
 /** The zones ICU lists for a country (its own names for them: `Asia/Calcutta`). */

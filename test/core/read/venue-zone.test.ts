@@ -62,6 +62,12 @@ describe('venueZoneOf', () => {
     expect(zone({ country: 'France' }, 'Hotel London, Lyon')).toBe('Europe/Paris');
   });
 
+  it('gives a tie to the country named first: the address before the location', () => {
+    expect(zone({ country: 'Belgique' }, 'Lille, France')).toBe('Europe/Brussels');
+    expect(zone({ country: 'France' }, 'Bruxelles, Belgique')).toBe('Europe/Paris');
+    expect(zone(null, 'France / Belgique')).toBe('Europe/Paris');
+  });
+
   it('reads postal codes of regions only as written, in capitals', () => {
     expect(zone(null, 'Denver, CO')).toBe('America/Denver');
     expect(zone(null, 'Talk, in English, or French')).toBeNull();

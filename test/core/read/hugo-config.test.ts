@@ -1,4 +1,4 @@
-import { readHugoConfig } from '../../../lambda/core/read/hugo-config';
+import { readHugoConfig, withBaseUrl } from '../../../lambda/core/read/hugo-config';
 
 describe('readHugoConfig: a Hugo configuration read as Hugo reads it', () => {
   it('reads a root hugo.toml: baseURL, title, language, zone, permalinks; Hugo makes the pages', () => {
@@ -119,5 +119,41 @@ describe('readHugoConfig: a Hugo configuration read as Hugo reads it', () => {
     ]);
     expect(site.relativeBaseUrl).toBe('');
     expect(site.settings.title).toBe('Lab');
+  });
+
+  it('reports a file that is a list or a text, not a map of keys, and reads an empty file as nothing', () => {
+    const site = readHugoConfig([
+      { path: 'hugo.yaml', text: 'title: Lab\n' },
+      { path: 'config/_default/menus.yaml', text: '- a\n- b\n' },
+      { path: 'config/_default/params.yaml', text: '# nothing yet\n' },
+    ]);
+    expect(site.problems).toEqual([
+      {
+        file: 'config/_default/menus.yaml',
+        severity: 'error',
+        field: null,
+        message: "Hugo's configuration does not parse: it is not a map of keys; calpub reads the site without it",
+      },
+    ]);
+    expect(site.settings.title).toBe('Lab');
+  });
+});
+
+describe('withBaseUrl: another base URL, as `hugo -b` gives it', () => {
+  const settings = { title: 'T', uidDomain: 'old.example.org', siteUrl: 'https://old.example.org/' };
+  it('moves the site, its links and its UID domain to an absolute URL, with the slash Hugo adds', () => {
+    expect(withBaseUrl(settings, ' https://lab.example.org/site ')).toEqual({
+      title: 'T',
+      siteUrl: 'https://lab.example.org/site/',
+      permalinkBase: 'https://lab.example.org/site/',
+      uidDomain: 'lab.example.org',
+    });
+  });
+  it('keeps a relative one on the placeholder host, without a UID domain', () => {
+    expect(withBaseUrl(settings, '/blog/')).toEqual({
+      title: 'T',
+      siteUrl: 'https://baseurl.invalid/blog/',
+      permalinkBase: 'https://baseurl.invalid/blog/',
+    });
   });
 });

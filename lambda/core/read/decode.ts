@@ -22,14 +22,9 @@ function windows1252(bytes: Uint8Array): string {
 
 /** The page at `path` from its bytes: UTF-8, UTF-16 with its byte-order mark (Windows editors), else Windows-1252. */
 export function decodePage(path: string, bytes: Uint8Array): SourceFile {
+  // (A file of one byte has no bytes[1]: `undefined` is no mark.)
   const bom =
-    bytes.length >= 2
-      ? bytes[0] === 0xff && bytes[1] === 0xfe
-        ? 'utf-16le'
-        : bytes[0] === 0xfe && bytes[1] === 0xff
-          ? 'utf-16be'
-          : null
-      : null;
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (bom) return { path, text: wellFormed(new TextDecoder(bom).decode(bytes)) };
   try {
     return { path, text: utf8.decode(bytes) };

@@ -59,3 +59,27 @@ describe('a page that is not UTF-8', () => {
     ]);
   });
 });
+
+describe('decodePage: UTF-16 with its byte-order mark (Windows editors)', () => {
+  const text = 'title: Café €\n';
+  it.each([
+    ['little-endian', Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')])],
+    ['big-endian', Uint8Array.from([0xfe, 0xff, ...Buffer.from(text, 'utf16le').swap16()])],
+  ])('reads %s UTF-16 as text, without the mark', (_, bytes) => {
+    expect(decodePage('event/a/index.md', bytes)).toEqual({ path: 'event/a/index.md', text });
+  });
+  it('reads a Windows-1252 text that starts with þ as such', () => {
+    expect(decodePage('event/a/index.md', Uint8Array.from([0xfe, 0x41]))).toEqual({
+      path: 'event/a/index.md',
+      text: 'þA',
+      encoding: 'windows-1252',
+    });
+  });
+  it('reads one byte as Windows-1252 or UTF-8, not as a mark', () => {
+    expect(decodePage('event/a/index.md', Uint8Array.from([0xff]))).toEqual({
+      path: 'event/a/index.md',
+      text: 'ÿ',
+      encoding: 'windows-1252',
+    });
+  });
+});

@@ -31,6 +31,15 @@ describe('siteZoneOf', () => {
     ]);
   });
 
+  it('breaks ties by name: zones with as many pages, and at most three of the words that said so', () => {
+    const venues = ['Paris', 'Lyon', 'Lille', 'Brest'].map((said) => venue('Europe/Paris', said));
+    const { config, problems } = siteZoneOf(DEFAULT_CONFIG, [venue('Europe/Brussels', 'Liège'), ...venues.slice(0, 1)]);
+    expect(config.timeZone).toBe('Europe/Brussels'); // 1 page each: the first name in order
+    expect(problems[0].message).toContain('where 1 page(s) place their venue ("Liège"); 1 other page(s)');
+    const many = siteZoneOf(DEFAULT_CONFIG, venues).problems[0].message;
+    expect(many).toContain('where 4 page(s) place their venue ("Brest", "Lille", "Lyon"); set');
+  });
+
   it("falls back on the region of the site's language, then on UTC, which --strict refuses", () => {
     expect(siteZoneOf({ ...DEFAULT_CONFIG, language: 'fr-BE' }, [null]).config.timeZone).toBe('Europe/Brussels');
     expect(siteZoneOf({ ...DEFAULT_CONFIG, language: 'en-US' }, [null]).config.timeZone).toBe('UTC');

@@ -3,7 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { buildFixture, expectGolden } from '../../fixture-site';
-import { output, yamlPage } from '../../helpers';
+import { build, output, TEST_CONFIG_YAML, yamlPage } from '../../helpers';
 import { readCalendar } from '../../ical';
 
 const xml = new XMLParser({
@@ -165,5 +165,29 @@ describe('items rendered once per process', () => {
     expect(
       JSON.parse(output(republished, 'schedule.json')).events.find((e: { id: string }) => e.id === 'event/m').published,
     ).toBe('2026-01-31T23:00:00Z');
+  });
+});
+
+describe('feedLimit', () => {
+  it('keeps the newest publications in every feed, ties by UID, and every event in the calendars', () => {
+    const page = (slug: string, publish: string) =>
+      yamlPage(`event/${slug}/index.md`, `title: ${slug}\ndate: '2027-01-10T10:00:00Z'\npublishDate: '${publish}'`);
+    const pages = [
+      page('old', '2026-01-01'),
+      page('b', '2026-06-01'),
+      page('a', '2026-06-01'),
+      page('new', '2026-09-01'),
+    ];
+    const result = build(pages, { config: `${TEST_CONFIG_YAML}feedLimit: 3\n` });
+    const rssTitles = [...output(result, 'rss.xml').matchAll(/<item><title>([^<]*)</g)].map((m) => m[1]);
+    expect(rssTitles).toEqual(['new', 'a', 'b']);
+    expect(JSON.parse(output(result, 'feed.json')).items.map((i: { title: string }) => i.title)).toEqual([
+      'new',
+      'a',
+      'b',
+    ]);
+    expect([...output(result, 'atom.xml').matchAll(/<entry>/g)]).toHaveLength(3);
+    expect(readCalendar(output(result, 'calendar.ics')).events).toHaveLength(4);
+    expect(JSON.parse(output(build(pages), 'feed.json')).items).toHaveLength(4);
   });
 });

@@ -170,12 +170,13 @@ describe('items rendered once per process', () => {
 
 describe('feedLimit', () => {
   it('keeps the newest publications in every feed, ties by UID, and every event in the calendars', () => {
-    const page = (slug: string, publish: string) =>
-      yamlPage(`event/${slug}/index.md`, `title: ${slug}\ndate: '2027-01-10T10:00:00Z'\npublishDate: '${publish}'`);
+    const page = (slug: string, publish: string, day = 10) =>
+      yamlPage(`event/${slug}/index.md`, `title: ${slug}\ndate: '2027-01-${day}T10:00:00Z'\npublishDate: '${publish}'`);
+    // `a` starts after `b`: the feeds' tie is by UID, not by the calendar's order.
     const pages = [
       page('old', '2026-01-01'),
       page('b', '2026-06-01'),
-      page('a', '2026-06-01'),
+      page('a', '2026-06-01', 11),
       page('new', '2026-09-01'),
     ];
     const result = build(pages, { config: `${TEST_CONFIG_YAML}feedLimit: 3\n` });

@@ -192,3 +192,15 @@ describe('feedLimit', () => {
     expect(JSON.parse(output(build(pages), 'feed.json')).items).toHaveLength(4);
   });
 });
+
+describe('a site without events', () => {
+  it('publishes an empty schedule and empty feeds that still parse', () => {
+    const result = build([]);
+    const schedule = output(result, 'schedule.json');
+    expect(schedule.endsWith('"tags":[],"events":[]}\n')).toBe(true);
+    expect(JSON.parse(schedule)).toMatchObject({ updated: null, tags: [], events: [] });
+    expect(JSON.parse(output(result, 'feed.json')).items).toEqual([]);
+    expect(XMLValidator.validate(output(result, 'rss.xml'))).toBe(true);
+    expect(XMLValidator.validate(output(result, 'atom.xml'))).toBe(true);
+  });
+});

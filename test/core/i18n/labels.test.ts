@@ -24,6 +24,12 @@ const LABEL_LANGUAGES = readdirSync(path.join(__dirname, '../../../lambda/core/i
   .map((f) => f.replace(/\.ts$/, ''));
 
 describe('labels', () => {
+  it('reads the primary language of a tag in any case, with - or _, English otherwise', () => {
+    const fr = labelsFor('fr');
+    expect([labelsFor('FR-ca'), labelsFor('fr_BE'), labelsFor('Fr')]).toEqual([fr, fr, fr]);
+    expect([labelsFor(null), labelsFor(undefined), labelsFor('xx'), labelsFor('')]).toEqual([en, en, en, en]);
+  });
+
   it('has en, fr, de, es, pt, it and ja, each one gathered by labelsFor', () => {
     expect(LABEL_LANGUAGES.sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'pt']);
     for (const language of LABEL_LANGUAGES.filter((l) => l !== 'en')) expect(labelsFor(language)).not.toBe(en);

@@ -27,7 +27,7 @@ export function readAgenda(markdown: string): AgendaLine[] {
   const out: AgendaLine[] = [];
   for (const group of candidateGroups(expandShortcodes(markdown))) {
     const read = group.flatMap((c) => {
-      const entry = /\d/.test(c.text) ? parseEntry(c.text) : null; // an entry starts with a time
+      const entry = parseEntry(c.text);
       return entry ? [{ entry, alone: c.alone }] : [];
     });
     const programme = read.filter((r) => !r.alone).length >= MIN_PROGRAMME;
@@ -40,11 +40,10 @@ export function readAgenda(markdown: string): AgendaLine[] {
 export function parseEntry(text: string): AgendaLine | null {
   const read = readClockRange(text);
   if (!read) return null;
-  const times = text.slice(0, read.length);
   let rest = text.slice(read.length);
   // "10.50 euros" is a price, not a time: a dotted time must be followed by a separator.
-  if (/^\d{1,2}\.\d{2}/.test(times) && !/^\s*[:\-–—]/.test(rest)) return null;
-  if (rest !== '' && !/^[\s:\-–—|.)]/.test(rest)) return null; // "14:00pm-ish", "16h00abc"
+  if (/^\d{1,2}\./.test(text) && !/^\s*[:\-–—]/.test(rest)) return null;
+  if (!/^[\s:\-–—|.)]/.test(rest)) return null; // "14:00pm-ish", "16h00abc"; nothing after the time: no title
   if (/^:\d/.test(rest)) return null; // "00:01:45 Topic": a media timestamp, not a time of day
   rest = rest.replace(/^[\s:\-–—|.)]+/, '');
   const title = stripInlineMarkdown(rest).trim();
@@ -79,9 +78,9 @@ export function placeSessions(
   const sessions: Session[] = [];
   lines.forEach((line, i) => {
     const start = starts[i];
-    const explicitEnd = line.end ? toInstant(line.end.hour * 60 + line.end.minute) : null;
+    const explicitEnd = line.end ? toInstant(line.end.hour * 60 + line.end.minute) : Number.NEGATIVE_INFINITY;
     const next = starts.slice(i + 1).find((s) => s > start) ?? null;
-    const end = explicitEnd !== null && explicitEnd > start ? explicitEnd : (next ?? eventEnd ?? start);
+    const end = explicitEnd > start ? explicitEnd : (next ?? eventEnd ?? start);
     sessions.push({ start, end: Math.max(end, start), title: line.title });
   });
   if (time.kind === 'timed') {
@@ -115,7 +114,10 @@ export function agendaClock(time: EventTime): AgendaClock {
   const date = time.kind === 'timed' ? wallDateOf(time.start, zone) : time.startDate;
   return {
     at: (minutes) => zonedInstant(date, minutes, zone),
-    format: (ms) => wallClockStamp(ms, zone).replace(/^.*T(\d\d)(\d\d)\d\d$/, '$1:$2'),
+    format: (ms) => {
+      const stamp = wallClockStamp(ms, zone); // YYYYMMDDTHHMMSS
+      return `${stamp.slice(9, 11)}:${stamp.slice(11, 13)}`;
+    },
   };
 }
 

@@ -265,7 +265,18 @@ describe('parseEntry: the title as a person reads it', () => {
     ['14:00|Talk', '14:00 Talk'],
     ['14:00:Talk', '14:00 Talk'],
     ['14:00 é', '14:00 é'],
+    ['14:00 *Keynote* talk', '14:00 Keynote talk'],
+    ['14:00 Talk <span></span>', '14:00 Talk'],
+    ['14:00 Issue #42 review', '14:00 Issue #42 review'],
+    ['14:00 Intro to C#', '14:00 Intro to C#'],
+    ['14:00 Meetup #42', '14:00 Meetup #42'],
+    ['14:00 Ratio 1:2 workshop', '14:00 Ratio 1:2 workshop'],
+    ['14:00-15.30 Talk', '14:00-15:30 Talk'], // a dotted end is a time: only a dotted start must be followed by a separator
   ])('%j', (text, expected) => expect(entry(text)).toBe(expected));
+
+  it.each(['16h00abc def', '10.50 euros'])('rejects %j: no separator after the time', (t) =>
+    expect(entry(t)).toBeNull(),
+  );
 
   it('reads a dotted time only before a separator (a price is not a time)', () => {
     expect(['9.30: Café', '10.50 - Talk', '10.50 – Talk', '10.50 — Talk'].map(entry)).toEqual([
@@ -310,6 +321,20 @@ describe('placeSessions: the edges of a programme', () => {
       '10:00:00-11:00:00 B',
       '11:00:00-13:00:00 C',
     ]);
+  });
+
+  it('ends a session at the start of the line after it, even when an earlier line starts later', () => {
+    const time = utc('2024-05-17T09:00:00Z', '2024-05-17T13:00:00Z');
+    expect(place([line(11, 0, 'A'), line(10, 0, 'B'), line(12, 0, 'C')], time)).toEqual([
+      '11:00:00-12:00:00 A',
+      '10:00:00-12:00:00 B',
+      '12:00:00-13:00:00 C',
+    ]);
+  });
+
+  it('keeps the minutes of an end', () => {
+    const time = utc('2024-05-17T10:00:00Z', '2024-05-17T13:00:00Z');
+    expect(place([line(10, 15, 'A', [11, 45])], time)).toEqual(['10:15:00-11:45:00 A']);
   });
 
   it('ignores an end at or before its start and uses the next start instead', () => {

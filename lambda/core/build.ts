@@ -9,7 +9,7 @@ import { processPage, readPage, type PageOutcome, type PageRead } from './page';
 import { siteZoneOf } from './read/site-zone';
 import { applyConfig, CONFIG_FILE, DEFAULT_CONFIG, withSiteUrl, type AppliedConfig } from './read/config';
 import { isEventPage } from './read/identity';
-import { startInstant, wallClockStamp } from './read/time';
+import { startInstant, wallClockTime } from './read/time';
 import { farAheadProblems, skipReason, unbuiltPageProblem, type SkipReason } from './select';
 import { languageSites, pathOwners, siteFiles, sitePaths, type LanguageSite } from './site';
 import type { EventHeader, Publishing } from './published';
@@ -208,8 +208,7 @@ function outcomeIn(read: PageRead | PageOutcome, page: PageInput, config: SiteCo
 function zAsWallClock(events: readonly EventHeader[]): Problem {
   const example = events[0];
   const zones = [...new Set(events.map((e) => e.time.timeZone))].sort();
-  const at = wallClockStamp(startInstant(example.time), example.time.timeZone); // a start written with Z is timed
-  const clock = `${at.slice(9, 11)}:${at.slice(11, 13)}`;
+  const clock = wallClockTime(startInstant(example.time), example.time.timeZone); // a start written with Z is timed
   return {
     file: CONFIG_FILE,
     severity: 'warning',

@@ -8,7 +8,7 @@ import { candidateGroups } from './agenda-lines';
 import { readClockRange, type ClockTime } from './clock';
 import type { EventTime, Session } from '../model';
 import { expandShortcodes } from './shortcodes';
-import { wallClockStamp, wallDateOf, zonedInstant } from './time';
+import { wallClockTime, wallDateOf, zonedInstant } from './time';
 
 /** A session as written: wall-clock times on the event's first day. */
 export interface AgendaLine {
@@ -114,10 +114,7 @@ export function agendaClock(time: EventTime): AgendaClock {
   const date = time.kind === 'timed' ? wallDateOf(time.start, zone) : time.startDate;
   return {
     at: (minutes) => zonedInstant(date, minutes, zone),
-    format: (ms) => {
-      const stamp = wallClockStamp(ms, zone); // YYYYMMDDTHHMMSS
-      return `${stamp.slice(9, 11)}:${stamp.slice(11, 13)}`;
-    },
+    format: (ms) => wallClockTime(ms, zone),
   };
 }
 
@@ -143,6 +140,5 @@ export function looksWallClock(time: EventTime, lines: readonly AgendaLine[]): b
   const first = lines[0].start;
   const utc = new Date(time.start);
   const written = first.hour === utc.getUTCHours() && first.minute === utc.getUTCMinutes();
-  const zone = wallClockStamp(time.start, time.timeZone).slice(9, 13);
-  return written && zone !== clockText(first.hour, first.minute).replace(':', '');
+  return written && wallClockTime(time.start, time.timeZone) !== clockText(first.hour, first.minute);
 }

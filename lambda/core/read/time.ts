@@ -228,6 +228,12 @@ export function wallClockStamp(instant: number, zone: string): string {
   return utcStamp(instant + zoneOffset(zone, instant) * 60_000).slice(0, -1);
 }
 
+/** The clock time an instant shows in a zone, `HH:MM` (agendas, messages). */
+export function wallClockTime(instant: number, zone: string): string {
+  const stamp = wallClockStamp(instant, zone);
+  return `${stamp.slice(9, 11)}:${stamp.slice(11, 13)}`;
+}
+
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 const dayOffsets = new Map<string, number | null>();
 const DAY = 86_400_000;

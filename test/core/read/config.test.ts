@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, parseConfig, withSiteUrl } from '../../../lambda/core/read/config';
+import { applyConfig, DEFAULT_CONFIG, parseConfig, withSiteUrl } from '../../../lambda/core/read/config';
 
 describe('parseConfig', () => {
   it('uses the documented defaults when there is no file', () => {
@@ -171,5 +171,225 @@ describe('parseConfig', () => {
       siteUrl: 'http://127.0.0.1:9000/',
       uidDomain: 'example.org',
     });
+  });
+
+  const read = (text: string) => parseConfig(`uidDomain: example.org\n${text}\n`);
+
+  it.each([
+    ["title: ''", 'title', '`title` must be non-empty text'],
+    ['title: 3', 'title', '`title` must be non-empty text'],
+    ['description: 3', 'description', '`description` must be text'],
+    ['siteUrl: ftp://x.org', 'siteUrl', '`siteUrl` must be an http(s) URL'],
+    ['siteUrl: 3', 'siteUrl', '`siteUrl` must be an absolute http(s) URL'],
+    ['siteUrl: x.org', 'siteUrl', '`siteUrl` "x.org" is not an absolute URL such as `https://events.example.org/`'],
+    ['timeZone: 3', 'timeZone', '`timeZone` 3 is not an IANA time zone; write one such as `Europe/Paris`'],
+    ['language: f', 'language', '`language` must be a language tag such as `en` or `fr-FR`'],
+    ['language: fr_FR', 'language', '`language` must be a language tag such as `en` or `fr-FR`'],
+    ['language: english', 'language', '`language` must be a language tag such as `en` or `fr-FR`'],
+    ['language: x-', 'language', '`language` must be a language tag such as `en` or `fr-FR`'],
+    [
+      'tagPermalink: /tags/:slugs/',
+      'tagPermalink',
+      '`tagPermalink` must be a Hugo permalink pattern with `:slug` (such as `/tag/:slug/`), or `false` when the site has no tag pages',
+    ],
+    [
+      'refreshInterval: PT30S',
+      'refreshInterval',
+      '`refreshInterval` must be an ISO 8601 duration of at least a minute, such as `PT1H` or `P1D`',
+    ],
+    [
+      'refreshInterval: 3',
+      'refreshInterval',
+      '`refreshInterval` must be an ISO 8601 duration of at least a minute, such as `PT1H` or `P1D`',
+    ],
+    ["color: '#abcd'", 'color', '`color` must be a CSS hex colour such as `#1f6feb`'],
+    ['color: abc', 'color', '`color` must be a CSS hex colour such as `#1f6feb`'],
+    ['feedLimit: 2.5', 'feedLimit', '`feedLimit` must be a whole number above 0'],
+    ['feedLimit: -1', 'feedLimit', '`feedLimit` must be a whole number above 0'],
+    ["feedLimit: '5'", 'feedLimit', '`feedLimit` must be a whole number above 0'],
+    ['sections: []', 'sections', '`sections` must be a list of content folder names, such as `[event, talk]`'],
+    ['sections: [a/b]', 'sections', '`sections` must be a list of content folder names, such as `[event, talk]`'],
+    ["sections: ['']", 'sections', '`sections` must be a list of content folder names, such as `[event, talk]`'],
+    ['sections: [3]', 'sections', '`sections` must be a list of content folder names, such as `[event, talk]`'],
+    ['sections: 3', 'sections', '`sections` must be a list of content folder names, such as `[event, talk]`'],
+    [
+      'languages: {fr: null}',
+      'languages',
+      '`languages` must map language codes to their `title` and `description`, such as `fr: {title: Séminaires}`',
+    ],
+    [
+      "languages: {fr: {title: ' '}}",
+      'languages',
+      '`languages` must map language codes to their `title` and `description`, such as `fr: {title: Séminaires}`',
+    ],
+    [
+      'languages: {fr: [x]}',
+      'languages',
+      '`languages` must map language codes to their `title` and `description`, such as `fr: {title: Séminaires}`',
+    ],
+    [
+      'outputs: [calendars, 3]',
+      'outputs',
+      '`outputs` must be a list of `calendars`, `feeds`, `schedule`, `pages`, `widget`',
+    ],
+  ])('rejects %s in words that say what to write', (line, field, message) => {
+    const { config, problems } = read(line);
+    expect(problems).toEqual([{ file: 'calpub.yaml', severity: 'error', field, message }]);
+    expect(config).toEqual({ ...DEFAULT_CONFIG, uidDomain: 'example.org', explicit: ['uidDomain', field] });
+  });
+
+  it.each([
+    ["description: ' x '", { description: 'x' }],
+    ["siteUrl: ' https://x.org/a '", { siteUrl: 'https://x.org/a/' }],
+    ["timeZone: ' Asia/Tokyo '", { timeZone: 'Asia/Tokyo' }],
+    ['language: fr-FR', { language: 'fr-FR' }],
+    ["language: ' de '", { language: 'de' }],
+    ['refreshInterval: PT1M', { refreshInterval: 'PT1M' }],
+    ["color: '#abc'", { color: '#abc' }],
+    ['feedLimit: 1', { feedLimit: 1 }],
+    ["sections: 'event, Talk/'", { sections: ['event', 'talk'] }],
+    ['sections: [/Event/, event]', { sections: ['event'] }],
+    ['languages: {fr: {}}', { languages: { fr: {} } }],
+    ['outputs: [calendars, feeds, schedule, pages]', { outputs: ['calendars', 'feeds', 'schedule', 'pages'] }],
+  ])('reads %s at its edge, trimmed', (line, values) => {
+    const { config, problems } = read(line);
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      ...DEFAULT_CONFIG,
+      uidDomain: 'example.org',
+      ...values,
+      explicit: ['uidDomain', line.split(':')[0]],
+    });
+  });
+
+  it.each([
+    ["' Example.ORG '", 'example.org'],
+    ['a', 'a'],
+    ['a-1.example', 'a-1.example'],
+  ])('reads the uidDomain %s as %s', (text, domain) => {
+    expect(parseConfig(`uidDomain: ${text}\n`)).toEqual({
+      config: { ...DEFAULT_CONFIG, uidDomain: domain, explicit: ['uidDomain'] },
+      problems: [],
+    });
+  });
+
+  it.each(['-x.org', 'x.org-', 'a b', '3', '.x.org'])('rejects the uidDomain %s', (text) => {
+    expect(parseConfig(`uidDomain: ${text}\n`).problems).toEqual([
+      {
+        file: 'calpub.yaml',
+        severity: 'error',
+        field: 'uidDomain',
+        message: '`uidDomain` must be a domain name you control, such as `events.example.org`',
+      },
+    ]);
+  });
+
+  it('skips a key left empty (its default applies, and it is not counted as set)', () => {
+    expect(read('title:\npermalinks:')).toEqual({
+      config: { ...DEFAULT_CONFIG, uidDomain: 'example.org', explicit: ['uidDomain'] },
+      problems: [],
+    });
+  });
+
+  it('reads a file starting with a byte order mark, and an empty file as no keys', () => {
+    expect(parseConfig('\uFEFFuidDomain: example.org\n').problems).toEqual([]);
+    expect(parseConfig('')).toEqual({
+      config: DEFAULT_CONFIG,
+      problems: [
+        {
+          file: 'calpub.yaml',
+          severity: 'warning',
+          field: 'uidDomain',
+          message:
+            '`uidDomain` is not set, so UIDs end in `@calpub.local`; set it once (a domain you control) and never change it, or every subscriber sees the events twice',
+        },
+      ],
+    });
+  });
+
+  it('says a file that is not YAML, or not a mapping, in words, and applies the defaults', () => {
+    expect(parseConfig('title: [x')).toEqual({
+      config: DEFAULT_CONFIG,
+      problems: [
+        {
+          file: 'calpub.yaml',
+          severity: 'error',
+          field: null,
+          message: expect.stringMatching(
+            /^does not parse as YAML: unexpected end of the stream within a flow collection \(\d+:\d+\)$/,
+          ),
+        },
+      ],
+    });
+    expect(parseConfig('- a\n- b').problems).toEqual([
+      { file: 'calpub.yaml', severity: 'error', field: null, message: 'must be a list of `key: value` lines' },
+    ]);
+  });
+});
+
+describe('applyConfig', () => {
+  const good = 'uidDomain: example.org\ntitle: Good\n';
+  const bad = 'uidDomain: example.org\ntimeZone: Paris\n';
+  const badProblem = {
+    file: 'calpub.yaml',
+    severity: 'error',
+    field: 'timeZone',
+    message: expect.stringContaining('"Paris" is not an IANA time zone'),
+  };
+  const stop = {
+    file: 'calpub.yaml',
+    severity: 'error',
+    field: null,
+    message:
+      'has errors and no earlier build applied a configuration without errors: nothing is built until they are fixed',
+  };
+
+  it('applies a file without errors, warnings and all, whatever was applied before', () => {
+    const noDomain = 'title: New\n';
+    expect(applyConfig(noDomain, good)).toEqual({
+      config: parseConfig(noDomain).config,
+      text: noDomain,
+      problems: parseConfig(noDomain).problems,
+      rejected: false,
+    });
+    expect(applyConfig(null, good)).toEqual({
+      config: DEFAULT_CONFIG,
+      text: null,
+      problems: parseConfig(null).problems,
+      rejected: false,
+    });
+  });
+
+  it('keeps the last good file when the new one has an error, and says so', () => {
+    expect(applyConfig(bad, good)).toEqual({
+      config: parseConfig(good).config,
+      text: good,
+      problems: [
+        badProblem,
+        {
+          file: 'calpub.yaml',
+          severity: 'warning',
+          field: null,
+          message:
+            'has errors, so it is not applied: the site is built with the last configuration without errors until they are fixed',
+        },
+      ],
+      rejected: true,
+    });
+  });
+
+  it('keeps the defaults when they were the last good ones (no file then)', () => {
+    expect(applyConfig(bad, null)).toMatchObject({ config: DEFAULT_CONFIG, text: null, rejected: true });
+  });
+
+  it('stops the build when nothing good was applied before, or the remembered text has errors too', () => {
+    for (const lastGood of [undefined, 'uidDomain: example.org\ncolor: red\n']) {
+      expect(applyConfig(bad, lastGood)).toEqual({
+        config: null,
+        text: null,
+        problems: [badProblem, stop],
+        rejected: true,
+      });
+    }
   });
 });

@@ -47,6 +47,16 @@ describe('`outputs` in calpub.yaml', () => {
     expect(vevents(result)).toEqual(vevents(fullWithBase));
   });
 
+  it.each([
+    'calendars',
+    'calendars, schedule',
+    'calendars, feeds',
+    'calendars, feeds, schedule, pages',
+  ])('with %s, lists the paths it writes without making a file', (outputs) => {
+    const result = withOutputs(outputs);
+    expect(result.paths()).toEqual(paths(result));
+  });
+
   it('without feeds or pages, the schedule says so with nulls its schema allows', () => {
     const result = withOutputs('calendars, schedule');
     expect(paths(result).filter((p) => !p.endsWith('.ics'))).toEqual(['schedule.json', 'schedule.schema.json']);

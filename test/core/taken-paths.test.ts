@@ -36,6 +36,15 @@ describe('a page whose identity gives a path another output has', () => {
     ]);
   });
 
+  it('takes a path of an output the site does not publish: the widget page when there is no widget', () => {
+    const config =
+      'siteUrl: https://events.example.org/\nuidDomain: example.org\ntimeZone: Europe/Paris\noutputs: [calendars, feeds, schedule, pages]\n';
+    const result = build([page('event/index.md', 'slug: embed'), page('event/a/index.md')], { config });
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.published).toEqual(['embed', 'event/a']);
+    expect(output(result, 'embed/index.html')).toContain('<h1 class="p-name">event/index.md</h1>');
+  });
+
   it("rejects a page that takes a tag's calendar, and keeps the tag's", () => {
     const result = build([page('tags/x/calendar.md'), page('event/b/index.md', 'tags: [x]')], {
       config:

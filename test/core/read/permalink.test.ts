@@ -63,6 +63,7 @@ describe('permalinkOf', () => {
     );
     // No date as text (none, or a number): no date tokens, and a blank slug is no slug.
     expect(link('talk/x.md', { title: 'T' }, config)).toBe('https://lab.example.org/x/');
+    expect(link('event/x.md', { title: 'T' }, config)).toBe('https://lab.example.org/x/x/x/:unknown/');
     expect(link('talk/x.md', { date: 20240301, title: 'T', slug: '  ' }, config)).toBe('https://lab.example.org/x/');
   });
 

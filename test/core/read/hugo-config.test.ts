@@ -74,6 +74,51 @@ describe('readHugoConfig: a Hugo configuration read as Hugo reads it', () => {
     ]);
   });
 
+  it('merges tables key by key across files, the root file winning, and leaves out a language that is not a table', () => {
+    const site = readHugoConfig([
+      {
+        path: 'config.toml',
+        text: 'baseURL = "https://x.example.org/"\n[params]\nauthor = "A"\n[params.calpub]\nrefreshInterval = "PT3H"\n[languages.fr]\ntitle = "Labo"\n',
+      },
+      {
+        path: 'config/_default/params.toml',
+        text: 'description = "P"\n[calpub]\nrefreshInterval = "PT2H"\ncolor = "#123456"\n',
+      },
+      { path: 'config/_default/languages.yaml', text: 'it: Italiano\nes:\n' },
+    ]);
+    expect(site.problems).toEqual([]);
+    expect(site.settings).toMatchObject({ description: 'P', languages: { fr: { title: 'Labo' } } });
+    expect(site.paramsCalpub).toEqual({ refreshInterval: 'PT3H', color: '#123456' });
+    expect(site.contentDirs).toEqual([{ dir: 'content', language: null }]);
+    expect(site.mainFile).toBe('config.toml');
+  });
+
+  it('reports on the root file, else the split hugo or config file, else the first split one', () => {
+    const main = (...paths: string[]) => readHugoConfig(paths.map((path) => ({ path, text: 'title: T\n' }))).mainFile;
+    expect(main('config/_default/params.yaml', 'config/_default/hugo.yaml')).toBe('config/_default/hugo.yaml');
+    expect(main('config/_default/build.yaml', 'config/_default/config.yaml')).toBe('config/_default/config.yaml');
+    expect(main('config/_default/params.yaml', 'config/_default/menus.yaml')).toBe('config/_default/menus.yaml');
+    expect(main()).toBe('hugo.toml');
+  });
+
+  it('reads a folder once when two languages name it, the default language’s first', () => {
+    const dirs = (languages: string) =>
+      readHugoConfig([
+        {
+          path: 'hugo.yaml',
+          text: `baseURL: https://x.example.org/\ndefaultContentLanguage: en\nlanguages:\n${languages}`,
+        },
+      ]).contentDirs;
+    expect(dirs('  fr: {contentDir: content/fr}\n  en: {contentDir: content/}\n')).toEqual([
+      { dir: 'content', language: null },
+      { dir: 'content/fr', language: 'fr' },
+    ]);
+    expect(dirs('  en: {}\n  fr: {contentDir: content/x}\n  de: {contentDir: content/x/}\n')).toEqual([
+      { dir: 'content', language: null },
+      { dir: 'content/x', language: 'fr' },
+    ]);
+  });
+
   it("reads Hugo's URL settings: removePathAccents, the tags' permalink, a renamed or disabled taxonomy", () => {
     const settings = (text: string) =>
       readHugoConfig([{ path: 'hugo.yaml', text: `baseURL: https://x.example.org/\n${text}` }]).settings;

@@ -18,7 +18,7 @@ function months(): Map<string, number> {
       const format = new Intl.DateTimeFormat(language, { month: style, timeZone: 'UTC' });
       for (let m = 0; m < 12; m++) {
         const name = plain(format.format(Date.UTC(2001, m, 15))).replace(/\.$/, '');
-        if (name.length >= 3 && !index.has(name)) index.set(name, m + 1);
+        if (!index.has(name)) index.set(name, m + 1);
       }
     }
   }
@@ -45,8 +45,9 @@ function namedDays(text: string): Set<string> {
     found.add(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
   const lower = plain(text);
   const names = months();
-  for (const m of lower.matchAll(DAY_MONTH)) if (names.has(m[2])) add(names.get(m[2]) as number, +m[1]);
-  for (const m of lower.matchAll(MONTH_DAY)) if (names.has(m[1])) add(names.get(m[1]) as number, +m[2]);
+  // A word that names no month is month 0, which `add` leaves out.
+  for (const m of lower.matchAll(DAY_MONTH)) add(names.get(m[2]) ?? 0, +m[1]);
+  for (const m of lower.matchAll(MONTH_DAY)) add(names.get(m[1]) ?? 0, +m[2]);
   for (const m of lower.matchAll(ISO)) add(+m[1], +m[2]);
   for (const m of lower.matchAll(NUMERIC)) add(+m[2], +m[1]); // day first, as most of the world writes it
   return found;

@@ -18,6 +18,7 @@ describe('vtimezoneBlock', () => {
       ['Asia/Almaty', 2019, 2025],
       ['America/Nuuk', 2022, 2024],
       ['Europe/Istanbul', 2015, 2017],
+      ['Asia/Tehran', 2010, 2013], // rules on a day of the month, not a weekday
     ] as const) {
       expect(
         disagreements(
@@ -68,6 +69,14 @@ describe('vtimezoneBlock', () => {
     // Mexico City's summer time ended in 2022: its rule closes then.
     expect(vtimezoneBlock('America/Mexico_City', 2019, 2023)).toMatch(
       /RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU;UNTIL=20220403T080000Z\r\n/,
+    );
+    // Rules on a day of the month (Iran's March 22), an offset with seconds (Monrovia until 1972, which
+    // ical.js reads without them: vtimezone-all-zones.test.ts).
+    expect(vtimezoneBlock('Asia/Tehran', 2010, 2013)).toContain(
+      '\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=22;UNTIL=20110321T203000Z\r\nTZOFFSETFROM:+0330\r\nTZOFFSETTO:+0430\r\n',
+    );
+    expect(vtimezoneBlock('Africa/Monrovia', 1970, 1973)).toContain(
+      '\r\nDTSTART:19720107T000000\r\nTZOFFSETFROM:-004430\r\nTZOFFSETTO:+0000\r\n',
     );
     // A zone with no change in the span: one observance.
     expect(vtimezoneBlock('Asia/Kolkata', 2020, 2027).match(/BEGIN:(STANDARD|DAYLIGHT)/g)).toHaveLength(1);

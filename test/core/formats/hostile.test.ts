@@ -6,7 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse, parseFragment } from 'parse5';
-import { build, output } from '../../helpers';
+import { build, output, textOf } from '../../helpers';
 import type { SourceFile } from '../../../lambda/core/model';
 
 /** From the OWASP XSS Filter Evasion Cheat Sheet, plus breakouts for each output's syntax. */
@@ -239,7 +239,7 @@ describe('OWASP XSS vectors in every field', () => {
     const tagFeeds = [...result.outputs].filter((o) => /^tags\/.+\/rss\.xml$/.test(o.path));
     expect(tagFeeds.length).toBeGreaterThan(VECTORS.length);
     for (const feed of tagFeeds) {
-      const text = output(result, feed.path);
+      const text = textOf(feed);
       expect(XMLValidator.validate(text)).toBe(true);
       for (const item of (xml.parse(text).rss.channel.item ?? []) as Array<Record<string, string>>)
         expect(liveInFragment(item.description)).toEqual([]);
@@ -270,7 +270,7 @@ describe('OWASP XSS vectors in every field', () => {
     const pages = [...result.outputs].filter((o) => o.path.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(VECTORS.length);
     for (const page of pages)
-      expect({ page: page.path, live: liveParts(parse(output(result, page.path)) as unknown as Node, true) }).toEqual({
+      expect({ page: page.path, live: liveParts(parse(textOf(page)) as unknown as Node, true) }).toEqual({
         page: page.path,
         live: [],
       });

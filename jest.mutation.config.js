@@ -20,5 +20,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(feed)/)'],
   setupFiles: ['<rootDir>/test/setup-env.js'],
   globalSetup: '<rootDir>/test/temp-setup.js',
+  // With Stryker's `-t` (the tests covering a mutant), runs only the files that hold them.
+  testSequencer: '<rootDir>/test/mutation-sequencer.js',
   globals: { TEST_TZ: 'UTC' },
 };

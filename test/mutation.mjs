@@ -6,7 +6,8 @@
 // mutated in one run (one first test run instead of one per file: minutes saved on small modules),
 // reported as reports/mutation/<name>.json. Prints each file's score and its survivors;
 // `node test/mutation-scores.mjs` tabulates every report.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Stryker } from '@stryker-mutator/core';
@@ -27,11 +28,45 @@ const base = JSON.parse(readFileSync(path.join(root, 'stryker.config.json'), 'ut
 delete base.$schema;
 delete base._comment;
 for (const file of files) if (!existsSync(path.join(root, file))) throw new Error(`${file}: no such file`);
+process.env.CALPUB_TEST_NAMES = testNames();
 const nameOf = (file) =>
   file
     .replace(/^lambda\/core\//, '')
     .replace(/\.ts$/, '')
     .replace(/\//g, '.');
+/**
+ * Which tests each test file holds, from one Jest run of the unit tests (`--json`), written where
+ * test/mutation-sequencer.js reads it: a mutant's run then loads only the files holding the tests that
+ * cover it. Made afresh every time, from the tests as they are.
+ */
+function testNames() {
+  const dir = path.join(root, 'reports', 'mutation');
+  mkdirSync(dir, { recursive: true });
+  const report = path.join(dir, 'jest-report.json');
+  const jest = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+      '-c',
+      'jest.mutation.config.js',
+      '--json',
+      '--outputFile',
+      report,
+    ],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  if (jest.status !== 0) throw new Error(`the unit tests fail; fix them before mutation testing:\n${jest.stderr}`);
+  const names = Object.fromEntries(
+    JSON.parse(readFileSync(report, 'utf8')).testResults.map((suite) => [
+      path.relative(root, suite.name),
+      suite.assertionResults.map((test) => test.fullName),
+    ]),
+  );
+  const file = path.join(dir, 'test-names.json');
+  writeFileSync(file, JSON.stringify(names));
+  return file;
+}
+
 for (const run of together
   ? [{ name: together, mutate: files }]
   : files.map((f) => ({ name: nameOf(f), mutate: [f] }))) {

@@ -6,7 +6,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-// biome-ignore lint/style/noCommonJs: the sequencer is a CommonJS module, as Jest loads it
 const Sequencer = require('./mutation-sequencer.js');
 
 const rootDir = '/project';

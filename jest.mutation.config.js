@@ -7,7 +7,9 @@
  * test/helpers.ts.
  */
 module.exports = {
-  testEnvironment: 'node',
+  // Once a test fails against a mutant, the run's other tests are skipped (the mutant is killed).
+  // A relative path: Stryker loads it too, from the project folder, and reads no <rootDir>.
+  testEnvironment: './test/mutation-environment.js',
   roots: ['<rootDir>/test', '<rootDir>/lambda'],
   testMatch: [
     '<rootDir>/test/core/**/*.test.ts',

@@ -5,28 +5,24 @@
  * (`bail` counts failed files, not tests, and Stryker turns it off). A run that fails no test runs
  * every test, so a surviving mutant is judged by all the tests that cover it.
  *
- * Only while Stryker has a mutant active (`__STRYKER_ACTIVE_MUTANT__`): its first run, which measures
- * coverage, and every ordinary Jest run, run all their tests. Each Jest run starts afresh: the
- * sequencer (test/mutation-sequencer.js), made once per run, calls `newRun`. Jest loads this module
- * once per process, so its state spans the files of a run.
+ * Only while Stryker has a mutant active (`__STRYKER_ACTIVE_MUTANT__`, a new id for each mutant): its
+ * first run, which measures coverage, and every ordinary Jest run, run all their tests. Jest loads this
+ * module once per process, so what it remembers (the mutant a test failed against) spans the files of
+ * a run, and a failure against one mutant skips nothing of the next.
  */
 const { TestEnvironment } = require('jest-environment-node');
 
 const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__';
-const state = { run: 0, failedRun: -1 };
-
-/** Marks the start of a Jest run (a mutant's tests): nothing has failed in it yet. */
-function newRun() {
-  state.run += 1;
-}
+/** The mutant a test last failed against, in this process. */
+let failedMutant = null;
 
 class SkipAfterFirstFailure extends TestEnvironment {
   async handleTestEvent(event) {
-    if (!process.env[ACTIVE_MUTANT]) return;
-    if (event.name === 'test_done' && event.test.errors.length > 0) state.failedRun = state.run;
-    else if (event.name === 'test_start' && state.failedRun === state.run) event.test.mode = 'skip';
+    const mutant = process.env[ACTIVE_MUTANT];
+    if (!mutant) return;
+    if (event.name === 'test_done' && event.test.errors.length > 0) failedMutant = mutant;
+    else if (event.name === 'test_start' && failedMutant === mutant) event.test.mode = 'skip';
   }
 }
 
 module.exports = SkipAfterFirstFailure;
-module.exports.newRun = newRun;

@@ -12,7 +12,6 @@
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
-const { newRun } = require('./mutation-environment.js');
 
 /** Test names by file (relative to the project root, as test/mutation.mjs writes them); null without. */
 function namesByFile() {
@@ -23,7 +22,6 @@ function namesByFile() {
 class CoveringFilesOnly extends Sequencer {
   constructor(options) {
     super(options);
-    newRun(); // Jest makes its sequencer once per run: what failed in the last run is forgotten.
     const pattern = options.globalConfig.testNamePattern;
     // Jest matches test names against the pattern without regard to case (`-t`).
     this.wanted = pattern ? new RegExp(pattern, 'i') : null;

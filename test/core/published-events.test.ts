@@ -9,6 +9,11 @@ const allDay = (id: string, startDate: string, endDate = startDate) =>
   ({ id, time: { kind: 'allDay', startDate, endDate, timeZone: 'UTC' } }) as unknown as EventHeader;
 const published = (event: EventHeader, sortKey: number) =>
   ({ event, pieces: { ics: { sortKey } } }) as unknown as PublishedEvent;
+/** Every order of a list (ties must be broken the same way from each). */
+const permutations = <T>(list: readonly T[]): T[][] =>
+  list.length <= 1
+    ? [[...list]]
+    : list.flatMap((x, i) => permutations(list.filter((_, j) => j !== i)).map((p) => [x, ...p]));
 
 describe('isUpcoming', () => {
   it('is true until the event ends (one under way is still to come), by its start when it has no end', () => {
@@ -40,6 +45,17 @@ describe('splitByTime', () => {
     expect(past.map((e) => e.id)).toEqual(['p-recent', 'p-a', 'p-b']);
     expect(splitByTime([], NOW)).toEqual({ upcoming: [], past: [] });
   });
+
+  it('breaks ties by identity from every input order', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const tied = [...ids.map((id) => timed(`u-${id}`, NOW + HOUR)), ...ids.map((id) => timed(`p-${id}`, NOW - HOUR))];
+    for (const order of permutations([0, 1, 2, 3])) {
+      const events = [...order.map((i) => tied[i]), ...order.map((i) => tied[4 + i])];
+      const { upcoming, past } = splitByTime(events, NOW);
+      expect(upcoming.map((e) => e.id)).toEqual(['u-a', 'u-b', 'u-c', 'u-d']);
+      expect(past.map((e) => e.id)).toEqual(['p-a', 'p-b', 'p-c', 'p-d']);
+    }
+  });
 });
 
 describe('calendarOrder', () => {
@@ -57,6 +73,14 @@ describe('calendarOrder', () => {
         .map((e) => e.event.id),
     ).toEqual(['c', 'a', 'b']);
     expect(calendarOrder(events[0], events[0])).toBe(0);
+  });
+
+  it('breaks ties by identity from every input order', () => {
+    const tied = ['a', 'b', 'c', 'd'].map((id) => published(timed(id, NOW), NOW));
+    for (const order of permutations(tied))
+      expect(order.sort(calendarOrder).map((e) => e.event.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(calendarOrder(tied[1], tied[0])).toBe(1);
+    expect(calendarOrder(tied[0], tied[1])).toBe(-1);
   });
 });
 

@@ -76,7 +76,7 @@ const FILES: { readonly [K in OutputName]: (site: Site) => Made[] } = {
  * Every file of the site, in the table's order, made as it is iterated (iterating again makes them
  * again), under `prefix` (a language's folder, `fr/`, or '').
  */
-export function* siteFiles(site: Site, prefix = ''): Generator<OutputFile> {
+export function* siteFiles(site: Site, prefix: string): Generator<OutputFile> {
   for (const name of Object.keys(OUTPUTS) as OutputName[]) {
     const spec = OUTPUTS[name];
     if (!publishes(site.config, spec.group)) continue;
@@ -94,7 +94,7 @@ const PER_EVENT: ReadonlySet<OutputName> = new Set(['eventCalendar', 'eventPage'
  */
 export function* pathOwners(
   site: Site,
-  prefix = '',
+  prefix: string,
 ): Generator<{ path: string; event: string | null; kind: OutputName }> {
   for (const name of Object.keys(OUTPUTS) as OutputName[]) {
     if (!publishes(site.config, OUTPUTS[name].group)) continue;
@@ -106,7 +106,7 @@ export function* pathOwners(
 }
 
 /** The paths `siteFiles` yields, without making any file (to check them before writing). */
-export function* sitePaths(site: Site, prefix = ''): Generator<string> {
+export function* sitePaths(site: Site, prefix: string): Generator<string> {
   for (const name of Object.keys(OUTPUTS) as OutputName[]) {
     if (!publishes(site.config, OUTPUTS[name].group)) continue;
     for (const file of FILES[name](site)) yield `${prefix}${file.path}`;
@@ -139,12 +139,12 @@ export function languageSites(
   }
   const sites: LanguageSite[] = [];
   const problems: Problem[] = [];
-  const folders = [...byLanguage.keys()].sort();
-  const sitemaps = folders.map((folder) => urlOf(languageConfig(config, folder), 'sitemap'));
-  for (const folder of folders) {
+  const groups = [...byLanguage].sort(([a], [b]) => (a < b ? -1 : 1));
+  const sitemaps = groups.map(([folder]) => urlOf(languageConfig(config, folder), 'sitemap'));
+  for (const [folder, list] of groups) {
     const prefix = folder ? `${folder}/` : '';
     const own = languageConfig(config, folder);
-    const local = (byLanguage.get(folder) ?? []).map((p) => ({
+    const local = list.map((p) => ({
       ...p,
       event: { ...p.event, id: withoutFolder(p.event.id, folder) },
     }));
@@ -179,9 +179,12 @@ function languageConfig(config: SiteConfig, folder: string): SiteConfig {
   };
 }
 
-/** An identity inside its language's folder: `fr/event/x` in `fr` is `event/x`. */
+/**
+ * An identity inside its language's folder: `fr/event/x` in `fr` is `event/x`. Every identity of a
+ * language other than the site's starts with its folder: both come from the page's language.
+ */
 function withoutFolder(id: string, folder: string): string {
-  return folder && id.startsWith(`${folder}/`) ? id.slice(folder.length + 1) : id;
+  return folder ? id.slice(folder.length + 1) : id;
 }
 
 /** The site of these events, and the problems found grouping their tags. */

@@ -47,15 +47,13 @@ describe('`outputs` in calpub.yaml', () => {
     expect(vevents(result)).toEqual(vevents(fullWithBase));
   });
 
-  it.each([
-    'calendars',
-    'calendars, schedule',
-    'calendars, feeds',
-    'calendars, feeds, schedule, pages',
-  ])('with %s, lists the paths it writes without making a file', (outputs) => {
-    const result = withOutputs(outputs);
-    expect(result.paths()).toEqual(paths(result));
-  });
+  it.each(['calendars', 'calendars, schedule', 'calendars, feeds', 'calendars, feeds, schedule, pages'])(
+    'with %s, lists the paths it writes without making a file',
+    (outputs) => {
+      const result = withOutputs(outputs);
+      expect(result.paths()).toEqual(paths(result));
+    },
+  );
 
   it('without feeds or pages, the schedule says so with nulls its schema allows', () => {
     const result = withOutputs('calendars, schedule');

@@ -13,6 +13,18 @@ describe('urls: every link from the outputs table', () => {
     expect(urlOf(TEST_CONFIG, 'tagPage', { tag: 'r' })).toBe('https://events.example.org/tags/r/');
     expect(urlOf(TEST_CONFIG, 'notFound')).toBe('https://events.example.org/404.html');
     expect(eventCalendarUrl({ id: 'event/a' }, TEST_CONFIG)).toBe('https://events.example.org/event/a.ics');
+    // Only the file's own name goes: a talk called "index.html and CSS" keeps its folder.
+    expect(urlOf(TEST_CONFIG, 'eventPage', { event: 'talks/index.html-and-css' })).toBe(
+      'https://events.example.org/talks/index.html-and-css/',
+    );
+  });
+
+  it('puts the home on calpub’s own index page when it makes pages, permalinkBase or not', () => {
+    expect(homeUrl({ ...hugo, outputs: ['calendars', 'feeds', 'schedule', 'pages'] })).toBe(
+      'https://events.example.org/',
+    );
+    expect(homeUrl(hugo)).toBe('https://lab.example.org/');
+    expect(homeUrl({ ...hugo, permalinkBase: null })).toBe('https://events.example.org/');
   });
 
   it('gives webcal: for calendars, from http and https sites alike', () => {

@@ -64,3 +64,46 @@ describe('a multilingual site', () => {
     expect(result.published).toEqual(['event/meetup', 'fr/event/meetup', 'fr/event/only-fr']);
   });
 });
+
+describe('the sites of a multilingual build', () => {
+  const page = (path: string, title = path) => yamlPage(path, `title: ${title}\ndate: '2027-01-10T18:00:00'`);
+  const calendarName = (result: ReturnType<typeof build>, path: string) =>
+    /\r\nX-WR-CALNAME:([^\r]*)\r\n/.exec(output(result, path))?.[1];
+
+  it('come in the order of their folders, whatever the order of the pages', () => {
+    // `a` (French) comes before `b` (German) in the pages' order.
+    const result = build([page('event/a/index.fr.md'), page('event/b/index.de.md'), page('event/x/index.md')]);
+    expect(result.languages.map((l) => l.folder)).toEqual(['', 'de', 'fr']);
+    expect(output(result, 'robots.txt')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://events.example.org/sitemap.xml\nSitemap: https://events.example.org/de/sitemap.xml\nSitemap: https://events.example.org/fr/sitemap.xml\n',
+    );
+  });
+
+  it('are named in their language when the configuration names none, the site’s own at the root too', () => {
+    const result = build([page('event/x/index.md'), page('event/x/index.de.md')], {
+      config: 'uidDomain: example.org\nlanguage: fr\n',
+    });
+    expect(calendarName(result, 'calendar.ics')).toBe('Événements');
+    expect(calendarName(result, 'de/calendar.ics')).toBe('Veranstaltungen');
+  });
+
+  it('take the site language’s own title from `languages`, whatever the case of its tag', () => {
+    const result = build([page('event/x/index.md')], {
+      config: 'uidDomain: example.org\nlanguage: fr-FR\nlanguages: {fr-FR: {title: Séminaires}}\n',
+    });
+    expect(calendarName(result, 'calendar.ics')).toBe('Séminaires');
+  });
+
+  it('link a language’s events under its folder of the site that shows them (permalinkBase)', () => {
+    const result = build([page('event/x/index.fr.md')], {
+      config: 'uidDomain: example.org\npermalinkBase: https://lab.example.org/\n',
+    });
+    expect(readCalendar(output(result, 'fr/calendar.ics')).events[0].url).toBe('https://lab.example.org/fr/event/x/');
+    // Without pages of calpub's own, a language's calendar is at home on that site's folder.
+    const noPages = build([page('event/x/index.fr.md')], {
+      config:
+        'uidDomain: example.org\npermalinkBase: https://lab.example.org/\noutputs: [calendars, feeds, schedule]\n',
+    });
+    expect(output(noPages, 'fr/calendar.ics')).toContain('\r\nURL;VALUE=URI:https://lab.example.org/fr/\r\n');
+  });
+});

@@ -5,6 +5,7 @@ describe('the outputs table', () => {
     expect(outputPath('eventCalendar', { event: 'event/talk' })).toBe('event/talk.ics');
     expect(outputPath('tagRss', { tag: 'r' })).toBe('tags/r/rss.xml');
     expect(outputPath('tagRss')).toBe('tags/<tag>/rss.xml');
+    expect(outputPath('eventPage')).toBe('<event>/index.html'); // a kind's path, unfilled
     expect(outputPath('eventPage', { event: 'a/$&b' })).toBe('a/$&b/index.html'); // taken as written, not a pattern
   });
 

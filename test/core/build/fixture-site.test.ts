@@ -34,6 +34,20 @@ describe('buildSite on the fixture site', () => {
     expectGolden(GOLDEN_DIR, 'paris-evening.ics', output(result, 'event/paris-evening.ics'));
   });
 
+  it('matches the golden HTML pages: the index, an event page, a cancelled one, a tag page, 404, the widget', () => {
+    // Every word and attribute of a page: a mutant of any template string changes one of these.
+    for (const [page, golden] of [
+      ['index.html', 'index.html'],
+      ['event/paris-evening/index.html', 'event-paris-evening.html'],
+      ['event/called-off/index.html', 'event-called-off.html'],
+      ['talk/legacy/index.html', 'talk-legacy.html'],
+      ['404.html', '404.html'],
+      ['embed/index.html', 'embed.html'],
+      ['tags/data-science/index.html', 'tag-data-science.html'],
+    ])
+      expectGolden(GOLDEN_DIR, golden, output(result, page));
+  });
+
   it('writes CRLF everywhere, folds at 75 octets, ends with CRLF', () => {
     for (const o of [...result.outputs].filter((f) => f.path.endsWith('.ics'))) {
       const text = textOf(o);
